@@ -1,0 +1,340 @@
+"""Build tests/data/fixtures.jsonl: hand-written news-style texts, one phenomenon each, with gold quotes.
+
+Offsets are never typed by hand: each quote is given by its content text (and its cue word), located with
+str.find, and verified (direct content must sit between quotation marks, cues outside the content,
+speakers and aliases must be named in the text, no ambiguous bare surname as alias). Run it after editing
+a text; `--check` fails if fixtures.jsonl is not what this script would write (the test suite runs that).
+
+The texts are invented. Conventions follow PolNeAR (shared/data/polnear/README.txt): direct content is
+what is inside the marks; indirect and mixed content is the reported clause including "that"; a quote
+interrupted by its attribution is one quote with two spans; a quote reopened over paragraphs is one quote.
+Speakers are entity-level: the fullest name the text gives, or the descriptive phrase for a group or an
+institution; a pronoun or role resolves to its antecedent where the text gives one.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).with_name("fixtures.jsonl")
+OPEN_MARKS = '"“‘«'
+CLOSE_MARKS = '"”’»'
+
+
+@dataclass
+class Q:
+    """A gold quote by its text: `content` (list = discontinuous fragments, in order), kind, speaker, cue."""
+
+    content: str | list[str]
+    kind: str
+    speaker: str
+    cue: str
+    aliases: list[str] = field(default_factory=list)
+    occurrence: int | None = None  # which occurrence of the (first) fragment, 1-based; needed if repeated
+    unclosed: bool = False  # a direct quote whose closing mark is missing: it runs to the paragraph end
+
+
+@dataclass
+class F:
+    id: str
+    phenomenon: str
+    text: str
+    quotes: list[Q] = field(default_factory=list)
+
+
+FIXTURES = [
+    F("straight_double_quotes", "straight double quotation marks",
+      "County finance director Helen Marsh presented the library plan on Monday. The county will close two "
+      'branch libraries next spring. "We simply cannot keep every building open on this budget," Marsh said. '
+      "The closures are expected to save about $2 million a year.",
+      [Q("We simply cannot keep every building open on this budget,", "direct", "Helen Marsh", "said")]),
+    F("curly_double_quotes", "curly double quotation marks",
+      "The Riverside Hawks lost their third straight game on Saturday, falling 28-7 at home. “We played "
+      "scared for four quarters,” coach Tom Becker said after the game. The team hosts Lakeview next week.",
+      [Q("We played scared for four quarters,", "direct", "Tom Becker", "said", ["coach Tom Becker"])]),
+    F("single_curly_quotes", "single curly quotation marks (British style)",
+      "Rail fares will rise by 4 per cent in January, the operator announced. Priya Nair chairs the commuter "
+      "group Fair Fares. ‘Passengers are being asked to pay more for a service that keeps getting worse,’ "
+      "Ms Nair said. The operator has promised new trains by 2027.",
+      [Q("Passengers are being asked to pay more for a service that keeps getting worse,", "direct",
+         "Priya Nair", "said", ["Ms Nair"])]),
+    F("guillemets", "guillemets as quotation marks",
+      "The trade talks in Geneva ended on Thursday without a deal. «We will not sign this agreement in its "
+      "current form,» Foreign Minister Luca Bianchi told the assembly. A new round is planned for the "
+      "spring.",
+      [Q("We will not sign this agreement in its current form,", "direct", "Luca Bianchi", "told",
+         ["Foreign Minister Luca Bianchi"])]),
+    F("nested_quotes", "single quotes nested inside a double-quoted quote (one quote)",
+      "Rosa Delgado has lived in the building on Pine Street for 11 years. Last week she found an eviction "
+      "letter under her door. “The letter said ‘final notice,’ but nobody had ever sent us a first one,” "
+      "Delgado said.",
+      [Q("The letter said ‘final notice,’ but nobody had ever sent us a first one,", "direct",
+         "Rosa Delgado", "said")]),
+    F("unbalanced_quote", "opening mark without a closing mark: the quote runs to the paragraph end",
+      "Shops on Elm Street have lost customers since the roadwork began in May.\n\nBakery owner Sam "
+      "Whitfield told the council on Tuesday: “We lost our lunch crowd in the first week and nobody from the "
+      "city has called us back.\n\nThe city expects the work to finish in October.",
+      [Q("We lost our lunch crowd in the first week and nobody from the city has called us back.", "direct",
+         "Sam Whitfield", "told", ["Bakery owner Sam Whitfield"], unclosed=True)]),
+    F("interrupted_quote", "a direct quote interrupted by its attribution (one quote, two spans)",
+      "Karen Liu manages the Fairview paper mill, which employs 300 people. “The mill will stay open through "
+      "the winter,” Karen Liu said, “but after March I cannot promise anything.” Workers were told of the "
+      "plans on Friday.",
+      [Q(["The mill will stay open through the winter,", "but after March I cannot promise anything."],
+         "direct", "Karen Liu", "said")]),
+    F("multi_paragraph_quote", "one quote over several paragraphs, reopened at each, closed at the end",
+      "Retired teacher Walter Green told the school board on Thursday:\n\n“I taught in this district for 34 "
+      "years, and I have never seen morale this low.\n\n“Teachers are leaving for districts that pay more "
+      "and ask less. If the board does nothing, the best of them will be gone within two years.”\n\nThe "
+      "board will vote on the new contract next month.",
+      [Q("I taught in this district for 34 years, and I have never seen morale this low.\n\n“Teachers are "
+         "leaving for districts that pay more and ask less. If the board does nothing, the best of them "
+         "will be gone within two years.", "direct", "Walter Green", "told",
+         ["Retired teacher Walter Green"])]),
+    F("colon_introduction", "speaker before the quote, introduced with a colon",
+      "The state published its hospital figures on Monday. Health Minister Ingrid Solberg said: “The "
+      "waiting lists are too long, and we know it.” The ministry will hire 400 nurses this year.",
+      [Q("The waiting lists are too long, and we know it.", "direct", "Ingrid Solberg", "said",
+         ["Health Minister Ingrid Solberg"])]),
+    F("speaker_after_quote", "speaker named after the quote",
+      "A fire destroyed a warehouse near the port late Tuesday. “Nobody was hurt, and that is what matters "
+      "tonight,” Fire Chief Alan Brooks said. The cause of the fire is under investigation.",
+      [Q("Nobody was hurt, and that is what matters tonight,", "direct", "Alan Brooks", "said",
+         ["Fire Chief Alan Brooks"])]),
+    F("inverted_cue", "inverted cue: said X, a detective with …",
+      "Police have made no arrests in the jewellery store robbery on Main Street. “We are following several "
+      "leads and expect to make arrests soon,” said Mark Ortiz, a detective with the Harbor City Police "
+      "Department.",
+      [Q("We are following several leads and expect to make arrests soon,", "direct", "Mark Ortiz", "said")]),
+    F("appositive", "appositive between speaker and cue: X, the ministry's press secretary, said",
+      "Negotiators left Vienna on Tuesday without an agreement. Lena Fischer, the ministry’s press "
+      "secretary, said the talks would resume on Friday. Both sides have sent new proposals.",
+      [Q("the talks would resume on Friday", "indirect", "Lena Fischer", "said")]),
+    F("role_with_antecedent", "role noun as speaker, resolved to the person named before",
+      "Maria Kowalski is the spokeswoman for the state transportation department. Crews finished the last "
+      "inspection of the Cedar River bridge on Sunday. “The bridge will reopen to traffic on Monday "
+      "morning,” the spokeswoman said.",
+      [Q("The bridge will reopen to traffic on Monday morning,", "direct", "Maria Kowalski", "said")]),
+    F("role_without_antecedent", "role noun as speaker with no named antecedent: the mention is the speaker",
+      "Video of the oil spill near Gull Point spread quickly online over the weekend. “We are reviewing the "
+      "footage and will respond in due course,” a spokeswoman for the agency said. Cleanup crews arrived "
+      "on Sunday.",
+      [Q("We are reviewing the footage and will respond in due course,", "direct",
+         "a spokeswoman for the agency", "said")]),
+    F("pronoun_speaker", "pronoun as speaker, resolved to the person named before",
+      "Olivia Grant lost her job at the distribution centre in March. Since then she has applied for "
+      "dozens of positions. “I sent out 60 applications and heard back from two,” she said in an email.",
+      [Q("I sent out 60 applications and heard back from two,", "direct", "Olivia Grant", "said")]),
+    F("shared_surname", "two people share a surname: the bare surname is the one the discourse is about",
+      "Daniel Lopez moved to Denver last year, and his sister Maria Lopez now runs the family restaurant "
+      "alone. She still opens the kitchen at six every morning. “Every dish on the menu is still our "
+      "mother’s recipe,” Lopez said.",
+      [Q("Every dish on the menu is still our mother’s recipe,", "direct", "Maria Lopez", "said")]),
+    F("institution_speaker", "institution as speaker",
+      "A rocket attack hit a coalition base in the region early Friday. The Pentagon said two service "
+      "members were slightly injured. Both have returned to duty.",
+      [Q("two service members were slightly injured", "indirect", "The Pentagon", "said")]),
+    F("group_speaker", "group as speaker (present tense say)",
+      "The drone struck a fuel depot near the border on Wednesday night. U.S. officials say the drone was "
+      "launched from inside the country. The government there has denied any involvement.",
+      [Q("the drone was launched from inside the country", "indirect", "U.S. officials", "say")]),
+    F("indirect_say_no_that", "indirect quote with say and no complementizer",
+      "Heavy rain is forecast for the weekend. Deputy Mayor Chris Patel said the parade would go ahead as "
+      "planned. Organizers expect about 50,000 people.",
+      [Q("the parade would go ahead as planned", "indirect", "Chris Patel", "said",
+         ["Deputy Mayor Chris Patel"])]),
+    F("said_that", "indirect quote with said that",
+      "Fuel prices in the state are the highest in a decade. Governor Elaine Park said that the state would "
+      "not raise fuel taxes this year. Lawmakers return to the capital in January.",
+      [Q("that the state would not raise fuel taxes this year", "indirect", "Elaine Park", "said",
+         ["Governor Elaine Park"])]),
+    F("according_to", "attribution with according to",
+      "Three people were arrested after the protest outside city hall turned violent, according to Sheriff "
+      "Dale Hunt. The protest had been peaceful for most of the afternoon.",
+      [Q("Three people were arrested after the protest outside city hall turned violent", "indirect",
+         "Dale Hunt", "according to", ["Sheriff Dale Hunt"])]),
+    F("statement_that", "said in a statement that",
+      "Storms grounded hundreds of flights across the region on Sunday. Northwind Airlines said in a "
+      "statement that it would refund every passenger on the cancelled flights. Other carriers offered "
+      "vouchers.",
+      [Q("that it would refund every passenger on the cancelled flights", "indirect", "Northwind Airlines",
+         "said")]),
+    F("told_reporters_that", "told reporters that",
+      "The farm bill faces a close vote in the Senate next week. Senator Rachel Adams told reporters that "
+      "she would vote against the bill. Her office released no further details.",
+      [Q("that she would vote against the bill", "indirect", "Rachel Adams", "told",
+         ["Senator Rachel Adams"])]),
+    F("tweeted", "tweeted as a cue",
+      "The committee held its third hearing on the stadium deal on Friday. Representative Mike Dunn tweeted "
+      "that the hearing was a waste of taxpayer money. The committee meets again in two weeks.",
+      [Q("that the hearing was a waste of taxpayer money", "indirect", "Mike Dunn", "tweeted",
+         ["Representative Mike Dunn"])]),
+    F("wrote", "wrote as a cue",
+      "A water main broke under Lincoln Elementary School on Thursday morning. In a letter to parents, "
+      "principal Susan Hale wrote that classes would move to the public library until the repairs were "
+      "done.",
+      [Q("that classes would move to the public library until the repairs were done", "indirect",
+         "Susan Hale", "wrote", ["principal Susan Hale"])]),
+    F("mixed_quote", "a reported clause with a quoted fragment (one mixed quote)",
+      "The zoning proposal would allow taller buildings near the river. Councilman Greg Foster said the "
+      "proposal was “dead on arrival” and would not get a vote this year. The developer declined to "
+      "respond.",
+      [Q("the proposal was “dead on arrival” and would not get a vote this year", "mixed", "Greg Foster",
+         "said", ["Councilman Greg Foster"])]),
+    F("title_in_quotes", "a film title in quotation marks: no quote",
+      "The Palace cinema on Front Street reopened on Saturday after a two-year renovation. For its first "
+      "night, the cinema showed “Gone with the Wind” again, as it did when it opened in 1940. Tickets sold "
+      "out in an hour.",
+      []),
+    F("scare_quotes", "scare quotes: no quote",
+      "The city council approved the so-called “reform” of the parking rules on Tuesday. Under the new "
+      "rules, downtown meters will run until 10 p.m. and fines will double.",
+      []),
+    F("declined_to_comment", "declined to comment: no quote",
+      "A former employee has sued Brightline Logistics for unpaid overtime. The lawsuit was filed in federal "
+      "court on Monday. A spokesman for the company declined to comment.",
+      []),
+    F("journalist_narration", "journalist narration only: no quote",
+      "The old ferry terminal on the east bank closed for good on Sunday. For 60 years, boats left the dock "
+      "every half hour for the island. The last crossing carried 41 passengers and two dogs. The building "
+      "will be demolished in the spring.",
+      []),
+    F("hard_line_wraps", "scraped text with line breaks inside sentences",
+      "The water utility will raise rates by 8 percent\nnext year to pay for pipe repairs. “We have put off "
+      "the\nrepairs for far too long,” utility director Nora\nQuinn said at a public hearing on Monday. The "
+      "board\nwill vote on the increase in December.",
+      [Q("We have put off the\nrepairs for far too long,", "direct", "Nora Quinn", "said",
+         ["utility director Nora Quinn"])]),
+    F("missing_space_before_mark", "no space before an opening quotation mark",
+      "The city named Victor Hayes its new police chief on Wednesday. Councilwoman Beth Carter said she "
+      "knows him“fairly well” from their years on the school board. Hayes starts on March 1.",
+      [Q("she knows him“fairly well” from their years on the school board", "mixed", "Beth Carter", "said",
+         ["Councilwoman Beth Carter"])]),
+    F("blog_boilerplate", "blog boilerplate after the article: no quote in it",
+      "Posted by Harbor Watch\n\nThe harbor commission approved the new ferry schedule on Tuesday. “This "
+      "gives commuters four more boats a day,” commission chair Frank Ellis said.\n\nNo comments:\n\nPost a "
+      "Comment\n\nNewer Post Older Post Home",
+      [Q("This gives commuters four more boats a day,", "direct", "Frank Ellis", "said",
+         ["commission chair Frank Ellis"])]),
+    F("duplicated_paragraph", "a paragraph duplicated by the scraper: its quote counts once, at the first",
+      "The city museum will reopen its east wing in June after three years of restoration.\n\n“The work took "
+      "longer than anyone expected, but the ceilings look the way they did in 1890,” curator Amelia Stone "
+      "said.\n\n“The work took longer than anyone expected, but the ceilings look the way they did in 1890,” "
+      "curator Amelia Stone said.\n\nTickets go on sale next month.",
+      [Q("The work took longer than anyone expected, but the ceilings look the way they did in 1890,",
+         "direct", "Amelia Stone", "said", ["curator Amelia Stone"], occurrence=1)]),
+]  # fmt: skip
+
+
+def _find(text: str, piece: str, occurrence: int, after: int = 0) -> int:
+    at = after - 1
+    for _ in range(occurrence):
+        at = text.find(piece, at + 1)
+        if at < 0:
+            raise ValueError(f"{piece!r} not found (occurrence {occurrence})")
+    return at
+
+
+def _cue(text: str, cue: str, frags: list[tuple[int, int]]) -> tuple[int, int]:
+    """The occurrence of the cue nearest the quote and outside its content."""
+    best: tuple[int, int] | None = None
+    at = text.find(cue)
+    while at >= 0:
+        inside = any(s <= at < e for s, e in frags)
+        distance = min(abs(at - frags[0][0]), abs(at - frags[-1][1]))
+        if not inside and (best is None or distance < best[0]):
+            best = (distance, at)
+        at = text.find(cue, at + 1)
+    if best is None:
+        raise ValueError(f"cue {cue!r} not found outside the quote")
+    return best[1], best[1] + len(cue)
+
+
+def build_quote(fx: F, q: Q) -> dict[str, Any]:
+    """Locate one gold quote and check it against the conventions in the module docstring."""
+    text = fx.text
+    pieces = q.content if isinstance(q.content, list) else [q.content]
+    if q.occurrence is None and text.count(pieces[0]) > 1:
+        raise ValueError(f"{fx.id}: {pieces[0]!r} occurs more than once; give its occurrence")
+    frags: list[tuple[int, int]] = []
+    after = 0
+    for n, piece in enumerate(pieces):
+        start = _find(text, piece, (q.occurrence or 1) if n == 0 else 1, after)
+        frags.append((start, start + len(piece)))
+        after = start + len(piece)
+    if q.kind == "direct":
+        for s, e in frags:
+            if text[s - 1] not in OPEN_MARKS:
+                raise ValueError(
+                    f"{fx.id}: direct content must follow an opening mark: {text[s - 5 : s + 5]!r}"
+                )
+            closed = e < len(text) and text[e] in CLOSE_MARKS
+            paragraph_end = e == len(text) or text.startswith("\n\n", e)
+            if not (closed or (q.unclosed and paragraph_end)):
+                raise ValueError(
+                    f"{fx.id}: direct content must end at a closing mark: {text[e - 5 : e + 5]!r}"
+                )
+    elif q.kind in ("indirect", "mixed"):
+        has_marks = any(c in OPEN_MARKS for s, e in frags for c in text[s:e])
+        if has_marks != (q.kind == "mixed"):
+            raise ValueError(f"{fx.id}: a mixed quote contains a quoted fragment, an indirect one none")
+    else:
+        raise ValueError(f"{fx.id}: unknown kind {q.kind!r}")
+    cue = _cue(text, q.cue, frags)
+    flat = " ".join(text.split()).lower()  # a name may be broken by a hard line wrap
+    for name in [q.speaker, *q.aliases]:
+        if name.lower() not in flat:
+            raise ValueError(f"{fx.id}: speaker form {name!r} is not in the text")
+    for alias in q.aliases:
+        if len(alias.split()) < 2:
+            raise ValueError(f"{fx.id}: alias {alias!r} is a bare name; aliases must be full forms")
+    out: dict[str, Any] = {
+        "start": frags[0][0],
+        "end": frags[-1][1],
+        "text": text[frags[0][0] : frags[-1][1]],
+    }
+    if len(frags) > 1:
+        out["spans"] = [list(f) for f in frags]
+    out.update({"kind": q.kind, "speaker": q.speaker, "speaker_aliases": q.aliases, "cue": list(cue),
+                "cue_text": text[cue[0] : cue[1]]})  # fmt: skip
+    return out
+
+
+def build() -> list[dict[str, Any]]:
+    """Every fixture as a gold document, after checking ids are unique."""
+    ids = [fx.id for fx in FIXTURES]
+    if len(set(ids)) != len(ids):
+        raise ValueError("fixture ids must be unique")
+    return [
+        {
+            "id": fx.id,
+            "phenomenon": fx.phenomenon,
+            "text": fx.text,
+            "quotes": [build_quote(fx, q) for q in fx.quotes],
+        }
+        for fx in FIXTURES
+    ]
+
+
+def render() -> str:
+    return "".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in build())
+
+
+def main(argv: list[str]) -> int:
+    content = render()
+    if "--check" in argv:
+        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != content:
+            print(f"{OUT} is out of date: run python {Path(__file__).name}", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(content, encoding="utf-8")
+    print(f"wrote {len(FIXTURES)} fixtures to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
