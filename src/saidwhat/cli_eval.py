@@ -44,6 +44,10 @@ def _row(system: str, subset: str, s: Scores) -> list[str]:
     return [system, SUBSET_LABELS.get(subset, subset), str(s.gold), str(s.pred), *map(_pct, figures)]
 
 
+def _recall_cell(s: Scores) -> str:
+    return f"{_pct(s.lenient_prf.recall)} / {_pct(s.end2end_prf.recall)}" if s.gold else "– (no gold)"
+
+
 def _grid(rows: Sequence[Sequence[str]], names: int) -> list[str]:
     """Left-align the first `names` columns, right-align the figures."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -72,11 +76,7 @@ def format_table(
     lines += ["", "recall by gold kind (lenient / end-to-end), every predicted kind counted:"]
     kind_rows = [["system", *KINDS]]
     for r in reports:
-        cells = [
-            f"{_pct(r.by_kind[k].lenient_prf.recall)} / {_pct(r.by_kind[k].end2end_prf.recall)}"
-            for k in KINDS
-        ]
-        kind_rows.append([r.system, *cells])
+        kind_rows.append([r.system, *(_recall_cell(r.by_kind[k]) for k in KINDS)])
     lines += _grid(kind_rows, names=1)
     notes = []
     for r in reports:
@@ -90,7 +90,9 @@ def format_table(
         if counts.bad_spans:
             notes.append(f"{r.system}: {counts.bad_spans} predicted spans outside their text (never matched)")
         if r.seconds:
-            notes.append(f"{r.system}: {r.seconds:.1f} s for {r.documents} documents")
+            notes.append(
+                f"{r.system}: {r.seconds:.1f} s wall time for {r.documents} documents, loading included"
+            )
     if notes:
         lines += ["", *notes]
     return "\n".join(lines)

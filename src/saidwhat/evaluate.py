@@ -421,8 +421,8 @@ def run_system(
     A prediction dict carrying an "error" key is a document the system failed on (counted, no quotes).
     """
     items = [{"id": doc_id, "text": doc["text"]} for doc_id, doc in gold.items()]
+    started = time.perf_counter()  # before resolving: every system's time includes loading its model
     name, produce = _resolve_system(system, n_process=n_process, batch_size=batch_size, progress=progress)
-    started = time.perf_counter()
     predictions: dict[str, Record] = {}
     failures = 0
     for item, pred in zip(items, produce(items), strict=True):
