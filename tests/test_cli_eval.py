@@ -51,7 +51,7 @@ def test_table_rows_and_auto_mention(tmp_path: Path, capsys: pytest.CaptureFixtu
     # all kinds: 2/2 found, both speakers right ("a spokesman" normalises to "spokesman")
     assert rows[0][:4] == ["pred.jsonl", "all", "kinds", "2"] and rows[0][-1] == "100.0"
     assert rows[1][:3] == ["pred.jsonl", "direct+mixed", "1"]
-    assert any(r[1:] == ["100.0", "/", "100.0", "100.0", "/", "100.0", "0.0", "/", "0.0"] for r in rows[2:])
+    assert any(r[1:] == ["100.0", "/", "100.0", "100.0", "/", "100.0", "–", "(no", "gold)"] for r in rows[2:])
 
 
 def test_json_matches_the_scorer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
