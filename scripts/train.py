@@ -1,0 +1,123 @@
+"""Train saidwhat's cue model on PolNeAR train; tune the threshold on dev; write saidwhat/data/cue_model.json.
+
+Usage: python scripts/train.py [--data ../shared/data/polnear] [--limit N]
+One command (`make train`), CPU only, a few minutes on 2 cores: the parse is cached in .cache/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from saidwhat.cues import MODEL_FILE, features  # noqa: E402
+from saidwhat.extractor import token_quote_mask  # noqa: E402
+from saidwhat.frames import candidates_for  # noqa: E402
+from saidwhat.parse import load_pipeline  # noqa: E402
+from saidwhat.quotemarks import find_stretches  # noqa: E402
+
+PRUNE = 0.02  # weights smaller than this change no decision measurably and would bloat the package
+EDGE = set(" \t\r\n\u00a0\"'“”‘’«»„‟‹›,.;:!?—–-()[]")
+
+
+def trimmed_chars(text: str, frags: list[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for s, e in frags:
+        while s < e and text[s] in EDGE:
+            s += 1
+        while e > s and text[e - 1] in EDGE:
+            e -= 1
+        out.update(range(s, e))
+    return out
+
+
+def parsed(split: str, data: Path, limit: int | None) -> tuple[list[dict], list]:
+    from spacy.tokens import DocBin
+
+    gold = [json.loads(line) for line in open(data / f"{split}.jsonl", encoding="utf-8")][:limit]
+    nlp = load_pipeline()
+    cache = ROOT / ".cache" / f"polnear-{split}-{len(gold)}.spacy"
+    if cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        t = time.time()
+        docs = list(nlp.pipe([g["text"] for g in gold], batch_size=16, n_process=2))
+        cache.parent.mkdir(exist_ok=True)
+        db = DocBin(docs=docs)
+        db.to_disk(cache)
+        print(f"parsed {split}: {len(docs)} docs in {time.time() - t:.0f}s", file=sys.stderr)
+    return gold, docs
+
+
+def examples(gold: list[dict], docs: list) -> tuple[list[list[str]], list[int], list[tuple]]:
+    X: list[list[str]] = []
+    y: list[int] = []
+    keys: list[tuple] = []
+    for di, (g, doc) in enumerate(zip(gold, docs, strict=True)):
+        text = g["text"]
+        in_quote = token_quote_mask(doc, find_stretches(text))
+        golds = []
+        for q in g["quotes"]:
+            if not q.get("cue"):
+                continue
+            golds.append((q["cue"][0], q["cue"][1], trimmed_chars(text, q["spans"])))
+        for tok in doc:
+            for cand in candidates_for(tok):
+                frags = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in cand.fragments]
+                chars = trimmed_chars(text, frags)
+                label = 0
+                for cs, ce, gchars in golds:
+                    if cs < tok.idx + len(tok) and tok.idx < ce and chars and gchars:
+                        if len(chars & gchars) / len(chars | gchars) >= 0.5:
+                            label = 1
+                            break
+                X.append(features(doc, cand, in_quote))
+                y.append(label)
+                keys.append((di, tok.i, cand.frame))
+    return X, y, keys
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--C", type=float, default=0.3)
+    args = ap.parse_args()
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    gold, docs = parsed("train", args.data, args.limit)
+    X, y, _ = examples(gold, docs)
+    print(f"train candidates {len(y)}, positive {sum(y)}", file=sys.stderr)
+    vec = DictVectorizer()
+    Xm = vec.fit_transform([dict.fromkeys(f, 1) for f in X])
+    clf = LogisticRegression(C=args.C, max_iter=3000, solver="lbfgs")
+    clf.fit(Xm, y)
+    names = vec.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= PRUNE}
+    bias = float(clf.intercept_[0])
+    dgold, ddocs = parsed("dev", args.data, None)
+    Xd, yd, _ = examples(dgold, ddocs)
+    pd = clf.predict_proba(vec.transform([dict.fromkeys(f, 1) for f in Xd]))[:, 1]
+    best = (0.0, 0.5)
+    for th in [x / 100 for x in range(20, 81, 5)]:
+        tp = sum(1 for p, t in zip(pd, yd, strict=True) if p >= th and t)
+        fp = sum(1 for p, t in zip(pd, yd, strict=True) if p >= th and not t)
+        fn = sum(1 for p, t in zip(pd, yd, strict=True) if p < th and t)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        print(f"threshold {th:.2f}: candidate F1 {f1:.3f}", file=sys.stderr)
+        best = max(best, (f1, th))
+    out = ROOT / "src" / "saidwhat" / "data" / MODEL_FILE
+    out.write_text(json.dumps({"bias": round(bias, 4), "threshold": best[1], "C": args.C,
+                               "trained_on": f"PolNeAR train ({len(gold)} articles)",
+                               "weights": dict(sorted(weights.items()))}, indent=0), encoding="utf-8")
+    print(f"wrote {out} ({len(weights)} weights, threshold {best[1]}, dev candidate F1 {best[0]:.3f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Score candidate attributions with a small linear model trained on PolNeAR (scripts/train.py).
+
+Only 36% of PolNeAR's attributions use a common speech verb, so a lexicon cannot decide which verbs are
+cues: the model weighs the cue word, how the content hangs off it (frame), its subject, its tense and
+whether the content is quoted. Features are strings; weights ship as JSON in saidwhat/data, so scoring
+is a few dict look-ups per candidate and needs no numerical library.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from saidwhat.errors import ModelError
+from saidwhat.frames import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MODEL_FILE = "cue_model.json"
+PRONOUNS = frozenset("i we you he she they it who this that someone everyone many some others".split())
+_SUFFIXES = ("ing", "ed", "es", "s", "d")
+
+
+def stem(word: str) -> str:
+    """A crude verb stem (says/said/saying -> sa…) that groups inflections the model saw rarely."""
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)]
+    return word
+
+
+def _bucket(n: int) -> str:
+    return str(min(6, n.bit_length()))
+
+
+def features(doc: Doc, cand: Candidate, in_quote: list[bool]) -> list[str]:
+    """The string features of one candidate (see the module docstring for why these)."""
+    tok = doc[cand.cue]
+    w = tok.lower_
+    st = stem(w)
+    fr = cand.frame
+    feats = [
+        "bias",
+        "w=" + w,
+        "st=" + st,
+        "tag=" + tok.tag_,
+        "dep=" + tok.dep_,
+        "fr=" + fr,
+        "w|fr=" + w + "|" + fr,
+        "st|fr=" + st + "|" + fr,
+        "dep|fr=" + tok.dep_ + "|" + fr,
+        "tag|fr=" + tok.tag_ + "|" + fr,
+        "hdep=" + tok.head.dep_,
+    ]
+    if cand.source is None:
+        stype = "none"
+    else:
+        s = doc[cand.source]
+        if s.lower_ in PRONOUNS:
+            stype = "pron:" + s.lower_
+        elif s.ent_type_:
+            stype = "ent:" + s.ent_type_
+        elif s.pos_ == "PROPN":
+            stype = "propn"
+        else:
+            stype = "noun:" + s.lower_
+        feats.append("sside=" + ("before" if cand.source < cand.cue else "after"))
+    feats.append("subj=" + stype)
+    feats.append("subjc=" + stype.split(":")[0] + "|" + fr)
+    feats.append("st|subjc=" + st + "|" + stype.split(":")[0])
+    first, last = cand.fragments[0][0], cand.fragments[-1][1]
+    n = sum(e - s for s, e in cand.fragments)
+    feats.append("len=" + _bucket(n) + "|" + fr)
+    feats.append("c0=" + doc[first].lower_ + "|" + fr)
+    quoted = sum(1 for s, e in cand.fragments for j in range(s, e) if in_quote[j])
+    qcls = "none" if quoted == 0 else ("full" if quoted >= 0.8 * n else "part")
+    feats.append("q=" + qcls)
+    feats.append("q|fr=" + qcls + "|" + fr)
+    feats.append("st|q=" + st + "|" + qcls)
+    if in_quote[cand.cue]:
+        feats.append("cue_in_quote")
+    feats.append("side=" + ("after" if first > cand.cue else "before") + "|" + fr)
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < tok.i:
+            feats.append("aux=" + child.lower_)
+        elif child.dep_ in ("dative", "dobj") and fr != "dobj":
+            feats.append("has_" + child.dep_ + "|" + fr)
+        elif child.dep_ == "prep":
+            feats.append("prep=" + child.lower_)
+    if tok.i > 0:
+        feats.append("prev=" + doc[tok.i - 1].lower_)
+    if tok.i + 1 < len(doc):
+        feats.append("next=" + doc[tok.i + 1].lower_)
+    if tok.i == last or (tok.i > first and tok.i < last):
+        feats.append("inside_content")
+    return feats
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Logistic-regression weights over string features, and the acceptance threshold tuned on dev."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, feats: list[str]) -> float:
+        get = self.weights.get
+        z = self.bias + sum(get(f, 0.0) for f in feats)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@functools.cache
+def load_model() -> CueModel:
+    """Load the shipped weights once per process."""
+    try:
+        raw = resources.files("saidwhat").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+        data = json.loads(raw)
+        return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"saidwhat's cue model ({MODEL_FILE}) is missing or broken; run `make train`") from exc

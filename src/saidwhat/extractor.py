@@ -1,0 +1,327 @@
+"""Find every attributed quote in a parsed Doc: syntax proposes, the cue model decides, marks refine.
+
+1. frames.py proposes (cue, content, source) candidates from the parse; cues.py scores them.
+2. Quoted stretches (quotemarks.py) refine the accepted ones: content that is all quoted becomes a
+   `direct` quote spanning exactly the quoted words; content with quoted fragments is `mixed`.
+3. Quoted stretches no accepted candidate covers get their cue from their own or the adjacent sentence
+   ("…,” he said, “…” is one quote with two spans), or continue the previous quote's speaker; short
+   quoted phrases with no cue are titles or scare quotes and are dropped.
+4. speakers.py turns each source token into a mention and a canonical entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from saidwhat.cues import features, load_model, stem
+from saidwhat.frames import Candidate, candidates_for, subject_of
+from saidwhat.models import Quote, QuoteKind, Span
+from saidwhat.quotemarks import Stretch, find_stretches
+from saidwhat.speakers import EntityResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SPEECH_WORDS = frozenset(
+    "said says say saying told tells tell added adds adding asked asks wrote writes tweeted tweets "
+    "stated noted explained continued insisted argued declared replied recalled warned according "
+    "posted announced responded claimed".split()
+)
+MIN_UNCUED_WORDS = 5
+DEDUP_JACCARD = 0.75
+
+
+@dataclass
+class _Attribution:
+    cue: int | None
+    fragments: list[tuple[int, int]]  # character ranges
+    source: int | None
+    prob: float
+    kind: QuoteKind = "indirect"
+    frame: str = ""
+    speaker_from: _Attribution | None = None  # a continuation borrows this quote's speaker
+
+
+def token_quote_mask(doc: Doc, stretches: list[Stretch]) -> list[bool]:
+    """For each token: does it lie inside a quoted stretch?"""
+    mask = [False] * len(doc)
+    if not stretches:
+        return mask
+    bounds = sorted((s, e) for st in stretches for s, e in st.spans)
+    k = 0
+    for tok in doc:
+        pos = tok.idx
+        while k < len(bounds) and bounds[k][1] <= pos:
+            k += 1
+        if k < len(bounds) and bounds[k][0] <= pos:
+            mask[tok.i] = True
+    return mask
+
+
+def _char_frags(doc: Doc, frags: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in frags if e > s]
+
+
+def _length(frags: list[tuple[int, int]]) -> int:
+    return sum(e - s for s, e in frags)
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _accepted_candidates(doc: Doc, in_quote: list[bool]) -> list[_Attribution]:
+    model = load_model()
+    best: dict[int, tuple[float, Candidate]] = {}
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") and tok.lower_ != "according" and tok.text != ":":
+            continue
+        for cand in candidates_for(tok):
+            p = model.probability(features(doc, cand, in_quote))
+            if p >= model.threshold and p > best.get(tok.i, (0.0, cand))[0]:
+                best[tok.i] = (p, cand)
+    found = [_Attribution(c.cue, _char_frags(doc, c.fragments), c.source, p, frame=c.frame)
+             for p, c in best.values() if not _no_statement(doc, c)]
+    found.sort(key=lambda a: -a.prob)
+    kept: list[_Attribution] = []
+    for a in found:  # two cues proposing the same content: keep the likelier
+        la = _length(a.fragments)
+        if any(_overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, _length(k.fragments))
+               for k in kept):
+            continue
+        kept.append(a)
+    return kept
+
+
+NO_STATEMENT_WORDS = frozenset("to comment respond reply return calls call requests request for a an the "
+                               "further immediately on matter questions inquiries messages message".split())
+
+
+def _no_statement(doc: Doc, cand: Candidate) -> bool:
+    """"declined to comment", "did not respond to requests for comment": reported silence, not speech."""
+    words = [doc[j].lower_ for s, e in cand.fragments for j in range(s, e) if not doc[j].is_punct]
+    return len(words) <= 8 and all(w in NO_STATEMENT_WORDS for w in words) and bool(
+        {"comment", "respond", "reply", "return", "calls", "requests", "inquiries", "messages"} & set(words))
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _cue_strength(tok: Token) -> float:
+    """How cue-like a word is on its own: the model's word and stem weights, or the speech lexicon."""
+    if tok.lower_ in SPEECH_WORDS:
+        return 2.0
+    weights = load_model().weights
+    return weights.get("w=" + tok.lower_, 0.0) + weights.get("st=" + stem(tok.lower_), 0.0)
+
+
+def _cue_near(doc: Doc, st: Stretch, in_quote: list[bool]) -> tuple[Token | None, Token | None]:
+    """The speech cue (and its subject) of a quoted stretch: in its sentence(s), outside the quote."""
+    first = _token_at(doc, st.inner_start)
+    last = _token_at(doc, max(st.inner_start, st.inner_end - 1))
+    if first is None or last is None:
+        return None, None
+    lo, hi = first.sent.start, last.sent.end
+    # the sentence right after a quote that closes its own sentence: “…” He said.
+    if hi < len(doc) and last.i >= hi - 3:
+        nxt = doc[hi].sent
+        if nxt.end - nxt.start <= 8:
+            hi = nxt.end
+    best: tuple[float, Token, Token | None] | None = None
+    for j in range(lo, hi):
+        tok = doc[j]
+        if in_quote[j] or tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according":
+            continue
+        strength = _cue_strength(tok)
+        if strength <= 0.5:
+            continue
+        subj = subject_of(tok)
+        if subj is not None and in_quote[subj.i]:
+            subj = None
+        dist = min(abs(j - first.i), abs(j - last.i))
+        score = dist - 2.0 * min(strength, 3.0) + (0 if subj is not None else 15)
+        if best is None or score < best[0]:
+            best = (score, tok, subj)
+    if best is None:
+        return _dash_attribution(doc, st)
+    cue, subj = best[1], best[2]
+    if subj is None:
+        subj = _adjacent_name(doc, cue)
+    return cue, subj
+
+
+def _dash_attribution(doc: Doc, st: Stretch) -> tuple[Token | None, Token | None]:
+    """“…” ― Jane Doe: a dash right after the closing mark, then a name."""
+    after = _token_at(doc, st.end) if st.end < len(doc.text) else None
+    if after is None:
+        return None, None
+    j = after.i
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j + 1 < len(doc) and doc[j].text in ("―", "—", "–", "-", "--") and doc[j + 1].pos_ == "PROPN":
+        name = doc[j + 1]
+        while name.dep_ == "compound" and name.head.i > name.i and name.head.i < j + 6:
+            name = name.head
+        return doc[j], name
+    return None, None
+
+
+def _adjacent_name(doc: Doc, cue: Token) -> Token | None:
+    """A proper name right after (said Chief Jane Doe) or before the cue, when the parse gave none."""
+    for j in (cue.i + 1, cue.i - 1):
+        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
+            tok = doc[j]
+            while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and abs(tok.head.i - j) < 5:
+                tok = tok.head
+            return tok
+    return None
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _title_like(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(words) <= 8
+
+
+def _refine_with_stretches(doc: Doc, found: list[_Attribution], stretches: list[Stretch],
+                           in_quote: list[bool]) -> list[_Attribution]:
+    text = doc.text
+    out = list(found)
+    by_cue: dict[int, _Attribution] = {a.cue: a for a in found if a.cue is not None}
+    previous: _Attribution | None = None
+    for st in sorted(stretches, key=lambda s: s.start):
+        spans = list(st.spans)
+        slen = _length(spans)
+        covering = [a for a in out if _overlap(a.fragments, spans) > 0]
+        inside = [a for a in covering if _overlap(a.fragments, spans) >= 0.8 * _length(a.fragments)
+                  and a.cue is not None and not in_quote[a.cue]]
+        if inside:
+            a = max(inside, key=lambda x: x.prob)
+            if a.kind != "direct":
+                if previous is not None and previous.cue == a.cue and _adjacent(text, previous.fragments, spans):
+                    previous.fragments = sorted(previous.fragments + spans)
+                    out.remove(a)
+                    continue
+                a.fragments = spans
+                a.kind = "direct"
+            previous = a
+            continue
+        if any(_overlap(a.fragments, spans) >= 0.8 * slen for a in covering):
+            quoted = text[st.inner_start:st.inner_end]
+            for a in covering:
+                if _overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
+                    if a.frame in ("dobj", "prep") and _title_like(quoted) and a.cue is not None \
+                            and doc[a.cue].lower_ not in SPEECH_WORDS:
+                        out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
+                        continue
+                    a.kind = "mixed"
+            continue
+        quoted = text[st.inner_start:st.inner_end]
+        cue, subj = _cue_near(doc, st, in_quote)
+        if cue is not None:
+            merged = by_cue.get(cue.i)
+            if merged is not None and merged.kind == "direct" and _adjacent(text, merged.fragments, spans):
+                merged.fragments = sorted(merged.fragments + spans)
+                previous = merged
+                continue
+            if merged is None or merged.kind != "direct":
+                if _word_count(quoted) < 3 and _title_like(quoted):
+                    continue
+                a = _Attribution(cue.i, spans, subj.i if subj is not None else None, 0.6, "direct")
+                out.append(a)
+                by_cue.setdefault(cue.i, a)
+                previous = a
+                continue
+        if previous is not None and previous.kind == "direct" and _same_paragraph(text, previous.fragments, spans):
+            previous.fragments = sorted(previous.fragments + spans)  # “…,” said X. “More of it.”
+            continue
+        if _word_count(quoted) < MIN_UNCUED_WORDS or _title_like(quoted):
+            continue  # a title or a scare quote, not speech
+        if previous is not None and st.start - previous.fragments[-1][1] < 400:
+            a = _Attribution(None, spans, None, 0.4, "direct", speaker_from=previous)
+            out.append(a)
+            previous = a
+    return out
+
+
+def _same_paragraph(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    gap = text[a[-1][1]:b[0][0]]
+    return 0 <= len(gap) <= 300 and "\n" not in gap
+
+
+def _adjacent(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """Two quoted fragments separated only by a short attribution (“…,” he said, “…”)."""
+    gap = text[a[-1][1]:b[0][0]] if a[-1][1] <= b[0][0] else text[b[-1][1]:a[0][0]]
+    return len(gap) <= 60 and "\n" not in gap.strip(" ")
+
+
+def find_quotes(doc: Doc) -> tuple[Quote, ...]:
+    """Every attributed quote in `doc`, in text order, with offsets into `doc.text`."""
+    text = doc.text
+    stretches = find_stretches(text)
+    in_quote = token_quote_mask(doc, stretches)
+    found = _refine_with_stretches(doc, _accepted_candidates(doc, in_quote), stretches, in_quote)
+    found.sort(key=lambda a: a.fragments[0][0])
+    resolver = EntityResolver(doc)
+    quotes: list[Quote] = []
+    resolved: dict[int, Quote] = {}
+    for a in found:
+        frags = tuple(sorted((s, e) for s, e in a.fragments if e > s))
+        if not frags:
+            continue
+        start, end = frags[0][0], frags[-1][1]
+        cue = doc[a.cue] if a.cue is not None else None
+        cue_span = _cue_span(cue) if cue is not None else None
+        speaker, mention, stype = None, None, "unknown"
+        if a.source is not None:
+            speaker, mention, stype = resolver.resolve(doc[a.source])
+        elif a.speaker_from is not None and id(a.speaker_from) in resolved:
+            prior = resolved[id(a.speaker_from)]
+            speaker, stype = prior.speaker, prior.speaker_type
+            resolver.note_quote_speaker(speaker)
+        kind = a.kind if a.kind != "indirect" or not any(in_quote_char(text, frags)) else "indirect"
+        q = Quote(
+            text=" … ".join(text[s:e] for s, e in frags),
+            start=start,
+            end=end,
+            spans=frags,
+            kind=kind,
+            cue=cue_span,
+            speaker=speaker,
+            speaker_mention=mention,
+            speaker_type=stype,  # type: ignore[arg-type]
+            confidence=round(a.prob, 4),
+        )
+        resolved[id(a)] = q
+        quotes.append(q)
+    return tuple(quotes)
+
+
+def in_quote_char(text: str, frags: tuple[tuple[int, int], ...]) -> list[bool]:
+    return [False]
+
+
+def _cue_span(tok: Token) -> Span:
+    """The cue's text span: the head word plus a following 'to' (according to) or particle."""
+    doc = tok.doc
+    end = tok.i + 1
+    if end < len(doc) and doc[end].dep_ in ("prt",) or (tok.lower_ == "according" and end < len(doc)):
+        end += 1
+    span = doc[tok.i:end]
+    return Span(span.text, span.start_char, span.end_char)
+
+
+def with_offsets(q: Quote, mapper: object) -> Quote:
+    """Map a quote's offsets through `mapper(start, end) -> (start, end)` (clean text -> original)."""
+    fn = mapper  # typed loosely: CleanText.span_to_original
+    spans = tuple(fn(s, e) for s, e in q.spans)  # type: ignore[operator]
+    cue = q.cue and Span(q.cue.text, *fn(q.cue.start, q.cue.end))  # type: ignore[operator]
+    mention = q.speaker_mention and Span(q.speaker_mention.text, *fn(q.speaker_mention.start,  # type: ignore[operator]
+                                                                      q.speaker_mention.end))
+    return replace(q, start=spans[0][0], end=spans[-1][1], spans=spans, cue=cue, speaker_mention=mention)

@@ -1,0 +1,183 @@
+"""Candidate attributions from the dependency parse: a cue token, its content span(s), its source.
+
+Each cue head proposes content under one or more *frames* (how the content hangs off the cue):
+`ccomp` (said that …), `xcomp` (wants to …), `dobj` (announced the plan), `paren` (…, he said),
+`according` (according to X, …) and `colon` (said: …). A learned scorer (cues.py) decides which of
+these candidates are attributions; this module only proposes them, cheaply (edges, not subtrees).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# a cue with no subject of its own borrows its governor's: "He spoke, saying …", "X said … and added …"
+INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "parataxis"})
+CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "at"})
+PAREN_DEPS = frozenset({"parataxis", "conj", "advcl", "ccomp", "dep"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A cue token with a proposed content (token ranges, end-exclusive) and source token."""
+
+    cue: int  # token index of the cue head
+    frame: str
+    fragments: tuple[tuple[int, int], ...]  # token ranges [start, end)
+    source: int | None  # token index of the source head
+
+
+def subject_of(tok: Token, depth: int = 0) -> Token | None:
+    """The grammatical source of a cue: its subject, passive agent, or its governor's subject."""
+    agent_obj = None
+    for child in tok.children:
+        dep = child.dep_
+        if dep in SUBJECT_DEPS:
+            if dep == "nsubjpass":
+                agent_obj = agent_obj or _agent(tok)
+                if agent_obj is None:
+                    return child
+            else:
+                return child
+    if agent_obj is not None:
+        return agent_obj
+    agent = _agent(tok)
+    if agent is not None:
+        return agent
+    if depth < 3:
+        dep = tok.dep_
+        if dep == "relcl" or (dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN")):
+            return tok.head
+        if dep in INHERIT_DEPS and tok.head is not tok:
+            return subject_of(tok.head, depth + 1)
+    return None
+
+
+def _agent(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation and conjunctions so fragments start and end on words."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+        if doc[start].is_quote:
+            break
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].is_quote:
+            break
+        end -= 1
+    return start, end
+
+
+def _minus(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """`outer` range with the `inner` range cut out: one or two fragments, trimmed."""
+    out = []
+    for s, e in ((outer[0], inner[0]), (inner[1], outer[1])):
+        s, e = _trimmed(doc, s, e)
+        if e - s >= 2:
+            out.append((s, e))
+    return tuple(out)
+
+
+def candidates_for(tok: Token) -> list[Candidate]:
+    """Every frame under which `tok` could be the cue of an attribution."""
+    doc = tok.doc
+    out: list[Candidate] = []
+    i = tok.i
+    lower = tok.lower_
+    if lower == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+        to = doc[i + 1]
+        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        head = tok.head
+        sent = tok.sent
+        outer = (head.left_edge.i, head.right_edge.i + 1) if head is not tok else (sent.start, sent.end)
+        if head is tok or head.i < outer[0] or not (outer[0] <= tok.left_edge.i):
+            outer = (sent.start, sent.end)
+        frags = _minus(doc, outer, (tok.left_edge.i, tok.right_edge.i + 1))
+        if frags:
+            out.append(Candidate(i, "according", frags, src.i if src is not None else None))
+        return out
+    if tok.text == ":":
+        return _transcript(tok)
+    if tok.pos_ not in CANDIDATE_POS:
+        return out
+    subj = subject_of(tok)
+    src = subj.i if subj is not None else None
+    colon_at = _colon_after(tok)
+    for child in tok.children:
+        dep = child.dep_
+        if dep in ("ccomp", "xcomp", "dobj"):
+            if colon_at is not None and child.i > colon_at:
+                continue
+            frags = (_trimmed(doc, child.left_edge.i, child.right_edge.i + 1),)
+            if frags[0][1] - frags[0][0] >= 1:
+                out.append(Candidate(i, dep, frags, src))
+        elif dep == "prep" and child.lower_ in CONTENT_PREPS and child.i > i:
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                frags = (_trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1),)
+                if frags[0][1] - frags[0][0] >= 1:
+                    out.append(Candidate(i, "prep", frags, src))
+    if colon_at is not None:
+        end = _paragraph_end(doc, colon_at)
+        frags = (_trimmed(doc, colon_at + 1, end),)
+        if frags[0][1] - frags[0][0] >= 2:
+            out.append(Candidate(i, "colon", frags, src))
+    head = tok.head
+    if tok.dep_ in PAREN_DEPS and head is not tok and head.i < i and subj is not None and subj.head is tok:
+        outer = (head.left_edge.i, max(head.right_edge.i + 1, tok.right_edge.i + 1))
+        frags = _minus(doc, outer, (min(tok.left_edge.i, subj.left_edge.i), tok.right_edge.i + 1))
+        if frags:
+            out.append(Candidate(i, "paren", frags, src))
+    return out
+
+
+def _transcript(colon: Token) -> list[Candidate]:
+    """Interview transcripts and headlines: a speaker's name, a colon, then what they said."""
+    doc = colon.doc
+    i = colon.i
+    start = i
+    while start > 0 and i - start < 4 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    if start == i or not (start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_):
+        return []
+    name = doc[i - 1]
+    if name.pos_ != "PROPN" and not name.is_upper:
+        return []
+    end = _paragraph_end(doc, i)
+    frags = (_trimmed(doc, i + 1, end),)
+    if frags[0][1] - frags[0][0] < 2:
+        return []
+    return [Candidate(i, "transcript", frags, name.i)]
+
+
+def _colon_after(tok: Token) -> int | None:
+    """Index of a colon introducing content right after the cue (said: / told reporters:)."""
+    doc = tok.doc
+    limit = min(len(doc), tok.i + 6)
+    for j in range(tok.i + 1, limit):
+        t = doc[j]
+        if t.text == ":":
+            return j
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _paragraph_end(doc: Doc, start: int) -> int:
+    """Token index where the paragraph containing `start` ends (a token holding a newline)."""
+    for j in range(start + 1, len(doc)):
+        if "\n" in doc[j].text or "\n" in doc[j - 1].whitespace_:
+            return j if "\n" in doc[j].text else j
+    return len(doc)

@@ -1,0 +1,163 @@
+"""The public extraction API: `extract` one article, `extract_many` stream many through `nlp.pipe`.
+
+Flow per document: read (sources.py: text, HTML or a JSONL record) -> clean (clean.py: repair scraped
+text, keeping a map back to the caller's offsets) -> parse (parse.py, batched, optionally in several
+processes) -> find quotes (extractor.py, run inside the worker processes too) -> map every offset back
+into the text as given.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from saidwhat.errors import InputError, SaidwhatError
+from saidwhat.models import Article, Quote
+from saidwhat.parse import MAX_CHARS, load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from saidwhat.clean import CleanText
+    from saidwhat.sources import Document
+
+USER_DATA_KEY = "saidwhat_quotes"
+INTERNAL_COMPONENT = "saidwhat_internal"
+Item = "str | Mapping[str, Any] | Document"
+
+
+def _internal_component(doc: Doc) -> Doc:
+    """Find quotes where the Doc is parsed (a worker process, with n_process > 1) and keep them as
+    plain dicts, which survive spaCy's Doc serialisation back to the main process."""
+    from saidwhat.extractor import find_quotes
+
+    doc.user_data[USER_DATA_KEY] = [q.to_dict() for q in find_quotes(doc)]
+    return doc
+
+
+def _pipeline() -> Language:
+    nlp = load_pipeline()
+    if INTERNAL_COMPONENT not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory(INTERNAL_COMPONENT):
+            Language.component(INTERNAL_COMPONENT, func=_internal_component)
+        nlp.add_pipe(INTERNAL_COMPONENT, last=True)
+    return nlp
+
+
+def to_document(item: Any, index: int = 0) -> Document:
+    """Accept a str (text or HTML), a mapping with text/html, or a Document."""
+    from saidwhat.sources import Document, _record_to_document, document_from_text
+
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return document_from_text(item, id=None, source="<text>")
+    if isinstance(item, Mapping):
+        doc = _record_to_document(dict(item), index + 1, "<input>", None)
+        if isinstance(doc, Document):
+            return doc
+        raise InputError(doc.message)
+    raise InputError(f"cannot extract from a {type(item).__name__}: pass text, HTML or a {{'text': …}} dict")
+
+
+def _prepare(doc: Document) -> CleanText:
+    from saidwhat.clean import clean_text
+
+    text = doc.text
+    if not text.strip():
+        raise InputError(f"document {doc.id!r}: empty text")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"document {doc.id!r}: {len(text):,} characters is over the {MAX_CHARS:,} limit; split it")
+    return clean_text(text)
+
+
+def _article(doc: Document, clean: CleanText, quotes: list[dict[str, Any]]) -> Article:
+    seen: set[tuple[str, str | None]] = set()
+    out: list[Quote] = []
+    warnings = list(clean.warnings)
+    for raw in quotes:
+        q = Quote.from_dict(raw)
+        spans = tuple(clean.span_to_original(s, e) for s, e in q.spans)
+        start, end = spans[0][0], spans[-1][1]
+        key = (" ".join(q.text.split()), q.speaker)
+        if key in seen:
+            warnings.append(f"quote at {start} repeats an earlier quote; reported once")
+            continue
+        seen.add(key)
+        cue = q.cue and _mapped(clean, q.cue.start, q.cue.end)
+        mention = q.speaker_mention and _mapped(clean, q.speaker_mention.start, q.speaker_mention.end)
+        out.append(Quote(text=clean.original[start:end], start=start, end=end, spans=spans, kind=q.kind,
+                         cue=cue, speaker=q.speaker, speaker_mention=mention, speaker_type=q.speaker_type,
+                         confidence=q.confidence))
+    return Article(id=None if doc.id is None else str(doc.id) if not isinstance(doc.id, int) else doc.id,  # type: ignore[arg-type]
+                   text=clean.original, quotes=tuple(out), title=doc.title, author=doc.author, date=doc.date,
+                   warnings=tuple(warnings), meta={**dict(doc.meta), **({"url": doc.url} if doc.url else {})})
+
+
+def _mapped(clean: CleanText, start: int, end: int) -> Any:
+    from saidwhat.models import Span
+
+    s, e = clean.span_to_original(start, end)
+    return Span(clean.original[s:e], s, e)
+
+
+def extract(text_or_html: str, *, id: str | int | None = None) -> Article:
+    """Find every quote in one article (plain text or HTML) with its kind, cue and speaker.
+
+    Offsets point into `Article.text`: the text as given, or the text extracted from HTML.
+    """
+    doc = to_document(text_or_html)
+    if id is not None:
+        from dataclasses import replace
+
+        doc = replace(doc, id=id)
+    return next(extract_many([doc]))
+
+
+def extract_many(
+    items: Iterable[Any],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    progress: bool = False,
+    total: int | None = None,
+    on_error: Callable[[Any, SaidwhatError], None] | None = None,
+) -> Iterator[Article]:
+    """Stream Articles for many inputs, in input order, through one `nlp.pipe`.
+
+    `items` are texts, HTML strings, `{"id", "text"|"html", …}` mappings or sources.Document records.
+    A bad item raises InputError, or, with `on_error`, is reported to it and skipped. Use a small
+    `batch_size` with `n_process > 1` so that every worker gets documents.
+    """
+    nlp = _pipeline()
+
+    def prepared() -> Iterator[tuple[str, tuple[Document, CleanText]]]:
+        for index, item in enumerate(items):
+            try:
+                doc = to_document(item, index)
+                clean = _prepare(doc)
+            except SaidwhatError as exc:
+                if on_error is None:
+                    raise
+                on_error(item, exc)
+                continue
+            yield clean.text, (doc, clean)
+
+    stream = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False)
+    try:
+        for parsed, (doc, clean) in stream:
+            yield _article(doc, clean, parsed.user_data.get(USER_DATA_KEY, []))
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()

@@ -1,0 +1,174 @@
+"""Pair quotation marks into quoted stretches, character by character, before any parsing.
+
+Handles straight, curly, single, low-9 and guillemet marks, quotes nested one level inside another,
+quotes running over several paragraphs (each paragraph re-opened, closed only at the end) and
+unbalanced marks: an opener never closed runs to its paragraph's end, a closer with no opener starts at
+its paragraph's start. It never gives up on a paragraph, unlike parsers that demand balance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«‟"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹‚"
+SINGLE_CLOSE = "’›"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+_MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A top-level quoted stretch: `spans` are the inner fragments (marks excluded), one per paragraph."""
+
+    start: int  # offset of the opening mark (or paragraph start when it was missing)
+    end: int  # offset just after the closing mark (or paragraph end when it was missing)
+    spans: tuple[tuple[int, int], ...]
+    balanced: bool
+
+    @property
+    def inner_start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def inner_end(self) -> int:
+        return self.spans[-1][1]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _role(text: str, i: int, open_double: bool, open_single: bool) -> str | None:
+    """Classify the mark at i as 'od' / 'cd' / 'os' / 'cs' (open/close, double/single) or None."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in DOUBLE_OPEN:
+        if ch == "«" or ch == "„" or not open_double:
+            return "od"
+        return "cd" if not (prev.isspace() and _is_word(nxt)) else "od"
+    if ch in DOUBLE_CLOSE:
+        return "cd"
+    if ch == '"':
+        if prev.isdigit() and not open_double:  # 5'9" : inches
+            return None
+        opener_shape = (prev.isspace() or prev in "([{—–-/" or i == 0) and not nxt.isspace()
+        closer_shape = not prev.isspace() and (nxt.isspace() or not _is_word(nxt))
+        if open_double:
+            return "cd" if closer_shape or not opener_shape else "od"
+        return "od" if opener_shape or not closer_shape else "cd"
+    if ch in SINGLE_OPEN:
+        if _is_word(prev):  # a misused opening mark as apostrophe: don‘t
+            return None
+        if ch == "‘" and nxt.isdigit() and not open_single:  # ‘90s
+            return None
+        return "os"
+    if ch in SINGLE_CLOSE or ch == "'":
+        if _is_word(prev) and _is_word(nxt):  # apostrophe inside a word: don’t, O’Neill
+            return None
+        if ch == "'" and not open_single:
+            if (prev.isspace() or i == 0 or prev in "(“\"") and _is_word(nxt) and not _elision(text, i):
+                return "os"
+            return None
+        if not open_single:
+            if ch == "’" and (prev.isspace() or i == 0 or prev in "“\"(") and _is_word(nxt):
+                return None if _elision(text, i) else "os"  # a closing mark used as an opener
+            return None  # trailing apostrophe: the Clintons’ house
+        if prev.isspace():
+            return None
+        return "cs"
+    return None
+
+
+_ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "s ", "90", "80", "70", "60", "00", "round")
+
+
+def _elision(text: str, i: int) -> bool:
+    """An apostrophe opening an elided word ('em, 'til, '90s) rather than a quotation."""
+    tail = text[i + 1 : i + 6].lower()
+    return any(tail.startswith(e) for e in _ELISIONS)
+
+
+def find_stretches(text: str) -> list[Stretch]:
+    """Every top-level quoted stretch of `text`, in order. Linear in the length of the text."""
+    out: list[Stretch] = []
+    pending: list[tuple[int, int]] = []  # fragments of a quote carried over paragraph breaks
+    pending_start = -1
+    for para in _PARAGRAPH_RE.finditer(text):
+        p_start, p_end = para.span()
+        while p_end > p_start and text[p_end - 1] in " \t\r":
+            p_end -= 1
+        marks = [m.start() for m in _MARK_RE.finditer(text, p_start, p_end)]
+        if pending:
+            first_text = text[p_start:p_end].lstrip()
+            lead = p_start + (len(text[p_start:p_end]) - len(first_text))
+            if marks and marks[0] == lead and text[lead] in DOUBLE_OPEN + '"':
+                pass  # the quote continues in this paragraph
+            else:
+                out.append(Stretch(pending_start, pending[-1][1], tuple(pending), False))
+                pending = []
+        out_para, pending, pending_start = _pair_paragraph(text, p_start, p_end, marks, pending, pending_start)
+        out.extend(out_para)
+    if pending:
+        out.append(Stretch(pending_start, pending[-1][1], tuple(pending), False))
+    return [s for s in out if s.inner_end > s.inner_start and text[s.inner_start : s.inner_end].strip()]
+
+
+def _pair_paragraph(
+    text: str,
+    p_start: int,
+    p_end: int,
+    marks: list[int],
+    pending: list[tuple[int, int]],
+    pending_start: int,
+) -> tuple[list[Stretch], list[tuple[int, int]], int]:
+    """Pair the marks of one paragraph; returns closed stretches and a quote left open at its end."""
+    out: list[Stretch] = []
+    open_at = -1  # top-level opener offset
+    top_single = False
+    open_single_nested = False
+    if pending:  # continuing a multi-paragraph quote: the first mark re-opens it
+        open_at = marks[0]
+        marks = marks[1:]
+    for i in marks:
+        role = _role(text, i, open_at >= 0 and not top_single, open_single_nested or (open_at >= 0 and top_single))
+        if role is None:
+            continue
+        if open_at < 0:
+            if role in ("od", "os"):
+                open_at, top_single = i, role == "os"
+            elif role == "cd":  # closer without opener: the quote began at the paragraph start
+                out.append(Stretch(p_start, i + 1, ((p_start, i),), False))
+            continue
+        if top_single:
+            if role == "cs":
+                out.append(_close(open_at, i, pending, pending_start))
+                pending, open_at = [], -1
+            elif role == "od":  # a double mark inside single quotes: nested double, ignore
+                continue
+            continue
+        # top level is double
+        if role == "os":
+            open_single_nested = True
+        elif role == "cs":
+            open_single_nested = False
+        elif role == "cd":
+            out.append(_close(open_at, i, pending, pending_start))
+            pending, open_at, open_single_nested = [], -1, False
+        elif role == "od" and text[i] == '"':
+            continue
+    if open_at >= 0:
+        if not pending:
+            pending_start = open_at
+        pending = [*pending, (open_at + 1, p_end)]
+    return out, pending, pending_start
+
+
+def _close(open_at: int, close_at: int, pending: list[tuple[int, int]], pending_start: int) -> Stretch:
+    if pending:
+        return Stretch(pending_start, close_at + 1, (*pending, (open_at + 1, close_at)), True)
+    return Stretch(open_at, close_at + 1, ((open_at + 1, close_at),), True)

@@ -1,0 +1,203 @@
+"""Turn the source token of an attribution into a mention span and a canonical entity of the article.
+
+A bare surname or a pronoun is not a speaker: readers resolve it to the entity the discourse is about.
+We keep, per article, the people named in full (PERSON entities), the roles the article ties to them
+("Jane Doe, the agency's spokeswoman"; "spokeswoman Jane Doe"; "Doe is the spokeswoman") and who was
+mentioned or quoted most recently, then resolve each mention in reading order:
+  full name -> the longest name in the article that contains it;
+  bare surname or first name -> among the full names sharing it, the most recently active one;
+  he/she -> the most recent person speaker or subject, skipping people whose gender is known to differ;
+  role noun -> the person the article tied that role to; otherwise the mention itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from saidwhat.models import Span, SpeakerType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep"})
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+POSSESSIVE = ("’s", "'s")
+
+
+def mention_range(src: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by `src`, without relative clauses or appositives."""
+    left, right = src.i, src.i
+    for child in src.children:
+        if child.dep_ in MENTION_CUT_DEPS and not (child.dep_ == "prep" and child.i > src.i and
+                                                   child.lower_ in ("for", "of", "at", "with", "from")):
+            continue
+        left = min(left, child.left_edge.i)
+        right = max(right, child.right_edge.i)
+    doc = src.doc
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return left, right + 1
+
+
+def _clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    for p in POSSESSIVE:
+        if text.endswith(p):
+            text = text[: -len(p)]
+    return text.strip(" ,.;:")
+
+
+@dataclass
+class _Person:
+    name: str
+    tokens: tuple[str, ...]
+    last_seen: int = -1
+    gender: str | None = None
+
+
+@dataclass
+class EntityResolver:
+    """Per-article state for resolving mentions in reading order (see the module docstring)."""
+
+    doc: Doc
+    people: list[_Person] = field(default_factory=list)
+    roles: dict[str, _Person] = field(default_factory=dict)
+    last_speaker: _Person | None = None
+    _cursor: int = 0
+
+    def __post_init__(self) -> None:
+        self._person_ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        names: dict[str, _Person] = {}
+        for ent in self._person_ents:
+            name = _clean_name(ent.text)
+            if not name or len(name) > 60:
+                continue
+            toks = tuple(t.lower() for t in name.split())
+            if name not in names:
+                names[name] = _Person(name, toks)
+        # a name is kept as an entity only if no longer name in the article contains it
+        full = [p for p in names.values() if len(p.tokens) > 1]
+        self.people = full or list(names.values())
+        singles = [p for p in names.values() if len(p.tokens) == 1 and not self._containing(p.tokens)]
+        self.people.extend(singles)
+
+    def _containing(self, toks: tuple[str, ...]) -> list[_Person]:
+        return [p for p in self.people if len(p.tokens) >= len(toks) and _is_sub(toks, p.tokens)]
+
+    def _advance(self, upto: int) -> None:
+        """Record person mentions, genders and role links seen in the text before token `upto`."""
+        doc = self.doc
+        for ent in self._person_ents:
+            if ent.start < self._cursor or ent.start >= upto:
+                continue
+            person = self._lookup(tuple(t.lower() for t in _clean_name(ent.text).split()))
+            if person is None:
+                continue
+            person.last_seen = ent.start
+            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if prev in HONORIFIC_GENDER:
+                person.gender = HONORIFIC_GENDER[prev]
+            self._link_roles(ent.root, person)
+        self._cursor = max(self._cursor, upto)
+
+    def _link_roles(self, root: Token, person: _Person) -> None:
+        for child in root.children:  # Jane Doe, the spokeswoman; spokeswoman Jane Doe
+            if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN":
+                self.roles[child.lower_] = person
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            self.roles[root.head.lower_] = person
+        if root.dep_ == "nsubj" and root.head.lemma_ in ("be",) or root.head.lower_ in ("is", "was"):
+            for child in root.head.children:
+                if child.dep_ == "attr" and child.pos_ == "NOUN":
+                    self.roles[child.lower_] = person
+
+    def _lookup(self, toks: tuple[str, ...]) -> _Person | None:
+        if not toks:
+            return None
+        matches = self._containing(toks)
+        if not matches:
+            return None
+        if len(matches) == 1:
+            return matches[0]
+        return max(matches, key=lambda p: p.last_seen)
+
+    def resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
+        """Canonical name, mention span and type of the source token `src`."""
+        doc = self.doc
+        left, right = mention_range(src)
+        self._advance(left)
+        span = doc[left:right]
+        mention = Span(span.text, span.start_char, span.end_char)
+        lower = src.lower_
+        if src.tag_ in ("WP", "WDT") and src.head.dep_ == "relcl" and src.head.head is not src:
+            name, _, stype = self.resolve(src.head.head)  # "X, who said …": the speaker is X
+            return name, mention, stype
+        if lower in PERSON_PRONOUNS:
+            person = self._salient_person(PERSON_PRONOUNS[lower], left)
+            if person is not None:
+                person.gender = person.gender or PERSON_PRONOUNS[lower]
+                return self._spoke(person), mention, "person"
+            return mention.text, mention, "person"
+        if lower in GROUP_PRONOUNS:
+            return mention.text, mention, "group"
+        ent = _ent_in(span)
+        if ent is not None and ent.label_ == "PERSON":
+            person = self._lookup(tuple(t.lower() for t in _clean_name(ent.text).split()))
+            if person is not None:
+                person.last_seen = max(person.last_seen, ent.start)
+                return self._spoke(person), mention, "person"
+            return _clean_name(ent.text), mention, "person"
+        if src.pos_ == "NOUN" and lower in self.roles and src.tag_ in ("NN", "NNP"):
+            return self._spoke(self.roles[lower]), mention, "person"
+        if ent is not None and ent.label_ in ORG_LABELS:
+            return _clean_name(mention.text), mention, "organization"
+        if src.tag_ in ("NNS", "NNPS"):
+            return _clean_name(mention.text), mention, "group"
+        if src.pos_ == "PROPN":
+            return _clean_name(mention.text), mention, "organization" if _org_like(span) else "person"
+        return _clean_name(mention.text), mention, "unknown"
+
+    def _spoke(self, person: _Person) -> str:
+        self.last_speaker = person
+        return person.name
+
+    def _salient_person(self, gender: str, before: int) -> _Person | None:
+        def fits(p: _Person) -> bool:
+            return p.gender in (None, gender) and 0 <= p.last_seen < before
+
+        if self.last_speaker is not None and fits(self.last_speaker):
+            recent = [p for p in self.people if fits(p) and p.last_seen > self.last_speaker.last_seen]
+            if not recent:
+                return self.last_speaker
+        candidates = [p for p in self.people if fits(p)]
+        return max(candidates, key=lambda p: p.last_seen) if candidates else None
+
+    def note_quote_speaker(self, name: str | None) -> None:
+        """A quote attributed without a mention (continuation) keeps its speaker salient."""
+        for p in self.people:
+            if p.name == name:
+                self.last_speaker = p
+
+
+def _ent_in(span: object) -> object:
+    ents = getattr(span, "ents", [])
+    if not ents:
+        root = getattr(span, "root", None)
+        return None if root is None or not root.ent_type_ else next(
+            (e for e in root.doc.ents if e.start <= root.i < e.end), None)
+    return max(ents, key=len)
+
+
+def _org_like(span: object) -> bool:
+    text = getattr(span, "text", "")
+    return any(w in text for w in ("Department", "Ministry", "Agency", "Committee", "Party", "Office"))
+
+
+def _is_sub(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    return all(t in big for t in small)

@@ -1,0 +1,61 @@
+"""Quotation-mark pairing: every mark style, nesting, paragraphs, unbalanced marks, apostrophes."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.quotemarks import find_stretches
+
+
+def inner(text: str) -> list[list[str]]:
+    return [[text[s:e] for s, e in st.spans] for st in find_stretches(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will win" today.', [["we will win"]]),
+        ("He said “we will win” today.", [["we will win"]]),
+        ("Trump Was ‘Mocking’ Clinton Camp", [["Mocking"]]),
+        ("Il a dit « nous gagnerons » hier.", [[" nous gagnerons "]]),
+        ("„Wir gewinnen“ sagte er.", [["Wir gewinnen"]]),
+    ],
+)
+def test_mark_styles(text: str, expected: list[list[str]]) -> None:
+    assert inner(text) == expected
+
+
+def test_nested_single_inside_double_is_one_stretch() -> None:
+    text = "“You say you ‘accept responsibility,’ but you do not,” Merkley said."
+    assert inner(text) == [["You say you ‘accept responsibility,’ but you do not,"]]
+
+
+def test_interrupted_quote_gives_two_stretches() -> None:
+    text = "“This is it,” he said, “and more.”"
+    assert inner(text) == [["This is it,"], ["and more."]]
+
+
+def test_quote_over_paragraphs_is_one_stretch_with_a_span_per_paragraph() -> None:
+    text = "“First paragraph of it.\n\n“Second paragraph,” she said."
+    stretches = find_stretches(text)
+    assert len(stretches) == 1
+    assert [text[s:e] for s, e in stretches[0].spans] == ["First paragraph of it.", "Second paragraph,"]
+    assert stretches[0].balanced
+
+
+def test_unclosed_quote_runs_to_paragraph_end_and_recovers() -> None:
+    text = "She said “we are leaving now.\n\nThe next paragraph is narration with “a quote” in it."
+    got = inner(text)
+    assert got[0] == ["we are leaving now."]
+    assert got[1] == ["a quote"]
+    assert not find_stretches(text)[0].balanced
+
+
+def test_closer_without_opener_starts_at_paragraph_start() -> None:
+    text = "we are leaving now,” he said."
+    assert inner(text) == [["we are leaving now,"]]
+
+
+@pytest.mark.parametrize("text", ["the Clintons’ house", "don’t do it", "He is 5'9\" tall.", "rock ’n’ roll"])
+def test_apostrophes_and_measurements_are_not_quotes(text: str) -> None:
+    assert inner(text) == []
