@@ -50,22 +50,22 @@ FIXTURES = [
     F("straight_double_quotes", "straight double quotation marks",
       "County finance director Helen Marsh presented the library plan on Monday. The county will close two "
       'branch libraries next spring. "We simply cannot keep every building open on this budget," Marsh said. '
-      "The closures are expected to save about $2 million a year.",
+      "The two branches lend about 90,000 books a year.",
       [Q("We simply cannot keep every building open on this budget,", "direct", "Helen Marsh", "said")]),
     F("curly_double_quotes", "curly double quotation marks",
       "The Riverside Hawks lost their third straight game on Saturday, falling 28-7 at home. “We played "
       "scared for four quarters,” coach Tom Becker said after the game. The team hosts Lakeview next week.",
       [Q("We played scared for four quarters,", "direct", "Tom Becker", "said", ["coach Tom Becker"])]),
     F("single_curly_quotes", "single curly quotation marks (British style)",
-      "Rail fares will rise by 4 per cent in January, the operator announced. Priya Nair chairs the commuter "
+      "Rail fares will rise by 4 per cent in January. Priya Nair chairs the commuter "
       "group Fair Fares. ‘Passengers are being asked to pay more for a service that keeps getting worse,’ "
-      "Ms Nair said. The operator has promised new trains by 2027.",
+      "Ms Nair said. The first new trains are due in 2027.",
       [Q("Passengers are being asked to pay more for a service that keeps getting worse,", "direct",
          "Priya Nair", "said", ["Ms Nair"])]),
     F("guillemets", "guillemets as quotation marks",
       "The trade talks in Geneva ended on Thursday without a deal. «We will not sign this agreement in its "
-      "current form,» Foreign Minister Luca Bianchi told the assembly. A new round is planned for the "
-      "spring.",
+      "current form,» Foreign Minister Luca Bianchi told the assembly. The next round of talks opens in "
+      "April.",
       [Q("We will not sign this agreement in its current form,", "direct", "Luca Bianchi", "told",
          ["Foreign Minister Luca Bianchi"])]),
     F("nested_quotes", "single quotes nested inside a double-quoted quote (one quote)",
@@ -77,13 +77,13 @@ FIXTURES = [
     F("unbalanced_quote", "opening mark without a closing mark: the quote runs to the paragraph end",
       "Shops on Elm Street have lost customers since the roadwork began in May.\n\nBakery owner Sam "
       "Whitfield told the council on Tuesday: “We lost our lunch crowd in the first week and nobody from the "
-      "city has called us back.\n\nThe city expects the work to finish in October.",
+      "city has called us back.\n\nThe work is scheduled to finish in October.",
       [Q("We lost our lunch crowd in the first week and nobody from the city has called us back.", "direct",
          "Sam Whitfield", "told", ["Bakery owner Sam Whitfield"], unclosed=True)]),
     F("interrupted_quote", "a direct quote interrupted by its attribution (one quote, two spans)",
       "Karen Liu manages the Fairview paper mill, which employs 300 people. “The mill will stay open through "
-      "the winter,” Karen Liu said, “but after March I cannot promise anything.” Workers were told of the "
-      "plans on Friday.",
+      "the winter,” Karen Liu said, “but after March I cannot promise anything.” The mill has made paper "
+      "in Fairview since 1952.",
       [Q(["The mill will stay open through the winter,", "but after March I cannot promise anything."],
          "direct", "Karen Liu", "said")]),
     F("multi_paragraph_quote", "one quote over several paragraphs, reopened at each, closed at the end",
@@ -140,11 +140,11 @@ FIXTURES = [
       [Q("two service members were slightly injured", "indirect", "The Pentagon", "said")]),
     F("group_speaker", "group as speaker (present tense say)",
       "The drone struck a fuel depot near the border on Wednesday night. U.S. officials say the drone was "
-      "launched from inside the country. The government there has denied any involvement.",
+      "launched from inside the country. The border area has been tense for months.",
       [Q("the drone was launched from inside the country", "indirect", "U.S. officials", "say")]),
     F("indirect_say_no_that", "indirect quote with say and no complementizer",
       "Heavy rain is forecast for the weekend. Deputy Mayor Chris Patel said the parade would go ahead as "
-      "planned. Organizers expect about 50,000 people.",
+      "planned. About 50,000 people watched the parade last year.",
       [Q("the parade would go ahead as planned", "indirect", "Chris Patel", "said",
          ["Deputy Mayor Chris Patel"])]),
     F("said_that", "indirect quote with said that",
@@ -165,7 +165,7 @@ FIXTURES = [
          "said")]),
     F("told_reporters_that", "told reporters that",
       "The farm bill faces a close vote in the Senate next week. Senator Rachel Adams told reporters that "
-      "she would vote against the bill. Her office released no further details.",
+      "she would vote against the bill. The vote is set for Thursday.",
       [Q("that she would vote against the bill", "indirect", "Rachel Adams", "told",
          ["Senator Rachel Adams"])]),
     F("tweeted", "tweeted as a cue",
@@ -181,8 +181,8 @@ FIXTURES = [
          "Susan Hale", "wrote", ["principal Susan Hale"])]),
     F("mixed_quote", "a reported clause with a quoted fragment (one mixed quote)",
       "The zoning proposal would allow taller buildings near the river. Councilman Greg Foster said the "
-      "proposal was “dead on arrival” and would not get a vote this year. The developer declined to "
-      "respond.",
+      "proposal was “dead on arrival” and would not get a vote this year. The river district has grown "
+      "by 3,000 residents since 2020.",
       [Q("the proposal was “dead on arrival” and would not get a vote this year", "mixed", "Greg Foster",
          "said", ["Councilman Greg Foster"])]),
     F("title_in_quotes", "a film title in quotation marks: no quote",
