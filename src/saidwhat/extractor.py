@@ -184,8 +184,12 @@ def _word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
+TITLE_SMALL_WORDS = frozenset("a an the of with and or in on to for at by from as but nor".split())
+
+
 def _title_like(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha()]
+    """Title Case words (Gone with the Wind), short: a work's title or a name, not a statement."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(words) <= 8
 
 
@@ -216,7 +220,7 @@ def _refine_with_stretches(doc: Doc, found: list[_Attribution], stretches: list[
             quoted = text[st.inner_start:st.inner_end]
             for a in covering:
                 if _overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
-                    if a.frame in ("dobj", "prep") and _title_like(quoted) and a.cue is not None \
+                    if _title_like(quoted) and a.cue is not None \
                             and doc[a.cue].lower_ not in SPEECH_WORDS:
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue

@@ -123,6 +123,10 @@ def candidates_for(tok: Token) -> list[Candidate]:
             frags = (_trimmed(doc, child.left_edge.i, child.right_edge.i + 1),)
             if frags[0][1] - frags[0][0] >= 1:
                 out.append(Candidate(i, dep, frags, src))
+        elif dep == "prep" and (clause := _that_clause_in(child)) is not None:
+            # "said in a statement that …": the parser hangs the clause on "statement"
+            frags = (_trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1),)
+            out.append(Candidate(i, "ccomp", frags, src))
         elif dep == "prep" and child.lower_ in CONTENT_PREPS and child.i > i:
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
@@ -141,6 +145,18 @@ def candidates_for(tok: Token) -> list[Candidate]:
         if frags:
             out.append(Candidate(i, "paren", frags, src))
     return out
+
+
+def _that_clause_in(prep: Token) -> Token | None:
+    """A that-clause under the prepositional object of a cue (in a statement/an interview that …)."""
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("relcl", "acl", "ccomp") and clause.i > obj.i:
+                if clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark":
+                    return clause
+    return None
 
 
 def _transcript(colon: Token) -> list[Candidate]:

@@ -90,7 +90,8 @@ def _article(doc: Document, clean: CleanText, quotes: list[dict[str, Any]]) -> A
         seen.add(key)
         cue = q.cue and _mapped(clean, q.cue.start, q.cue.end)
         mention = q.speaker_mention and _mapped(clean, q.speaker_mention.start, q.speaker_mention.end)
-        out.append(Quote(text=clean.original[start:end], start=start, end=end, spans=spans, kind=q.kind,
+        text = " … ".join(clean.original[s:e] for s, e in spans)
+        out.append(Quote(text=text, start=start, end=end, spans=spans, kind=q.kind,
                          cue=cue, speaker=q.speaker, speaker_mention=mention, speaker_type=q.speaker_type,
                          confidence=q.confidence))
     return Article(id=None if doc.id is None else str(doc.id) if not isinstance(doc.id, int) else doc.id,  # type: ignore[arg-type]

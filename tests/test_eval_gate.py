@@ -1,0 +1,36 @@
+"""The accuracy gate: pinned floors on a fixed subset of PolNeAR dev, so accuracy cannot silently drop.
+
+Floors sit a little under what was measured when they were pinned (see docs/accuracy.md); raise them
+when the engine improves. The subset (the first 30 dev articles) keeps CI well under its time limit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from saidwhat.evaluate import evaluate_system, load_gold
+
+SUBSET = 30
+# measured at pinning time (mention-level speakers): all kinds e2e F1 0.60, direct+mixed e2e F1 0.74
+FLOORS = {
+    ("all", "lenient_f1"): 0.62,
+    ("all", "end2end_f1"): 0.55,
+    ("direct+mixed", "lenient_f1"): 0.78,
+    ("direct+mixed", "end2end_f1"): 0.66,
+}
+
+
+@pytest.mark.slow
+def test_polnear_dev_floors(polnear_dev: Path) -> None:
+    gold = load_gold(polnear_dev, limit=SUBSET)
+    report = evaluate_system(gold, "saidwhat", "mention")
+    assert report.failures == 0
+    got = {}
+    for subset, scores in report.subsets.items():
+        got[(subset, "lenient_f1")] = scores.lenient_prf.f1
+        got[(subset, "end2end_f1")] = scores.end2end_prf.f1
+        assert scores.bad_spans == 0
+    low = {k: (round(got[k], 4), floor) for k, floor in FLOORS.items() if got[k] < floor}
+    assert not low, f"accuracy fell below its pinned floor (got, floor): {low}"
