@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,8 +42,12 @@ def default_extractor(workers: int = 1, batch_size: int = 16) -> Extractor:
     except ModuleNotFoundError as exc:  # pragma: no cover - only before the pipeline exists
         raise UsageError("the extraction pipeline is not available in this build") from exc
 
-    def extract(documents: Iterable[Any]) -> Iterator[Article]:
-        return extract_many(documents, n_process=workers, batch_size=batch_size, progress=False)
+    def extract(
+        documents: Iterable[Any], on_error: Callable[[Any, Exception], None] | None = None
+    ) -> Iterator[Article]:
+        return extract_many(
+            documents, n_process=workers, batch_size=batch_size, progress=False, on_error=on_error
+        )
 
     return extract
 

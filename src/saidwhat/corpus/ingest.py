@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import inspect
 import json
 import sys
 import time
@@ -306,9 +307,21 @@ def run_ingest(
     batch: list[tuple[Prepared, Article]] = []
     last_commit = time.perf_counter()
     retry = single or extractor
+
+    def on_error(item: Any, exc: Exception) -> None:
+        """The extractor skipped `item`: record why, and forget it so the next article maps to the next
+        document."""
+        for index, prep in enumerate(feed.in_flight):
+            if prep.doc is item:
+                del feed.in_flight[index]
+                break
+        pending_failures.append(Failure(_describe(item), int(getattr(item, "line", 0) or 0), str(exc)))
+        bar.update(1)
+
+    call: Any = extractor  # an extractor that takes `on_error` reports skipped documents through it
     try:
         while True:
-            stream = extractor(feed)
+            stream = call(feed, on_error=on_error) if _takes_on_error(extractor) else extractor(feed)
             try:
                 for article in stream:
                     prep = feed.in_flight.popleft()
@@ -369,6 +382,13 @@ def run_ingest(
         extract_seconds=max(0.0, elapsed - counters.store_seconds),
         extra={"store_seconds": counters.store_seconds},
     )
+
+
+def _takes_on_error(extractor: Extractor) -> bool:
+    try:
+        return "on_error" in inspect.signature(extractor).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def _describe(doc: Any) -> str:
