@@ -118,6 +118,23 @@ def _cue_strength(tok: Token) -> float:
     return weights.get("w=" + tok.lower_, 0.0) + weights.get("st=" + stem(tok.lower_), 0.0)
 
 
+def _so_called(text: str, start: int) -> bool:
+    """the so-called “reform”: the writer distancing a word, not reporting speech."""
+    return text[max(0, start - 12):start].lower().rstrip().endswith(("so-called", "so called"))
+
+
+def _colon_intro(doc: Doc, first: Token) -> tuple[Token | None, Token | None]:
+    """A quotation opening its own paragraph after a sentence ending in a colon (X told the board:)."""
+    sent_start = first.sent.start
+    j = sent_start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text != ":":
+        return None, None
+    root = doc[j].sent.root
+    return (root, subject_of(root)) if root.pos_ in ("VERB", "AUX") else (None, None)
+
+
 def _cue_near(doc: Doc, st: Stretch, in_quote: list[bool]) -> tuple[Token | None, Token | None]:
     """The speech cue (and its subject) of a quoted stretch: in its sentence(s), outside the quote."""
     first = _token_at(doc, st.inner_start)
@@ -146,7 +163,8 @@ def _cue_near(doc: Doc, st: Stretch, in_quote: list[bool]) -> tuple[Token | None
         if best is None or score < best[0]:
             best = (score, tok, subj)
     if best is None:
-        return _dash_attribution(doc, st)
+        cue, subj = _colon_intro(doc, first)
+        return (cue, subj) if cue is not None else _dash_attribution(doc, st)
     cue, subj = best[1], best[2]
     if subj is None:
         subj = _adjacent_name(doc, cue)
@@ -216,12 +234,18 @@ def _refine_with_stretches(doc: Doc, found: list[_Attribution], stretches: list[
                 a.kind = "direct"
             previous = a
             continue
+        intro = next((a for a in covering if a.frame == "colon" and a.kind == "indirect"
+                      and abs(a.fragments[0][0] - spans[0][0]) <= 2), None)
+        if intro is not None:  # X said: “…” — the colon introduces exactly the quotation
+            intro.fragments, intro.kind = spans, "direct"
+            previous = intro
+            continue
         if any(_overlap(a.fragments, spans) >= 0.8 * slen for a in covering):
             quoted = text[st.inner_start:st.inner_end]
             for a in covering:
                 if _overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
-                    if _title_like(quoted) and a.cue is not None \
-                            and doc[a.cue].lower_ not in SPEECH_WORDS:
+                    if a.cue is not None and doc[a.cue].lower_ not in SPEECH_WORDS and (
+                            _title_like(quoted) or _so_called(text, st.start)):
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
                     a.kind = "mixed"

@@ -45,12 +45,20 @@ def load_pipeline(package: str = PIPELINE_PACKAGE) -> Language:
 
 
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A paragraph break always ends a sentence: headlines must not be parsed into the first sentence.
+    """A paragraph break ends a sentence: headlines must not be parsed into the first sentence.
 
-    The parser keeps sentence starts that are set before it runs, so this costs one pass over tokens.
+    A blank line always breaks; a single newline breaks after sentence-final punctuation or a short
+    line (a headline), but not inside a hard-wrapped sentence ("director Nora\\nQuinn said").
+    The parser keeps sentence starts set before it runs, so this costs one pass over the tokens.
     """
+    text = doc.text
     for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].whitespace_ or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text):
-            if not tok.is_space:
-                tok.is_sent_start = True
+        prev = doc[tok.i - 1]
+        gap = prev.whitespace_ if not prev.is_space else prev.text
+        if "\n" not in gap or tok.is_space:
+            continue
+        line_start = text.rfind("\n", 0, prev.idx) + 1
+        prev_word = doc[tok.i - 2] if prev.is_space and tok.i >= 2 else prev
+        if gap.count("\n") >= 2 or prev_word.text[-1:] in ".!?:;\"”’)" or prev.idx - line_start < 60:
+            tok.is_sent_start = True
     return doc

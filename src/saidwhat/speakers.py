@@ -45,8 +45,25 @@ def mention_range(src: Token) -> tuple[int, int]:
     return left, right + 1
 
 
+TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. mayor sen sen. senator rep rep. representative gov gov. governor "
+    "president prime minister secretary chief judge justice gen gen. general col col. sgt sgt. lt lt. "
+    "capt capt. professor prof prof. rev rev. father sister brother sir dame lord lady councilman "
+    "councilwoman commissioner director deputy chairman chairwoman ambassador detective officer".split()
+)
+
+
 def _clean_name(text: str) -> str:
-    text = " ".join(text.split())
+    """The name without possessive, edge punctuation or leading titles (Mayor Elena Marsh -> Elena Marsh)."""
+    words = text.split()
+    while len(words) > 2 and words[0].lower() in TITLES:
+        words = words[1:]
+    if len(words) == 2 and words[0].lower() in TITLES and words[0].lower().rstrip(".") in (
+            "mr", "mrs", "ms", "dr", "miss"):
+        pass  # "Mr. Obama" keeps its honorific: it is how the article names him
+    elif len(words) == 2 and words[0].lower() in TITLES:
+        words = words[1:]
+    text = " ".join(words)
     for p in POSSESSIVE:
         if text.endswith(p):
             text = text[: -len(p)]
@@ -160,6 +177,9 @@ class EntityResolver:
         if src.tag_ in ("NNS", "NNPS"):
             return _clean_name(mention.text), mention, "group"
         if src.pos_ == "PROPN":
+            person = self._lookup((src.lower_,))
+            if person is not None:  # a bare surname the tagger did not label as a person
+                return self._spoke(person), mention, "person"
             return _clean_name(mention.text), mention, "organization" if _org_like(span) else "person"
         return _clean_name(mention.text), mention, "unknown"
 
