@@ -6,6 +6,7 @@ import json
 import random
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -208,7 +209,7 @@ def test_names_and_speakers() -> None:
     assert not speaker_ok(gold, {"speaker": "x", "speaker_mention": {"start": 3, "end": 9}}, "name")
     he = {"speaker": "He", "speaker_spans": [[10, 12]]}
     assert speaker_ok(he, {"speaker": "he"}, "name") and not speaker_ok(he, {"speaker": "he"}, "mention")
-    sourceless = {"speaker": None, "speaker_spans": []}
+    sourceless: dict[str, Any] = {"speaker": None, "speaker_spans": []}
     assert speaker_ok(sourceless, {"speaker": None}, "mention")
     assert not speaker_ok(sourceless, {"speaker": None, "speaker_mention": {"start": 0, "end": 1}}, "name")
 
@@ -241,7 +242,7 @@ def test_evaluate_system_with_a_callable() -> None:
     by_id = {p["id"]: p for p in pred}
     failed = {"id": "d3", "quotes": [], "error": "ValueError: odd quotes"}
 
-    def oracle(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def oracle(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         return [by_id.get(item["id"], failed) for item in items]
 
     report = evaluate_system(gold, oracle, "mention")
