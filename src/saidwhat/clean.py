@@ -55,7 +55,6 @@ _BOILERPLATE = re.compile(
 )
 _LEGAL = re.compile(r"(?:copyright\b|©|\(c\)|all\s+rights\s+reserved)", re.IGNORECASE)
 _TAIL_SHORT = 100  # a non-boilerplate line this short and not a sentence may sit inside the tail
-_ODD_GAP = re.compile(r"[^\S ]|  ")  # whitespace that normalisation would change
 _DUPLICATE_MIN = 40  # shorter paragraphs ("Advertisement", "He said.") may legitimately repeat
 
 # Line-wrap decisions.
@@ -334,7 +333,7 @@ def _join(work: str, a: _Line, b: _Line) -> str | None:
     last = text[-1]
     if last == "\u00ad" or (last == "-" and len(text) > 1 and text[-2].isalnum() and first.isalnum()):
         return ""  # "well-\nknown" -> "well-known"; after a soft hyphen (itself dropped) no space
-    if _TITLE.search(text):
+    if last == "." and _TITLE.search(text):
         return " "
     core = text.rstrip(_CLOSERS)
     if core and core[-1] in _SENTENCE_END:
@@ -377,8 +376,7 @@ def _drop_duplicates(
     def norm(first: _Line, last: _Line) -> str:
         if last.cend - first.cstart < _DUPLICATE_MIN:
             return ""  # too short to count, whatever its whitespace
-        text = work[first.cstart : last.cend]
-        return " ".join(text.split()) if _ODD_GAP.search(text) else text
+        return " ".join(work[first.cstart : last.cend].split())
 
     seen: dict[str, int] = {}
     kept: list[list[_Line]] = []
