@@ -156,7 +156,9 @@ def _versions() -> str:
     return f"Python {platform.python_version()}, " + ", ".join(found)
 
 
-def render(args: argparse.Namespace, runs: dict[tuple[str, int], list[dict[str, Any]]], date: str) -> str:
+def render(
+    args: argparse.Namespace, runs: dict[tuple[str, int], list[dict[str, Any]]], date: str, load: str
+) -> str:
     """The dated Markdown section: how it was run, on what, and the table of medians."""
     ok = {c: [r for r in rs if "seconds" in r] for c, rs in runs.items()}
     median = {c: statistics.median(r["seconds"] for r in rs) for c, rs in ok.items() if rs}
@@ -173,7 +175,8 @@ def render(args: argparse.Namespace, runs: dict[tuple[str, int], list[dict[str, 
         f"- texts: {docs} articles from `{args.gold}`, {tokens if tokens is not None else '?'} tokens "
         f"(counted once, by the bare parse); batch_size {args.batch_size}",
         f"- machine: {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0))} usable), {_cpu_model()}; "
-        f"{platform.system()} {platform.release()}",
+        f"{platform.system()} {platform.release()}; 1-minute load average before/after: {load} (a shared "
+        "machine: other processes' load skews every figure, the 2-process ones most)",
         f"- versions: {_versions()}",
         f"- method: each configuration in a fresh process, model loaded and warmed before timing; "
         f"{args.rounds} interleaved rounds, median seconds shown; peak RSS = ru_maxrss of the process "
@@ -238,7 +241,9 @@ def main() -> None:
         worker(args)
         return
     date = dt.date.today().isoformat()
-    section = render(args, measure(args), date)
+    load_before = os.getloadavg()[0]
+    runs = measure(args)
+    section = render(args, runs, date, f"{load_before:.1f}/{os.getloadavg()[0]:.1f}")
     if args.out:
         write_section(args.out, section, date)
         print(f"wrote the {date} section of {args.out}", file=sys.stderr)
