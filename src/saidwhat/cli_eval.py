@@ -168,9 +168,8 @@ def eval_command(
     progress = sys.stderr.isatty()
     runs: list[tuple[SystemRun, Path | None]] = []
     if pred_path is not None:
-        predictions = load_predictions(pred_path)
-        failures = sum("error" in p for doc_id, p in predictions.items() if doc_id in gold)
-        runs.append((SystemRun(pred_path.name, predictions, failures), None))
+        predictions = {k: v for k, v in load_predictions(pred_path).items() if k in gold}
+        runs.append((SystemRun(pred_path.name, predictions), None))
     else:
         runs.append((run_system(gold, "saidwhat", n_process=n_process, progress=progress), save_pred))
     if baseline:

@@ -389,12 +389,18 @@ class Report:
 
 @dataclass(frozen=True)
 class SystemRun:
-    """Predictions of one system over gold texts, keyed by gold id, with what it cost."""
+    """Predictions of one system over gold texts, keyed by gold id, with what it cost.
+
+    A prediction carrying an "error" key is a document the system gave up on (it has no quotes).
+    """
 
     system: str
     predictions: dict[str, Record] = field(default_factory=dict)
-    failures: int = 0
     seconds: float = 0.0
+
+    @property
+    def failures(self) -> int:
+        return sum("error" in p for p in self.predictions.values())
 
 
 def evaluate_predictions(
@@ -423,12 +429,10 @@ def run_system(
     items = [{"id": doc_id, "text": doc["text"]} for doc_id, doc in gold.items()]
     started = time.perf_counter()  # before resolving: every system's time includes loading its model
     name, produce = _resolve_system(system, n_process=n_process, batch_size=batch_size, progress=progress)
-    predictions: dict[str, Record] = {}
-    failures = 0
-    for item, pred in zip(items, produce(items), strict=True):
-        predictions[item["id"]] = {**pred, "id": item["id"]}
-        failures += "error" in pred
-    return SystemRun(name, predictions, failures, time.perf_counter() - started)
+    predictions = {
+        item["id"]: {**pred, "id": item["id"]} for item, pred in zip(items, produce(items), strict=True)
+    }
+    return SystemRun(name, predictions, time.perf_counter() - started)
 
 
 def _resolve_system(
