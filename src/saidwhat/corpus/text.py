@@ -44,7 +44,8 @@ _TITLES = frozenset(_TITLE_TEXT.split())
 # Speakers that name nobody: a change to or from one of these is not a "speaker changed".
 _VAGUE_TEXT = """
 he she they it we i you him her them someone somebody source sources official officials spokesman
-spokeswoman spokesperson witness witnesses people critics analysts experts
+spokeswoman spokesperson witness witnesses people critics analysts experts a an one another some several
+many senior anonymous unnamed person persons aide aides
 """
 _VAGUE_SPEAKERS = frozenset(_VAGUE_TEXT.split())
 
