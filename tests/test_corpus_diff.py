@@ -25,7 +25,8 @@ ORIGINAL = "We will not raise taxes on working families, and I sent [the preside
         ("We will not raise taxes on working families, and I sent the president a letter saying so.",
          ("brackets",)),
         # a bracketed stand-in replacing the bracketed words
-        ("We will not raise taxes on working families, and I sent [Biden] a letter saying so.", ("brackets",)),
+        ("We will not raise taxes on working families, and I sent [Biden] a letter saying so.",
+         ("brackets",)),
         # dropped words marked by an ellipsis: an honest elision, not a silent removal
         ("We will not raise taxes on working families … I sent [the president] a letter saying so.",
          ("brackets",)),

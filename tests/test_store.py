@@ -9,17 +9,24 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "corpus"))
-from backends import db_url  # noqa: E402, F401
-from fakes import Doc, article, fake_extract  # noqa: E402
+from backends import BACKENDS, corpus_url
+from fakes import Doc, LineErr, article, fake_extract
 
-from saidwhat.corpus import Corpus  # noqa: E402
-from saidwhat.errors import StoreError, UsageError  # noqa: E402
-from saidwhat.store import open_store, schema  # noqa: E402
+from saidwhat.corpus import Corpus
+from saidwhat.errors import StoreError, UsageError
+from saidwhat.store import open_store, schema
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from corpus_url(request.param, tmp_path)
+
 
 LONG = "We will not raise taxes on working families, and I sent the president a letter saying so."
 
@@ -46,12 +53,12 @@ def test_a_newer_schema_is_refused(db_url: str) -> None:
 
 
 def test_read_commands_do_not_create_a_corpus(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="no corpus database"):
+    with pytest.raises(UsageError, match=r"no corpus database"):
         Corpus(str(tmp_path / "missing.sqlite"), create=False)
     assert not (tmp_path / "missing.sqlite").exists()
     not_sqlite = tmp_path / "notes.sqlite"
     not_sqlite.write_text("this is not a database, just text " * 100)
-    with pytest.raises(StoreError, match="notes.sqlite"):
+    with pytest.raises(StoreError, match=r"notes\.sqlite"):
         Corpus(str(not_sqlite))
 
 
@@ -139,7 +146,7 @@ def test_search_filters_and_ranking(db_url: str) -> None:
         article("a1", [(LONG, "Joe Biden")], "2024-01-01"),
         article("a2", [("Taxes are a matter for the states and the states alone, said the governor today.",
                         "Gavin Newsom")], "2024-02-01"),
-        article("a3", [("Working families deserve a break on taxes this year, not another lecture from Washington.",
+        article("a3", [("Working families deserve a break on taxes this year, not another lecture.",
                         "Joe Biden")], "2024-03-01"),
     ]  # fmt: skip
     with Corpus(db_url) as corpus:
@@ -159,8 +166,6 @@ def test_search_filters_and_ranking(db_url: str) -> None:
 
 
 def test_failures_are_recorded_once_with_attempts(db_url: str) -> None:
-    from fakes import LineErr
-
     bad = LineErr("feed.jsonl", 3, "invalid JSON")
     with Corpus(db_url) as corpus:
         corpus.ingest([bad], extractor=fake_extract)

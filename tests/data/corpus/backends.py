@@ -62,16 +62,12 @@ def pg_schema_url() -> Iterator[str]:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh corpus location on each backend."""
-    if request.param == "sqlite":
+BACKENDS = ("sqlite", "postgres")
+
+
+def corpus_url(kind: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh corpus location on backend `kind` (for a module's own `db_url` fixture)."""
+    if kind == "sqlite":
         yield str(tmp_path / "corpus.sqlite")
     else:
         yield from pg_schema_url()
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh PostgreSQL schema only."""
-    yield from pg_schema_url()
