@@ -30,6 +30,8 @@ SPEECH_WORDS = frozenset(
 )
 MIN_UNCUED_WORDS = 5
 DEDUP_JACCARD = 0.75
+CONTAINER_MIN_PROB = 0.05
+MAX_FRAGMENT_WORDS = 3  # a quoted phrase this short is a fragment of reported speech, or a scare quote
 
 
 @dataclass
@@ -71,9 +73,12 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
-def _accepted_candidates(doc: Doc, in_quote: list[bool]) -> list[_Attribution]:
+def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attribution], list[_Attribution]]:
+    """Accepted attributions (best frame per cue, above the model's threshold, deduplicated) and the
+    plausible runners-up, which may still frame a quoted fragment as mixed speech."""
     model = load_model()
     best: dict[int, tuple[float, Candidate]] = {}
+    runners_up: list[_Attribution] = []
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") and tok.lower_ != "according" and tok.text != ":":
             continue
@@ -81,6 +86,13 @@ def _accepted_candidates(doc: Doc, in_quote: list[bool]) -> list[_Attribution]:
             p = model.probability(features(doc, cand, in_quote))
             if p >= model.threshold and p > best.get(tok.i, (0.0, cand))[0]:
                 best[tok.i] = (p, cand)
+            elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
+                runners_up.append(_Attribution(cand.cue, _char_frags(doc, cand.fragments), cand.source, p,
+                                               frame=cand.frame))
+    return _accepted(doc, best), runners_up
+
+
+def _accepted(doc: Doc, best: dict[int, tuple[float, Candidate]]) -> list[_Attribution]:
     found = [_Attribution(c.cue, _char_frags(doc, c.fragments), c.source, p, frame=c.frame)
              for p, c in best.values() if not _no_statement(doc, c)]
     found.sort(key=lambda a: -a.prob)
@@ -116,6 +128,12 @@ def _cue_strength(tok: Token) -> float:
         return 2.0
     weights = load_model().weights
     return weights.get("w=" + tok.lower_, 0.0) + weights.get("st=" + stem(tok.lower_), 0.0)
+
+
+def _distanced(doc: Doc, st: Stretch, cue: int) -> bool:
+    """A title or a scare quote under a cue that is no speech verb: showed “Gone with the Wind”."""
+    quoted = doc.text[st.inner_start:st.inner_end]
+    return doc[cue].lower_ not in SPEECH_WORDS and (_title_like(quoted) or _so_called(doc.text, st.start))
 
 
 def _so_called(text: str, start: int) -> bool:
@@ -162,39 +180,71 @@ def _cue_near(doc: Doc, st: Stretch, in_quote: list[bool]) -> tuple[Token | None
         score = dist - 2.0 * min(strength, 3.0) + (0 if subj is not None else 15)
         if best is None or score < best[0]:
             best = (score, tok, subj)
+    dash = _dash_attribution(doc, st)
+    if dash[0] is not None:  # “…” ― Jane Doe names the speaker outright
+        return dash
     if best is None:
-        cue, subj = _colon_intro(doc, first)
-        return (cue, subj) if cue is not None else _dash_attribution(doc, st)
+        return _colon_intro(doc, first)
     cue, subj = best[1], best[2]
     if subj is None:
         subj = _adjacent_name(doc, cue)
     return cue, subj
 
 
+DASHES = ("―", "—", "–", "-", "--")
+
+
 def _dash_attribution(doc: Doc, st: Stretch) -> tuple[Token | None, Token | None]:
-    """“…” ― Jane Doe: a dash right after the closing mark, then a name."""
-    after = _token_at(doc, st.end) if st.end < len(doc.text) else None
-    if after is None:
+    """“…” ― Jane Doe: a dash right after the closing mark, then a name, on the same line."""
+    text = doc.text
+    k = st.end
+    while k < len(text) and text[k] in " \t\u00a0":
+        k += 1
+    if k >= len(text) or text[k] not in "―—–-":
         return None, None
-    j = after.i
-    while j < len(doc) and doc[j].is_space:
+    dash = k
+    while k < len(text) and text[k] in "―—–- \t\u00a0":
+        k += 1
+    j = _first_token_from(doc, k)
+    if j >= len(doc) or (doc[j].pos_ != "PROPN" and doc[j].ent_type_ != "PERSON"):
+        return None, None
+    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and "\n" not in doc[j].whitespace_:
         j += 1
-    if j + 1 < len(doc) and doc[j].text in ("―", "—", "–", "-", "--") and doc[j + 1].pos_ == "PROPN":
-        name = doc[j + 1]
-        while name.dep_ == "compound" and name.head.i > name.i and name.head.i < j + 6:
-            name = name.head
-        return doc[j], name
-    return None, None
+    cue = _first_token_from(doc, dash)
+    if cue >= len(doc) or doc[cue].idx > dash:
+        cue = max(0, cue - 1)
+    return doc[cue], doc[j]
+
+
+def _first_token_from(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after character `char`."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def _adjacent_name(doc: Doc, cue: Token) -> Token | None:
-    """A proper name right after (said Chief Jane Doe) or before the cue, when the parse gave none."""
+    """A noun phrase right before or after the cue (said Chief Jane Doe / the strategist said), when the
+    parse attached none as subject. Dates are never speakers: "said Monday"."""
     for j in (cue.i + 1, cue.i - 1):
-        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
-            tok = doc[j]
-            while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and abs(tok.head.i - j) < 5:
-                tok = tok.head
-            return tok
+        if not 0 <= j < len(doc):
+            continue
+        tok = doc[j]
+        if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.ent_type_ in NOT_SPEAKER_ENTS:
+            continue
+        if tok.pos_ == "PRON" and tok.lower_ not in ("he", "she", "they", "we", "i"):
+            continue
+        while tok.dep_ in ("compound", "flat") and tok.head.pos_ in ("PROPN", "NOUN") and abs(tok.head.i - j) < 5:
+            tok = tok.head
+        return tok
     return None
 
 
@@ -211,8 +261,8 @@ def _title_like(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(words) <= 8
 
 
-def _refine_with_stretches(doc: Doc, found: list[_Attribution], stretches: list[Stretch],
-                           in_quote: list[bool]) -> list[_Attribution]:
+def _refine_with_stretches(doc: Doc, found: list[_Attribution], runners_up: list[_Attribution],
+                           stretches: list[Stretch], in_quote: list[bool]) -> list[_Attribution]:
     text = doc.text
     out = list(found)
     by_cue: dict[int, _Attribution] = {a.cue: a for a in found if a.cue is not None}
@@ -244,13 +294,22 @@ def _refine_with_stretches(doc: Doc, found: list[_Attribution], stretches: list[
             quoted = text[st.inner_start:st.inner_end]
             for a in covering:
                 if _overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
-                    if a.cue is not None and doc[a.cue].lower_ not in SPEECH_WORDS and (
-                            _title_like(quoted) or _so_called(text, st.start)):
+                    if a.cue is not None and _distanced(doc, st, a.cue):
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
                     a.kind = "mixed"
             continue
         quoted = text[st.inner_start:st.inner_end]
+        container = _container(runners_up, spans, slen, in_quote)
+        if container is not None and container.cue is not None and _distanced(doc, st, container.cue):
+            continue
+        if container is not None:  # called them “deplorables”: a mixed quote over the reported clause
+            container.kind = "mixed"
+            out.append(container)
+            runners_up.remove(container)
+            continue
+        if _word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
+            continue
         cue, subj = _cue_near(doc, st, in_quote)
         if cue is not None:
             merged = by_cue.get(cue.i)
@@ -278,6 +337,25 @@ def _refine_with_stretches(doc: Doc, found: list[_Attribution], stretches: list[
     return out
 
 
+def _container(runners_up: list[_Attribution], spans: list[tuple[int, int]], slen: int,
+               in_quote: list[bool]) -> _Attribution | None:
+    """The likeliest runner-up whose content holds the quoted stretch and more (its clause)."""
+    best = None
+    for a in runners_up:
+        if a.cue is None or in_quote[a.cue]:
+            continue
+        if _overlap(a.fragments, spans) >= 0.8 * slen and _length(a.fragments) > 1.25 * slen:
+            if best is None or a.prob > best.prob:
+                best = a
+    return best
+
+
+def _sentence_like(quoted: str) -> bool:
+    """A quotation that reads as a sentence of its own (capitalised, closed by punctuation)."""
+    q = quoted.strip()
+    return bool(q) and q[0].isupper() and q[-1] in ".!?,"
+
+
 def _same_paragraph(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     gap = text[a[-1][1]:b[0][0]]
     return 0 <= len(gap) <= 300 and "\n" not in gap
@@ -294,7 +372,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     text = doc.text
     stretches = find_stretches(text)
     in_quote = token_quote_mask(doc, stretches)
-    found = _refine_with_stretches(doc, _accepted_candidates(doc, in_quote), stretches, in_quote)
+    accepted, runners_up = _scored_candidates(doc, in_quote)
+    found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc)
     quotes: list[Quote] = []
@@ -307,6 +386,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         cue = doc[a.cue] if a.cue is not None else None
         cue_span = _cue_span(cue) if cue is not None else None
         speaker, mention, stype = None, None, "unknown"
+        if a.source is None and cue is not None and a.speaker_from is None:
+            fallback = _adjacent_name(doc, cue)
+            a.source = fallback.i if fallback is not None and not in_quote[fallback.i] else None
         if a.source is not None:
             speaker, mention, stype = resolver.resolve(doc[a.source])
         elif a.speaker_from is not None and id(a.speaker_from) in resolved:

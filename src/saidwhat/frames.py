@@ -133,6 +133,13 @@ def candidates_for(tok: Token) -> list[Candidate]:
                 frags = (_trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1),)
                 if frags[0][1] - frags[0][0] >= 1:
                     out.append(Candidate(i, "prep", frags, src))
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        tail = [c for c in tok.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (
+            c.dep_ == "prep" and c.lower_ in ("as", "of")))]
+        if tail:  # called X “Y”, described X as “Y”, accused X of Y: object and predicate together
+            frags = (_trimmed(doc, obj.left_edge.i, max(c.right_edge.i for c in tail) + 1),)
+            out.append(Candidate(i, "obj_pred", frags, src))
     if colon_at is not None:
         end = _paragraph_end(doc, colon_at)
         frags = (_trimmed(doc, colon_at + 1, end),)

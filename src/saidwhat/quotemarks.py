@@ -52,6 +52,8 @@ def _role(text: str, i: int, open_double: bool, open_single: bool) -> str | None
             return "od"
         return "cd" if not (prev.isspace() and _is_word(nxt)) else "od"
     if ch in DOUBLE_CLOSE:
+        if not open_double and ch == "”" and (prev.isspace() or i == 0 or prev in "(") and _is_word(nxt):
+            return "od"  # a closing mark typed as an opener at the start of a quotation
         return "cd"
     if ch == '"':
         if prev.isdigit() and not open_double:  # 5'9" : inches

@@ -67,7 +67,7 @@ def _clean_name(text: str) -> str:
     for p in POSSESSIVE:
         if text.endswith(p):
             text = text[: -len(p)]
-    return text.strip(" ,.;:")
+    return text.strip(" ,.;:―—–-")
 
 
 @dataclass
