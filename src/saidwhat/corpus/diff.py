@@ -15,6 +15,7 @@ Case and punctuation alone are not changes: quotes are reprinted with different 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,11 +63,11 @@ class Diff:
         return tuple(t for t in CHANGE_TYPES if t in present)
 
 
-def _join(tokens: list[MarkedWord]) -> str:
+def _join(tokens: Sequence[MarkedWord]) -> str:
     return " ".join(t.raw for t in tokens)
 
 
-def _span_change(kind: str, orig: list[MarkedWord], var: list[MarkedWord], position: int) -> Change:
+def _span_change(kind: str, orig: Sequence[MarkedWord], var: Sequence[MarkedWord], position: int) -> Change:
     return Change(kind, _join(orig), _join(var), position)
 
 
@@ -74,6 +75,11 @@ def diff_quotes(
     original: str, variant: str, original_speaker: str | None = None, variant_speaker: str | None = None
 ) -> Diff:
     """Classify how `variant` differs from `original` (see the module docstring for the classes)."""
+    if original == variant:  # the common case, a faithful reprint: only the speaker can differ
+        if same_speaker(original_speaker, variant_speaker) is False:
+            change = Change("speaker", original_speaker or "", variant_speaker or "", None)
+            return Diff((change,), _SPEAKER_WEIGHT)
+        return Diff((), 0.0)
     a, a_trailing_ell = marked_tokens(original)
     b, b_trailing_ell = marked_tokens(variant)
     ops = difflib.SequenceMatcher(
@@ -122,7 +128,7 @@ def diff_quotes(
 
 
 def _mark_changes(
-    a: list[MarkedWord], b: list[MarkedWord], i1: int, i2: int, j1: int, j2: int, *, after_edit: bool
+    a: Sequence[MarkedWord], b: Sequence[MarkedWord], i1: int, i2: int, j1: int, j2: int, *, after_edit: bool
 ) -> list[Change]:
     """Bracket and ellipsis differences on words both versions share (one change per run of them)."""
     out: list[Change] = []
@@ -141,11 +147,11 @@ def _mark_changes(
     return out
 
 
-def _mark_run(a: list[MarkedWord], b: list[MarkedWord], i1: int, j1: int, run: list[int]) -> Change:
+def _mark_run(a: Sequence[MarkedWord], b: Sequence[MarkedWord], i1: int, j1: int, run: list[int]) -> Change:
     orig = a[i1 + run[0] : i1 + run[-1] + 1]
     var = b[j1 + run[0] : j1 + run[-1] + 1]
 
-    def show(tokens: list[MarkedWord]) -> str:
+    def show(tokens: Sequence[MarkedWord]) -> str:
         out, inside = "", False
         for t in tokens:
             if inside and not t.bracketed:

@@ -9,8 +9,9 @@ A batch of new quotes is linked with a fixed number of queries, whatever the cor
    founds a cluster. Quotes of the same batch see each other;
 4. diffs against each touched cluster's earliest appearance, and the writes.
 Quotes with fewer than `MIN_CONTENT_WORDS` distinct content words are never linked ("thank you", "no
-comment" would otherwise gather thousands of unrelated appearances), and an LSH bucket stops taking
-entries at `BUCKET_CAP`, so no lookup ever returns an unbounded list.
+comment" would otherwise gather thousands of unrelated appearances). An LSH bucket that reaches
+`BUCKET_CAP` distinct texts is a pair of common words, not evidence: it is marked full, takes no more
+entries and is no longer looked up, so the lookup cost stays flat as the corpus grows.
 """
 
 from __future__ import annotations
@@ -25,14 +26,14 @@ from typing import Protocol
 
 from saidwhat.corpus.diff import CHANGE_TYPES, Diff, diff_quotes
 from saidwhat.corpus.minhash import band_keys, signatures
-from saidwhat.corpus.text import content_words, norm_hash, norm_text, words
+from saidwhat.corpus.text import STOPWORDS, norm_hash, norm_text, words
 
 MIN_CONTENT_WORDS = 6
 MIN_SHARED = 5
 MIN_CONTAINMENT = 0.75
 MIN_SEQUENCE = 0.7
 MAX_VERIFY = 4
-BUCKET_CAP = 48
+BUCKET_CAP = 16
 
 OrderKey = tuple[str, str, int]
 
@@ -100,6 +101,7 @@ class LinkWrites:
 
     fingerprints: list[tuple[int, int, int, str]] = field(default_factory=list)
     buckets: list[tuple[int, int, int]] = field(default_factory=list)
+    full_buckets: list[int] = field(default_factory=list)
     members: list[MemberRow] = field(default_factory=list)
     member_updates: list[MemberRow] = field(default_factory=list)
     clusters: list[ClusterRow] = field(default_factory=list)
@@ -110,6 +112,7 @@ class LinkStore(Protocol):
 
     def exact_matches(self, hashes: Sequence[int]) -> dict[int, tuple[int, int]]: ...
     def bucket_members(self, keys: Sequence[int]) -> dict[int, list[tuple[int, int]]]: ...
+    def full_buckets(self) -> set[int]: ...
     def fingerprint_norms(self, quote_ids: Sequence[int]) -> dict[int, str]: ...
     def cluster_heads(self, cluster_ids: Sequence[int]) -> dict[int, ClusterHead]: ...
     def cluster_member_inputs(self, cluster_id: int) -> list[tuple[LinkInput, float]]: ...
@@ -128,7 +131,7 @@ class _Prepared:
 
 def _prepare_norm(norm: str) -> _Prepared:
     tokens = norm.split()
-    return _Prepared(tokens, frozenset(content_words(tokens)), norm)
+    return _Prepared(tokens, frozenset(tokens).difference(STOPWORDS), norm)
 
 
 def similarity(a: _Prepared, b: _Prepared) -> float:
@@ -159,6 +162,7 @@ class LinkStats:
     founded: int = 0
     verified: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 class Linker:
@@ -167,16 +171,17 @@ class Linker:
     def __init__(self, store: LinkStore) -> None:
         self.store = store
         self.stats = LinkStats()
+        self._full: set[int] | None = None
 
     def link(self, items: Sequence[LinkInput]) -> None:
         """Assign every linkable quote of `items` to a cluster and write the result (inside the caller's
         transaction: the quotes, their links and the cluster updates commit together)."""
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         self.stats.quotes += len(items)
         todo: list[tuple[LinkInput, _Prepared]] = []
         for item in items:
             tokens = words(item.text)
-            content = frozenset(content_words(tokens))
+            content = frozenset(tokens).difference(STOPWORDS)
             if len(content) < MIN_CONTENT_WORDS:
                 self.stats.unlinkable += 1
                 continue
@@ -188,12 +193,20 @@ class Linker:
                 p.keys = tuple(row)
             self._assign(todo)
         self.stats.seconds += time.perf_counter() - started
+        self.stats.cpu_seconds += time.process_time() - cpu
 
     def _assign(self, todo: list[tuple[LinkInput, _Prepared]]) -> None:
         store = self.store
         exact = store.exact_matches(sorted({p.hash for _, p in todo}))
         rest = [p for _, p in todo if p.hash not in exact]
-        buckets = store.bucket_members(sorted({k for p in rest for k in p.keys})) if rest else {}
+        if self._full is None:
+            self._full = store.full_buckets()
+        full = self._full
+        wanted_keys = sorted({k for p in rest for k in p.keys if k not in full})
+        buckets = store.bucket_members(wanted_keys) if wanted_keys else {}
+        for key, entries in buckets.items():
+            if len(entries) >= BUCKET_CAP:  # filled by another writer: learn it here
+                full.add(key)
         wanted: set[int] = set()
         shortlist: dict[int, list[tuple[int, int]]] = {}
         for p in rest:
@@ -241,10 +254,15 @@ class Linker:
             known[item.quote_id] = p
             writes.fingerprints.append((item.quote_id, cid, p.hash, p.norm))
             for key in p.keys:
+                if key in full:
+                    continue
                 bucket = local_buckets[key]
-                if len(bucket) + len(buckets.get(key, ())) < BUCKET_CAP:
-                    bucket.append((item.quote_id, cid))
-                    writes.buckets.append((key, item.quote_id, cid))
+                size = len(bucket) + len(buckets.get(key, ())) + 1
+                bucket.append((item.quote_id, cid))
+                writes.buckets.append((key, item.quote_id, cid))
+                if size >= BUCKET_CAP:
+                    full.add(key)
+                    writes.full_buckets.append(key)
         heads = store.cluster_heads(sorted(set(joined) - founded))
         for cid, members in joined.items():
             self._update_cluster(cid, members, heads.get(cid), writes)

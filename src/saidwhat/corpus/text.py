@@ -8,6 +8,7 @@ that they were the thing that changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -92,8 +93,11 @@ class MarkedWord:
     ellipsis_before: bool
 
 
-def marked_tokens(text: str) -> tuple[list[MarkedWord], bool]:
+@functools.lru_cache(maxsize=8192)
+def marked_tokens(text: str) -> tuple[tuple[MarkedWord, ...], bool]:
     """The words of `text` with bracket/ellipsis flags, and whether the text ends with an ellipsis.
+
+    Cached: a cluster's first appearance is diffed against every later one.
 
     Words are folded exactly as `words()` folds them, so a word compares equal across the two views.
     """
@@ -110,12 +114,14 @@ def marked_tokens(text: str) -> tuple[list[MarkedWord], bool]:
             depth = max(0, depth - 1)
         else:
             raw = match.group()
-            for piece in _WORD.findall(fold(raw)):
+            # ASCII words fold to their lower case; only other scripts pay for Unicode normalisation.
+            for piece in [raw.lower()] if raw.isascii() else _WORD.findall(fold(raw)):
                 out.append(MarkedWord(piece, raw, depth > 0, pending_ellipsis))
                 pending_ellipsis = False
-    return out, pending_ellipsis
+    return tuple(out), pending_ellipsis
 
 
+@functools.lru_cache(maxsize=65536)
 def speaker_key(name: str | None) -> frozenset[str] | None:
     """The words of a speaker's name without titles; None for no speaker or a pronoun/vague source."""
     if not name:

@@ -327,8 +327,15 @@ class SQLStore(ABC):
             for key, qid, cid in self.query(
                 f"SELECT band_key, quote_id, cluster_id FROM lsh_buckets WHERE {where}", params
             ):
-                out.setdefault(int(key), []).append((int(qid), int(cid)))
+                entries = out.get(key)
+                if entries is None:
+                    out[key] = [(qid, cid)]
+                else:
+                    entries.append((qid, cid))
         return out
+
+    def full_buckets(self) -> set[int]:
+        return {int(r[0]) for r in self.query("SELECT band_key FROM lsh_full_buckets")}
 
     def fingerprint_norms(self, quote_ids: Sequence[int]) -> dict[int, str]:
         out: dict[int, str] = {}
@@ -430,6 +437,11 @@ class SQLStore(ABC):
             self.executemany(
                 "INSERT INTO quote_fingerprints (quote_id, cluster_id, norm_hash, norm) VALUES (?, ?, ?, ?)",
                 writes.fingerprints,
+            )
+        if writes.full_buckets:
+            self.executemany(
+                "INSERT INTO lsh_full_buckets (band_key) VALUES (?) ON CONFLICT DO NOTHING",
+                [(k,) for k in writes.full_buckets],
             )
         if writes.buckets:
             self.executemany(

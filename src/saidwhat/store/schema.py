@@ -111,6 +111,8 @@ CREATE TABLE lsh_buckets (
     PRIMARY KEY (band_key, quote_id)
 ) WITHOUT ROWID;
 
+CREATE TABLE lsh_full_buckets (band_key INTEGER PRIMARY KEY);
+
 CREATE TABLE failures (
     id        INTEGER PRIMARY KEY,
     source    TEXT NOT NULL,
@@ -257,6 +259,8 @@ CREATE TABLE lsh_buckets (
     cluster_id BIGINT NOT NULL,
     PRIMARY KEY (band_key, quote_id)
 );
+
+CREATE TABLE lsh_full_buckets (band_key BIGINT PRIMARY KEY);
 
 CREATE TABLE failures (
     id        BIGSERIAL PRIMARY KEY,
