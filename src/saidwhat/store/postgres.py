@@ -20,6 +20,7 @@ from saidwhat.errors import StoreError, UsageError
 from saidwhat.store.queries import ReadQueries, speaker_filter
 from saidwhat.store.schema import statements
 
+SEARCH_WINDOW = 5_000
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
@@ -137,29 +138,37 @@ class PostgresStore(ReadQueries):
         """Quotes matching `query` (web-search syntax: words, "phrases", OR, -word), best first."""
         if not re.search(r"[^\W_]", query):
             raise UsageError(f"search query {query!r} has no words to look for")
-        sql = (
-            "SELECT q.id, m.cluster_id, q.text, q.speaker, q.kind, a.id, a.source, a.url, a.published, "
-            "a.title, "
-            "ts_rank_cd(q.tsv, tq) AS score FROM quotes q CROSS JOIN websearch_to_tsquery('english', ?) tq "
-            "JOIN articles a ON a.id = q.article_id LEFT JOIN cluster_members m ON m.quote_id = q.id "
-            "WHERE q.tsv @@ tq"
-        )
+        filters: list[str] = []
         params: list[Any] = [query]
         if speaker:
             clause, extra = speaker_filter(speaker)
-            sql += f" AND {clause}"
+            filters.append(clause)
             params += extra
         if since:
-            sql += " AND a.published >= ?"
+            filters.append("a.published >= ?")
             params.append(since)
         if until:
-            sql += " AND a.published < ?"
+            filters.append("a.published < ?")
             params.append(until)
         if kind:
-            sql += " AND q.kind = ?"
+            filters.append("q.kind = ?")
             params.append(kind)
-        sql += " ORDER BY score DESC, q.id LIMIT ?"
-        params.append(limit)
+        joins = " JOIN articles a ON a.id = q.article_id" if since or until else ""
+        where = "".join(f" AND {f}" for f in filters)
+        # Rank only the newest SEARCH_WINDOW matches (as on SQLite): ranking reads every match's tsvector.
+        window = (
+            f"SELECT q.id, q.tsv, tq FROM quotes q CROSS JOIN websearch_to_tsquery('english', ?) tq{joins} "
+            f"WHERE q.tsv @@ tq{where} ORDER BY q.id DESC LIMIT ?"
+        )
+        sql = (
+            "SELECT q.id, m.cluster_id, q.text, q.speaker, q.kind, a.id, a.source, a.url, a.published, "
+            "a.title, "
+            f"w.score FROM (SELECT id, ts_rank_cd(tsv, tq) AS score FROM ({window}) v ORDER BY score DESC, "
+            "id DESC "
+            "LIMIT ?) w JOIN quotes q ON q.id = w.id JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN cluster_members m ON m.quote_id = q.id ORDER BY w.score DESC, q.id DESC"
+        )
+        params += [SEARCH_WINDOW, limit]
         return [
             SearchHit(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], float(r[10]))
             for r in self.query(sql, params)

@@ -18,6 +18,7 @@ from saidwhat.errors import StoreError, UsageError
 from saidwhat.store.queries import ReadQueries, speaker_filter
 from saidwhat.store.schema import statements
 
+SEARCH_WINDOW = 5_000
 _TERM = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 
@@ -150,30 +151,43 @@ class SQLiteStore(ReadQueries):
         kind: str | None = None,
         limit: int = 20,
     ) -> list[SearchHit]:
-        """Quotes matching `query`, best first (BM25 over quote text and speaker name)."""
-        sql = (
-            "SELECT q.id, m.cluster_id, q.text, q.speaker, q.kind, a.id, a.source, a.url, a.published, "
-            "a.title, "
-            "bm25(quotes_fts) AS score FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-            "JOIN articles a ON a.id = q.article_id LEFT JOIN cluster_members m ON m.quote_id = q.id "
-            "WHERE quotes_fts MATCH ?"
-        )
+        """Quotes matching `query`, best first (BM25 over quote text and speaker name).
+
+        BM25 is computed for at most `SEARCH_WINDOW` matches, the most recently stored ones: ranking every
+        match of a word found in a hundred thousand quotes costs more than a person waits, and a query that
+        broad is better served newest first. Below the window the ranking is exact.
+        """
+        filters: list[str] = []
         params: list[Any] = [fts5_query(query)]
         if speaker:
             clause, extra = speaker_filter(speaker)
-            sql += f" AND {clause}"
+            filters.append(clause)
             params += extra
         if since:
-            sql += " AND a.published >= ?"
+            filters.append("a.published >= ?")
             params.append(since)
         if until:
-            sql += " AND a.published < ?"
+            filters.append("a.published < ?")
             params.append(until)
         if kind:
-            sql += " AND q.kind = ?"
+            filters.append("q.kind = ?")
             params.append(kind)
-        sql += " ORDER BY score LIMIT ?"
-        params.append(limit)
+        joins = ""
+        if filters:
+            joins = " JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+        where = "".join(f" AND {f}" for f in filters)
+        window = (
+            "SELECT quotes_fts.rowid AS rowid, bm25(quotes_fts) AS score FROM quotes_fts"
+            f"{joins} WHERE quotes_fts MATCH ?{where} ORDER BY quotes_fts.rowid DESC LIMIT ?"
+        )
+        sql = (
+            "SELECT q.id, m.cluster_id, q.text, q.speaker, q.kind, a.id, a.source, a.url, a.published, "
+            "a.title, "
+            f"w.score FROM (SELECT rowid, score FROM ({window}) ORDER BY score, rowid DESC LIMIT ?) w "
+            "JOIN quotes q ON q.id = w.rowid JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN cluster_members m ON m.quote_id = q.id ORDER BY w.score, q.id DESC"
+        )
+        params += [SEARCH_WINDOW, limit]
         return [
             SearchHit(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], -float(r[10]))
             for r in self.query(sql, params)
