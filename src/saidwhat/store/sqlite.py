@@ -79,9 +79,9 @@ class SQLiteStore(ReadQueries):
             for pragma in (
                 "synchronous = NORMAL",
                 "foreign_keys = ON",
-                "cache_size = -262144",
+                "cache_size = -524288",
                 "temp_store = MEMORY",
-                "mmap_size = 1073741824",
+                "mmap_size = 4294967296",
                 "busy_timeout = 120000",
             ):
                 self.conn.execute(f"PRAGMA {pragma}")
