@@ -28,117 +28,29 @@ from saidwhat.corpus.text import content_words, words
 
 HERE = Path(__file__).parent
 
-FIRST = [
-    "Maria",
-    "James",
-    "Laura",
-    "Daniel",
-    "Priya",
-    "Tomas",
-    "Helen",
-    "Omar",
-    "Grace",
-    "Victor",
-    "Nadia",
-    "Samuel",
-    "Irene",
-    "Felix",
-    "Chloe",
-    "Martin",
-]
-LAST = [
-    "Okafor",
-    "Lindqvist",
-    "Moreau",
-    "Castellano",
-    "Whitfield",
-    "Nakamura",
-    "Brennan",
-    "Adeyemi",
-    "Kowalski",
-    "Delgado",
-    "Harrow",
-    "Petrenko",
-]
-OUTLETS = [
-    "Northern Wire",
-    "Daily Ledger",
-    "Harbor Post",
-    "Civic Review",
-    "Metro Dispatch",
-    "Plainview Blog",
-    "Signal Daily",
-    "The Courier",
-    "Valley Times",
-    "Open Feed",
-]
-PLACES = [
-    "Easton",
-    "Millbrook",
-    "the harbor district",
-    "Riverside",
-    "the northern suburbs",
-    "Carver County",
-    "the old mill quarter",
-    "Westfield",
-    "Lakeshore",
-    "the rail corridor",
-]
-NOUNS = [
-    "budget",
-    "bridge",
-    "clinic",
-    "school",
-    "water plant",
-    "bus network",
-    "housing plan",
-    "tax credit",
-    "fire station",
-    "library",
-    "wage deal",
-    "flood barrier",
-    "rail link",
-    "police review",
-    "trade fund",
-    "park",
-    "pension fund",
-    "hospital wing",
-    "ferry service",
-    "power grid",
-]
-VERBS = ["fund", "rebuild", "protect", "expand", "audit", "reopen", "finish", "defend", "review", "modernise"]
-TIMES = [
-    "before the winter",
-    "by next spring",
-    "within two years",
-    "this summer",
-    "before the election",
-    "by the end of the decade",
-    "in the coming months",
-    "before the next budget",
-]
-REASONS = [
-    "families cannot wait any longer",
-    "the last council ignored the warnings",
-    "the numbers finally add up",
-    "our workers deserve certainty",
-    "the state has promised to match every dollar",
-    "people are tired of empty promises",
-    "the inspectors found serious safety problems",
-    "local businesses depend on it",
-    "we owe it to the next generation",
-    "the contract expires in March",
-]
-GROUPS = [
-    "the council",
-    "the union",
-    "the governor's office",
-    "the federal agency",
-    "the contractors",
-    "the residents' association",
-    "the hospital board",
-    "the opposition",
-]
+# fmt: off
+FIRST = ["Maria", "James", "Laura", "Daniel", "Priya", "Tomas", "Helen", "Omar", "Grace", "Victor", "Nadia",
+    "Samuel", "Irene", "Felix", "Chloe", "Martin"]
+LAST = ["Okafor", "Lindqvist", "Moreau", "Castellano", "Whitfield", "Nakamura", "Brennan", "Adeyemi",
+    "Kowalski", "Delgado", "Harrow", "Petrenko"]
+OUTLETS = ["Northern Wire", "Daily Ledger", "Harbor Post", "Civic Review", "Metro Dispatch",
+    "Plainview Blog", "Signal Daily", "The Courier", "Valley Times", "Open Feed"]
+PLACES = ["Easton", "Millbrook", "the harbor district", "Riverside", "the northern suburbs",
+    "Carver County", "the old mill quarter", "Westfield", "Lakeshore", "the rail corridor"]
+NOUNS = ["budget", "bridge", "clinic", "school", "water plant", "bus network", "housing plan", "tax credit",
+    "fire station", "library", "wage deal", "flood barrier", "rail link", "police review", "trade fund",
+    "park", "pension fund", "hospital wing", "ferry service", "power grid"]
+VERBS = ["fund", "rebuild", "protect", "expand", "audit", "reopen", "finish", "defend", "review",
+    "modernise"]
+TIMES = ["before the winter", "by next spring", "within two years", "this summer", "before the election",
+    "by the end of the decade", "in the coming months", "before the next budget"]
+REASONS = ["families cannot wait any longer", "the last council ignored the warnings",
+    "the numbers finally add up", "our workers deserve certainty",
+    "the state has promised to match every dollar", "people are tired of empty promises",
+    "the inspectors found serious safety problems", "local businesses depend on it",
+    "we owe it to the next generation", "the contract expires in March"]
+GROUPS = ["the council", "the union", "the governor's office", "the federal agency", "the contractors",
+    "the residents' association", "the hospital board", "the opposition"]
 FRAMES = [  # the first sentence of a quote
     "We are going to {verb} the {noun} in {place} {time}.",
     "I told {group} that we will {verb} the {noun} {time}.",
@@ -165,64 +77,25 @@ TAILS = [  # the second sentence
     "We will {verb} it {time} or explain to {people} why we failed them.",
     "Nobody elected us to tell {people} to keep waiting while they {act}.",
 ]
-PEOPLE = [
-    "the nurses",
-    "the bus drivers",
-    "the pensioners",
-    "the young families",
-    "the shop owners",
-    "the farmers",
-    "the teachers",
-    "the students",
-    "the veterans",
-    "the commuters",
-    "the fishermen",
-    "the carers",
-]
-ACTS = [
-    "work double shifts",
-    "pay their taxes on time",
-    "queue every morning",
-    "keep this town running",
-    "lost their savings in the floods",
-    "drive two hours to a hospital",
-    "clean up after every storm",
-    "raise children on one wage",
-    "open their doors at dawn",
-    "volunteer every weekend",
-]
-STOCK = [
-    "No comment.",
-    "Thank you very much.",
-    "We'll see.",
-    "I have nothing to add.",
-    "It is what it is.",
-    "We are looking into it.",
-]
+PEOPLE = ["the nurses", "the bus drivers", "the pensioners", "the young families", "the shop owners",
+    "the farmers", "the teachers", "the students", "the veterans", "the commuters", "the fishermen",
+    "the carers"]
+ACTS = ["work double shifts", "pay their taxes on time", "queue every morning", "keep this town running",
+    "lost their savings in the floods", "drive two hours to a hospital", "clean up after every storm",
+    "raise children on one wage", "open their doors at dawn", "volunteer every weekend"]
+STOCK = ["No comment.", "Thank you very much.", "We'll see.", "I have nothing to add.", "It is what it is.",
+    "We are looking into it."]
 ADDED = ["really", "absolutely", "frankly", "very clearly", "of course", "honestly", "simply", "truly"]
-SWAPS = {
-    "families": "parents",
-    "workers": "employees",
-    "promise": "pledge",
-    "letter": "note",
-    "voters": "citizens",
-    "years": "decades",
-    "necessity": "priority",
-    "luxury": "gift",
-    "refused": "declined",
-    "people": "residents",
-    "fair": "proper",
-    "warnings": "reports",
-    "certainty": "stability",
-    "numbers": "figures",
-}
-FILLER = [
-    "The remarks came during a heated session that ran late into the evening.",
+SWAPS = {"families": "parents", "workers": "employees", "promise": "pledge", "letter": "note",
+    "voters": "citizens", "years": "decades", "necessity": "priority", "luxury": "gift",
+    "refused": "declined", "people": "residents", "fair": "proper", "warnings": "reports",
+    "certainty": "stability", "numbers": "figures"}
+FILLER = ["The remarks came during a heated session that ran late into the evening.",
     "Officials did not immediately respond to a request for further details.",
     "The proposal is expected to return to the chamber for a vote next month.",
     "Critics have questioned the cost estimates, which have risen twice this year.",
-    "Supporters gathered outside the building before the meeting began.",
-]
+    "Supporters gathered outside the building before the meeting began."]
+# fmt: on
 
 
 @dataclass
