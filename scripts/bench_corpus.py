@@ -405,7 +405,7 @@ def main() -> None:
     parser.add_argument("--tmp", default="/tmp")
     parser.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"), help="file to update, or - for stdout")
     args = parser.parse_args()
-    args.command = "python scripts/bench_corpus.py " + " ".join(sys.argv[1:])
+    args.command = " ".join(["python scripts/bench_corpus.py", *sys.argv[1:]])
     args.load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     tmp = Path(args.tmp)
