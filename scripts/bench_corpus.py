@@ -402,6 +402,7 @@ def main() -> None:
     )
     parser.add_argument("--pg", default=os.environ.get("SAIDWHAT_TEST_POSTGRES", PG_DEFAULT))
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--ingest-only", action="store_true", help="print the ingest rows, write nothing")
     parser.add_argument("--tmp", default="/tmp")
     parser.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"), help="file to update, or - for stdout")
     args = parser.parse_args()
@@ -419,6 +420,8 @@ def main() -> None:
                 print(f"[{backend}] ingest {ingest[backend]}", file=sys.stderr, flush=True)
             finally:
                 drop(url, args.pg)
+        if args.ingest_only:
+            continue
         n = args.pg_quotes if backend == "postgres" and args.pg_quotes else args.quotes
         checkpoints = [c for c in (int(x) for x in args.checkpoints.split(",")) if c <= n]
         url = fresh_url(backend, tmp, args.pg)
@@ -426,6 +429,9 @@ def main() -> None:
             scale.append(bench_scale(url, backend, n, checkpoints))
         finally:
             drop(url, args.pg)
+    if args.ingest_only:
+        print(json.dumps(ingest, indent=1))
+        return
     section = render(args, ingest, scale)
     if args.out == "-":
         print(section)

@@ -200,12 +200,14 @@ def write_batch(
                     speakers.append((speaker_norm(q.speaker), q.speaker[:MAX_FIELD], q.speaker_type, alias))
         ids = store.speaker_ids(speakers, now_iso())
         link: list[LinkInput] = []
+        next_quote = store.next_id("quotes")  # ids are ours until commit: the write lock is held
         for article_id, published, stamp, quotes in stored:
             sids = [
                 ids.get(speaker_norm(q.speaker)) if q.speaker and speaker_key(q.speaker) is not None else None
                 for q in quotes
             ]
-            qids = store.insert_quotes(article_id, quotes, sids)
+            qids = store.insert_quotes(article_id, quotes, sids, next_quote)
+            next_quote += len(qids)
             counters.quotes += len(qids)
             link.extend(
                 LinkInput(qid, q.text, q.speaker, published, stamp)

@@ -160,18 +160,18 @@ class SQLStore(ABC):
         A changed text under a stored url (or, without a url, a stored id) is a new version: it is kept
         beside the old one, with `version` counting up and `previous_id` pointing back.
         """
-        if self.query("SELECT 1 FROM articles WHERE dedup_key = ?", (row.dedup_key,)):
+        # One round trip for the common case: is it stored, is its url stored, is its id taken?
+        known = self.query(
+            "SELECT id, version, url, dedup_key, ingested_at FROM articles "
+            "WHERE dedup_key = ? OR url = ? OR id = ?",
+            (row.dedup_key, row.url, row.id),
+        )
+        if any(r[3] == row.dedup_key for r in known):
             return None
-        previous: tuple[Any, ...] | None = None
-        if row.url:
-            found = self.query(
-                "SELECT id, version FROM articles WHERE url = ? ORDER BY version DESC, ingested_at DESC "
-                "LIMIT 1",
-                (row.url,),
-            )
-            previous = found[0] if found else None
+        same_url = [r for r in known if row.url and r[2] == row.url]
+        previous: tuple[Any, ...] | None = max(same_url, key=lambda r: (int(r[1]), str(r[4])), default=None)
         article_id = row.id
-        taken = self.query("SELECT id, version, url FROM articles WHERE id = ?", (article_id,))
+        taken = [r for r in known if r[0] == row.id]
         if taken:
             if previous is None and not row.url and not taken[0][2]:
                 previous = self._latest_with_base(article_id)
@@ -256,10 +256,14 @@ class SQLStore(ABC):
         return int(self.query(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")[0][0])
 
     def insert_quotes(
-        self, article_id: str, quotes: Sequence[Quote], speaker_ids: Sequence[int | None]
+        self,
+        article_id: str,
+        quotes: Sequence[Quote],
+        speaker_ids: Sequence[int | None],
+        start: int | None = None,
     ) -> list[int]:
-        """Store an article's quotes in order; returns their ids."""
-        start = self.next_id("quotes")
+        """Store an article's quotes in order; returns their ids (from `start`, else the next free id)."""
+        start = self.next_id("quotes") if start is None else start
         rows = []
         for n, (q, sid) in enumerate(zip(quotes, speaker_ids, strict=True)):
             cue, mention = q.cue, q.speaker_mention
