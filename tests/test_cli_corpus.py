@@ -171,3 +171,35 @@ def test_ingest_from_stdin(tmp_path: Path, sample: Path) -> None:
     stats_cmd = [*command, "stats", "--db", db, "--format", "jsonl"]
     stats = subprocess.run(stats_cmd, capture_output=True, text=True, timeout=60, check=True)
     assert json.loads(stats.stdout)["articles"] == 1
+
+
+def test_corrupt_and_hostile_files_are_skipped_and_summarised(
+    tmp_path: Path, sample: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    messy = tmp_path / "messy"
+    (messy / "sub").mkdir(parents=True)
+    (messy / "sub" / "good.jsonl").write_text(
+        "".join(sample.read_text().splitlines(True)[:3]), encoding="utf-8"
+    )
+    (messy / "bad.jsonl.gz").write_bytes(b"\x9b_not gzip at all" * 100)
+    (messy / "sub" / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (messy / "empty.html").write_text("")
+    text = (
+        "“We will not raise taxes on working families, and I sent the council a letter,” Mayor Ann Lee said."
+    )
+    records = [
+        {"id": "x1'; DROP TABLE quotes; --", "published": "31/31/2024", "title": "T" * 20_000, "text": text},
+        {"id": 3.5, "text": "an id that is neither a string nor an integer"},
+    ]
+    (messy / "sub" / "odd.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = str(tmp_path / "messy.sqlite")
+    out = run(capsys, "ingest", str(messy), str(messy / "bad.jsonl.gz"), "--db", db, "--format", "jsonl")
+    (summary,) = jsonl(out)
+    assert summary["articles"] == 4 and summary["failures"] == 5
+    reasons = " | ".join(f["reason"] for f in summary["failure_details"])
+    for expected in ("corrupt gzip", "empty", "binary", '"id" must be'):
+        assert expected in reasons
+    (stats,) = jsonl(run(capsys, "stats", "--db", db, "--format", "jsonl"))
+    assert stats == {**stats, "articles": 4, "failures": 4}  # the same gzip failure twice is one row
+    (hostile,) = [r for r in jsonl(run(capsys, "export", "--db", db)) if r["article_id"].startswith("x1")]
+    assert hostile["article_id"] == records[0]["id"] and hostile["published"] is None

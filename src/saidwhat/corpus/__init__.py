@@ -24,7 +24,7 @@ from saidwhat.corpus.diff import CHANGE_TYPES
 from saidwhat.corpus.ingest import Extractor, normalize_date, run_ingest
 from saidwhat.corpus.linking import Linker
 from saidwhat.corpus.records import ClusterView, Failure, IngestReport, SearchHit, SpeakerRow
-from saidwhat.errors import UsageError
+from saidwhat.errors import InputError, UsageError
 from saidwhat.models import KINDS, Article
 
 if TYPE_CHECKING:
@@ -111,6 +111,21 @@ def count_documents(paths: Sequence[str]) -> int | None:
     return total
 
 
+def read_paths(paths: Sequence[str], max_bytes: int | None = None) -> Iterator[Any]:
+    """Documents from every path in turn; a path that cannot be read at all (a corrupt gzip file, a binary
+    file given by name) becomes one failure record and the next path is still read."""
+    from saidwhat.sources import LineError, read_path
+
+    kwargs: dict[str, Any] = {} if max_bytes is None else {"max_bytes": max_bytes}
+    for path in paths:
+        try:
+            yield from read_path(path, **kwargs)
+        except InputError as exc:
+            message = str(exc)
+            prefix = f"{path}: "
+            yield LineError(str(path), 0, message[len(prefix) :] if message.startswith(prefix) else message)
+
+
 class Corpus:
     """A corpus database (SQLite file or PostgreSQL URL); see the module docstring."""
 
@@ -174,14 +189,11 @@ class Corpus:
         extractor: Extractor | None = None,
     ) -> IngestReport:
         """Ingest files, directories (recursively) and `-` (stdin) through `saidwhat.sources`."""
-        from saidwhat.sources import iter_documents
-
         for raw in paths:
             if raw != "-" and not os.path.exists(raw):
                 raise UsageError(f"no such file or directory: {raw}")
         total = count_documents(paths) if progress else None
-        kwargs: dict[str, Any] = {} if max_bytes is None else {"max_bytes": max_bytes}
-        documents = iter_documents(list(paths), **kwargs)
+        documents = read_paths(paths, max_bytes)
         return self.ingest(
             documents,
             extractor=extractor,
