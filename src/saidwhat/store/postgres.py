@@ -156,9 +156,11 @@ class PostgresStore(ReadQueries):
         joins = " JOIN articles a ON a.id = q.article_id" if since or until else ""
         where = "".join(f" AND {f}" for f in filters)
         # Rank only the newest SEARCH_WINDOW matches (as on SQLite): ranking reads every match's tsvector.
+        # `q.id + 0` keeps the planner on the GIN index: once the table is analysed it would otherwise walk
+        # the primary key backwards and test every row, which is ruinous for a rare word.
         window = (
             f"SELECT q.id, q.tsv, tq FROM quotes q CROSS JOIN websearch_to_tsquery('english', ?) tq{joins} "
-            f"WHERE q.tsv @@ tq{where} ORDER BY q.id DESC LIMIT ?"
+            f"WHERE q.tsv @@ tq{where} ORDER BY q.id + 0 DESC LIMIT ?"
         )
         sql = (
             "SELECT q.id, m.cluster_id, q.text, q.speaker, q.kind, a.id, a.source, a.url, a.published, "
