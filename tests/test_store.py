@@ -225,3 +225,11 @@ def test_open_store_defaults_to_env(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     store = open_store()
     store.close()
     assert (tmp_path / "env.sqlite").exists()
+
+
+def test_a_corpus_linked_with_other_settings_is_refused(db_url: str) -> None:
+    with Corpus(db_url) as corpus:
+        assert corpus.store.get_setting("linking") is not None
+        corpus.store.execute("UPDATE settings SET value = ? WHERE key = ?", ("minhash 1x1", "linking"))
+    with pytest.raises(StoreError, match="other settings"):
+        Corpus(db_url)

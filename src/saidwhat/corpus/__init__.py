@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from saidwhat.corpus.diff import CHANGE_TYPES
 from saidwhat.corpus.ingest import Extractor, normalize_date, run_ingest
-from saidwhat.corpus.linking import Linker
+from saidwhat.corpus.linking import Linker, fingerprint_settings
 from saidwhat.corpus.records import ClusterView, Failure, IngestReport, SearchHit, SpeakerRow
-from saidwhat.errors import InputError, UsageError
+from saidwhat.errors import InputError, StoreError, UsageError
 from saidwhat.models import KINDS, Article
 
 if TYPE_CHECKING:
@@ -135,6 +135,22 @@ class Corpus:
         self.db = db or default_db()
         self.store: ReadQueries = open_store(self.db, create=create)
         self.linker = Linker(self.store)
+        self._check_settings(create)
+
+    def _check_settings(self, create: bool) -> None:
+        """Refuse to link into a corpus whose stored fingerprints were made with other parameters."""
+        expected = fingerprint_settings()
+        found = self.store.get_setting("linking")
+        if found is None and create:
+            with self.store.write_transaction():
+                if self.store.get_setting("linking") is None:
+                    self.store.set_setting("linking", expected)
+        elif found is not None and found != expected:
+            self.store.close()
+            raise StoreError(
+                f"{self.db} was linked with other settings ({found}); this saidwhat uses {expected}: "
+                "ingest into a new database"
+            )
 
     def __enter__(self) -> Corpus:
         return self

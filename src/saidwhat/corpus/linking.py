@@ -38,6 +38,15 @@ BUCKET_CAP = 16
 OrderKey = tuple[str, str, int]
 
 
+def fingerprint_settings() -> str:
+    """What the stored band keys depend on: a corpus built with other values cannot be linked into."""
+    from saidwhat.corpus import minhash
+
+    return (
+        f"minhash {minhash.BANDS}x{minhash.ROWS} seed {minhash.SEED}; min {MIN_CONTENT_WORDS} content words"
+    )
+
+
 def order_key(published: str | None, ingested_at: str, quote_id: int) -> OrderKey:
     """How appearances are ordered: by publication date, then ingest time (undated ones last)."""
     return (published or "~", ingested_at, quote_id)
