@@ -17,36 +17,8 @@ from saidwhat.models import Article, Quote
 from saidwhat.parse import MAX_CHARS, load_pipeline
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
     from saidwhat.clean import CleanText
     from saidwhat.sources import Document
-
-USER_DATA_KEY = "saidwhat_quotes"
-INTERNAL_COMPONENT = "saidwhat_internal"
-Item = "str | Mapping[str, Any] | Document"
-
-
-def _internal_component(doc: Doc) -> Doc:
-    """Find quotes where the Doc is parsed (a worker process, with n_process > 1) and keep them as
-    plain dicts, which survive spaCy's Doc serialisation back to the main process."""
-    from saidwhat.extractor import find_quotes
-
-    doc.user_data[USER_DATA_KEY] = [q.to_dict() for q in find_quotes(doc)]
-    return doc
-
-
-def _pipeline() -> Language:
-    nlp = load_pipeline()
-    if INTERNAL_COMPONENT not in nlp.pipe_names:
-        from spacy.language import Language
-
-        if not Language.has_factory(INTERNAL_COMPONENT):
-            Language.component(INTERNAL_COMPONENT, func=_internal_component)
-        nlp.add_pipe(INTERNAL_COMPONENT, last=True)
-    return nlp
-
 
 def to_document(item: Any, index: int = 0) -> Document:
     """Accept a str (text or HTML), a mapping with text/html, or a Document."""
@@ -128,37 +100,106 @@ def extract_many(
     total: int | None = None,
     on_error: Callable[[Any, SaidwhatError], None] | None = None,
 ) -> Iterator[Article]:
-    """Stream Articles for many inputs, in input order, through one `nlp.pipe`.
+    """Stream Articles for many inputs, in input order.
 
     `items` are texts, HTML strings, `{"id", "text"|"html", …}` mappings or sources.Document records.
-    A bad item raises InputError, or, with `on_error`, is reported to it and skipped. Use a small
-    `batch_size` with `n_process > 1` so that every worker gets documents.
+    A bad item raises InputError, or, with `on_error`, is reported to it and skipped.
+
+    With `n_process > 1`, batches of `batch_size` documents go to worker processes that each clean,
+    parse and extract, and send back only the small Article records. This scales better than spaCy's
+    own `n_process`, which ships every parsed Doc back to the parent to be deserialised there.
     """
-    nlp = _pipeline()
+    documents = _documents(items, on_error)
+    if n_process > 1:
+        stream = _parallel(documents, n_process, batch_size, on_error)
+    else:
+        stream = _outcomes(_run_batch_iter(documents, batch_size), on_error)
+    if not progress:
+        yield from stream
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False) as bar:
+        for article in stream:
+            yield article
+            bar.update(1)
+
+
+def _documents(items: Iterable[Any], on_error: Callable[[Any, SaidwhatError], None] | None) -> Iterator[Document]:
+    for index, item in enumerate(items):
+        try:
+            yield to_document(item, index)
+        except SaidwhatError as exc:
+            if on_error is None:
+                raise
+            on_error(item, exc)
+
+
+# An outcome is the Article, or the one-line reason a document could not be processed.
+Outcome = tuple["Document", "Article | str"]
+
+
+def _run_batch_iter(documents: Iterable[Document], batch_size: int) -> Iterator[Outcome]:
+    """Clean, parse and extract, streaming: the serial path, and the body of every worker."""
+    from saidwhat.extractor import find_quotes
+
+    nlp = load_pipeline()
+    failed: list[Outcome] = []
 
     def prepared() -> Iterator[tuple[str, tuple[Document, CleanText]]]:
-        for index, item in enumerate(items):
+        for doc in documents:
             try:
-                doc = to_document(item, index)
                 clean = _prepare(doc)
             except SaidwhatError as exc:
-                if on_error is None:
-                    raise
-                on_error(item, exc)
+                failed.append((doc, str(exc)))
                 continue
             yield clean.text, (doc, clean)
 
-    stream = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    for parsed, (doc, clean) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        while failed:
+            yield failed.pop(0)
+        yield doc, _article(doc, clean, [q.to_dict() for q in find_quotes(parsed)])
+    while failed:
+        yield failed.pop(0)
 
-        bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False)
-    try:
-        for parsed, (doc, clean) in stream:
-            yield _article(doc, clean, parsed.user_data.get(USER_DATA_KEY, []))
-            if bar is not None:
-                bar.update(1)
-    finally:
-        if bar is not None:
-            bar.close()
+
+def _run_batch(documents: list[Document]) -> list[Outcome]:
+    return list(_run_batch_iter(documents, len(documents)))
+
+
+def _warm_worker() -> None:
+    load_pipeline()
+
+
+def _parallel(documents: Iterator[Document], n_process: int, batch_size: int,
+              on_error: Callable[[Any, SaidwhatError], None] | None) -> Iterator[Article]:
+    """Ordered, bounded fan-out over a process pool: at most two batches in flight per worker."""
+    import multiprocessing as mp
+    from collections import deque
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    with mp.get_context(method).Pool(n_process, initializer=_warm_worker) as pool:
+        pending: deque[Any] = deque()
+        batch: list[Document] = []
+        for doc in documents:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                pending.append(pool.apply_async(_run_batch, (batch,)))
+                batch = []
+            if len(pending) >= 2 * n_process:
+                yield from _outcomes(pending.popleft().get(), on_error)
+        if batch:
+            pending.append(pool.apply_async(_run_batch, (batch,)))
+        while pending:
+            yield from _outcomes(pending.popleft().get(), on_error)
+
+
+def _outcomes(results: Iterable[Outcome], on_error: Callable[[Any, SaidwhatError], None] | None) -> Iterator[Article]:
+    for doc, outcome in results:
+        if isinstance(outcome, Article):
+            yield outcome
+            continue
+        exc = InputError(outcome)
+        if on_error is None:
+            raise exc
+        on_error(doc, exc)
