@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 DEV    := ../shared/data/polnear/dev.jsonl
 
-.PHONY: install demo test lint eval bench train clean
+.PHONY: install demo test lint eval bench bench-corpus train clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ eval: install
 
 bench: install
 	$(PY) scripts/bench.py --gold $(DEV) --out BENCHMARKS.md
+
+bench-corpus: install
+	$(PY) scripts/bench_corpus.py
 
 train: install
 	$(PY) scripts/train.py

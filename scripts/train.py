@@ -39,7 +39,8 @@ def trimmed_chars(text: str, frags: list[tuple[int, int]]) -> set[int]:
 def parsed(split: str, data: Path, limit: int | None) -> tuple[list[dict], list]:
     from spacy.tokens import DocBin
 
-    gold = [json.loads(line) for line in open(data / f"{split}.jsonl", encoding="utf-8")][:limit]
+    with open(data / f"{split}.jsonl", encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f][:limit]
     nlp = load_pipeline()
     cache = ROOT / ".cache" / f"polnear-{split}-{len(gold)}.spacy"
     if cache.exists():
@@ -72,10 +73,10 @@ def examples(gold: list[dict], docs: list) -> tuple[list[list[str]], list[int], 
                 chars = trimmed_chars(text, frags)
                 label = 0
                 for cs, ce, gchars in golds:
-                    if cs < tok.idx + len(tok) and tok.idx < ce and chars and gchars:
-                        if len(chars & gchars) / len(chars | gchars) >= 0.5:
-                            label = 1
-                            break
+                    overlaps_cue = cs < tok.idx + len(tok) and tok.idx < ce and chars and gchars
+                    if overlaps_cue and len(chars & gchars) / len(chars | gchars) >= 0.5:
+                        label = 1
+                        break
                 X.append(features(doc, cand, in_quote))
                 y.append(label)
                 keys.append((di, tok.i, cand.frame))
@@ -99,7 +100,9 @@ def main() -> None:
     clf = LogisticRegression(C=args.C, max_iter=3000, solver="lbfgs")
     clf.fit(Xm, y)
     names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= PRUNE}
+    weights = {
+        str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= PRUNE
+    }
     bias = float(clf.intercept_[0])
     dgold, ddocs = parsed("dev", args.data, None)
     Xd, yd, _ = examples(dgold, ddocs)
@@ -113,9 +116,19 @@ def main() -> None:
         print(f"threshold {th:.2f}: candidate F1 {f1:.3f}", file=sys.stderr)
         best = max(best, (f1, th))
     out = ROOT / "src" / "saidwhat" / "data" / MODEL_FILE
-    out.write_text(json.dumps({"bias": round(bias, 4), "threshold": best[1], "C": args.C,
-                               "trained_on": f"PolNeAR train ({len(gold)} articles)",
-                               "weights": dict(sorted(weights.items()))}, indent=0), encoding="utf-8")
+    out.write_text(
+        json.dumps(
+            {
+                "bias": round(bias, 4),
+                "threshold": best[1],
+                "C": args.C,
+                "trained_on": f"PolNeAR train ({len(gold)} articles)",
+                "weights": dict(sorted(weights.items())),
+            },
+            indent=0,
+        ),
+        encoding="utf-8",
+    )
     print(f"wrote {out} ({len(weights)} weights, threshold {best[1]}, dev candidate F1 {best[0]:.3f})")
 
 

@@ -15,8 +15,9 @@ GOOD = "“We will rebuild the bridge,” Mayor Elena Marsh said on Tuesday."
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "saidwhat.cli", *args], input=stdin, capture_output=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "saidwhat.cli", *args], input=stdin, capture_output=True, timeout=300
+    )
 
 
 def one_error_line(result: subprocess.CompletedProcess[bytes]) -> str:
@@ -61,7 +62,7 @@ def test_csv_output(tmp_path: Path) -> None:
     assert result.returncode == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
     assert rows[0]["speaker"] == "Elena Marsh" and rows[0]["kind"] == "direct"
-    assert GOOD[int(rows[0]["start"]):int(rows[0]["end"])] == rows[0]["text"]
+    assert GOOD[int(rows[0]["start"]) : int(rows[0]["end"])] == rows[0]["text"]
 
 
 def test_latin1_file_is_decoded(tmp_path: Path) -> None:
@@ -77,8 +78,11 @@ def test_latin1_file_is_decoded(tmp_path: Path) -> None:
     [
         ("empty.txt", b"", "empty"),
         ("binary.txt", bytes(range(256)) * 20, "binary"),
-        ("blank.html", b"<html><head><title></title></head><body><script>var x=1;</script><div></div></body></html>",
-         "no article text"),
+        (
+            "blank.html",
+            b"<html><head><title></title></head><body><script>var x=1;</script><div></div></body></html>",
+            "no article text",
+        ),
     ],
 )
 def test_bad_files_give_one_line_and_exit_2(tmp_path: Path, name: str, content: bytes, needle: str) -> None:

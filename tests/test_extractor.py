@@ -25,12 +25,17 @@ def test_interrupted_quote_is_one_quote_with_two_spans() -> None:
     got = extract(text).quotes
     assert len(got) == 1
     assert len(got[0].spans) == 2
-    assert [text[s:e] for s, e in got[0].spans] == ["We are not going to raise taxes,", "and we will find the money."]
+    assert [text[s:e] for s, e in got[0].spans] == [
+        "We are not going to raise taxes,",
+        "and we will find the money.",
+    ]
 
 
 def test_indirect_speech_with_that_and_pronoun_speaker() -> None:
-    text = ("Mayor Elena Marsh spoke at City Hall on Tuesday. "
-            "She said that the city would not raise property taxes this year.")
+    text = (
+        "Mayor Elena Marsh spoke at City Hall on Tuesday. "
+        "She said that the city would not raise property taxes this year."
+    )
     got = extract(text).quotes
     assert ("indirect", "Elena Marsh") in [(q.kind, q.speaker) for q in got]
     q = next(q for q in got if q.kind == "indirect")
@@ -57,7 +62,10 @@ def test_mixed_quote_covers_the_clause() -> None:
 
 
 def test_title_and_no_comment_are_not_quotes() -> None:
-    text = 'The cinema on Dock Street showed "Gone with the Wind" again. Councilman Ray Duarte declined to comment.'
+    text = (
+        'The cinema on Dock Street showed "Gone with the Wind" again. '
+        "Councilman Ray Duarte declined to comment."
+    )
     assert extract(text).quotes == ()
 
 
@@ -67,5 +75,8 @@ def test_offsets_point_into_the_given_text() -> None:
     for q in art.quotes:
         for s, e in q.spans:
             assert 0 <= s < e <= len(text)
-        assert q.cue is None or text[q.cue.start:q.cue.end] == q.cue.text
-        assert q.speaker_mention is None or text[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+        assert q.cue is None or text[q.cue.start : q.cue.end] == q.cue.text
+        assert (
+            q.speaker_mention is None
+            or text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text
+        )

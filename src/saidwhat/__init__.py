@@ -14,10 +14,12 @@ from saidwhat.errors import InputError, ModelError, SaidwhatError, StoreError, U
 from saidwhat.models import Article, Quote, Span
 
 if TYPE_CHECKING:
+    from saidwhat.corpus import Corpus
     from saidwhat.pipeline import extract, extract_many
 
 __all__ = [
     "Article",
+    "Corpus",
     "InputError",
     "ModelError",
     "Quote",

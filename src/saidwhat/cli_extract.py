@@ -74,17 +74,42 @@ def _table(article: Article, many: bool, out: Any) -> None:
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="table for people, jsonl for programs ({id, quotes} per document), csv for spreadsheets.")
-@click.option("--n-process", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Parser processes; with 2 or more, documents are parsed in parallel.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table for people, jsonl for programs ({id, quotes} per document), csv for spreadsheets.",
+)
+@click.option(
+    "--n-process",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Parser processes; with 2 or more, documents are parsed in parallel.",
+)
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True)
-@click.option("--max-bytes", type=click.IntRange(1), default=20_000_000, show_default=True,
-              help="Largest single article accepted.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=20_000_000,
+    show_default=True,
+    help="Largest single article accepted.",
+)
 @click.option("--text/--no-text", "with_text", default=False, help="Include each document's text in jsonl.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def extract(paths: tuple[str, ...], fmt: str, n_process: int, batch_size: int, max_bytes: int,
-            with_text: bool, progress: bool | None) -> None:
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal)."
+)
+def extract(
+    paths: tuple[str, ...],
+    fmt: str,
+    n_process: int,
+    batch_size: int,
+    max_bytes: int,
+    with_text: bool,
+    progress: bool | None,
+) -> None:
     """Find quotes and their speakers in PATHS (text, HTML, JSONL files, directories, or - for stdin)."""
     from saidwhat.pipeline import extract_many
 
@@ -101,15 +126,31 @@ def extract(paths: tuple[str, ...], fmt: str, n_process: int, batch_size: int, m
         errors.report(f"line {line}: {exc}" if line else str(exc))
 
     produced = 0
-    for article in extract_many(_documents(paths, max_bytes, errors), n_process=n_process,
-                                batch_size=batch_size, progress=show_progress, on_error=on_error):
+    for article in extract_many(
+        _documents(paths, max_bytes, errors),
+        n_process=n_process,
+        batch_size=batch_size,
+        progress=show_progress,
+        on_error=on_error,
+    ):
         produced += 1
         if fmt == "jsonl":
             out.write(json.dumps(article.to_dict(with_text=with_text), ensure_ascii=False) + "\n")
         elif writer is not None:
             for q in article.quotes:
-                writer.writerow([article.id, q.start, q.end, q.kind, q.speaker or "", q.speaker_type,
-                                 q.cue.text if q.cue else "", f"{q.confidence:.3f}", q.text])
+                writer.writerow(
+                    [
+                        article.id,
+                        q.start,
+                        q.end,
+                        q.kind,
+                        q.speaker or "",
+                        q.speaker_type,
+                        q.cue.text if q.cue else "",
+                        f"{q.confidence:.3f}",
+                        q.text,
+                    ]
+                )
         else:
             _table(article, many, out)
     out.flush()

@@ -5,6 +5,7 @@ Registered through the `spacy_factories` entry point, so spaCy finds it without 
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ def _register() -> None:
         Language.factory("saidwhat", func=make_saidwhat)
 
 
-try:  # registering when imported keeps `nlp.add_pipe("saidwhat")` working without entry points too
+# registering when imported keeps `nlp.add_pipe("saidwhat")` working without entry points too
+with contextlib.suppress(ImportError):
     _register()
-except ImportError:  # pragma: no cover
-    pass

@@ -22,7 +22,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL_FILE = "cue_model.json"
-PRONOUNS = frozenset("i we you he she they it who this that someone everyone many some others".split())
+PRONOUNS = frozenset(
+    [
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "who",
+        "this",
+        "that",
+        "someone",
+        "everyone",
+        "many",
+        "some",
+        "others",
+    ]
+)
 _SUFFIXES = ("ing", "ed", "es", "s", "d")
 
 
@@ -125,4 +143,6 @@ def load_model() -> CueModel:
         data = json.loads(raw)
         return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
     except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"saidwhat's cue model ({MODEL_FILE}) is missing or broken; run `make train`") from exc
+        raise ModelError(
+            f"saidwhat's cue model ({MODEL_FILE}) is missing or broken; run `make train`"
+        ) from exc

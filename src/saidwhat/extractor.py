@@ -24,9 +24,39 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SPEECH_WORDS = frozenset(
-    "said says say saying told tells tell added adds adding asked asks wrote writes tweeted tweets "
-    "stated noted explained continued insisted argued declared replied recalled warned according "
-    "posted announced responded claimed".split()
+    [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "tell",
+        "added",
+        "adds",
+        "adding",
+        "asked",
+        "asks",
+        "wrote",
+        "writes",
+        "tweeted",
+        "tweets",
+        "stated",
+        "noted",
+        "explained",
+        "continued",
+        "insisted",
+        "argued",
+        "declared",
+        "replied",
+        "recalled",
+        "warned",
+        "according",
+        "posted",
+        "announced",
+        "responded",
+        "claimed",
+    ]
 )
 MIN_UNCUED_WORDS = 5
 DEDUP_JACCARD = 0.75
@@ -87,34 +117,68 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attributio
             if p >= model.threshold and p > best.get(tok.i, (0.0, cand))[0]:
                 best[tok.i] = (p, cand)
             elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
-                runners_up.append(_Attribution(cand.cue, _char_frags(doc, cand.fragments), cand.source, p,
-                                               frame=cand.frame))
+                runners_up.append(
+                    _Attribution(cand.cue, _char_frags(doc, cand.fragments), cand.source, p, frame=cand.frame)
+                )
     return _accepted(doc, best), runners_up
 
 
 def _accepted(doc: Doc, best: dict[int, tuple[float, Candidate]]) -> list[_Attribution]:
-    found = [_Attribution(c.cue, _char_frags(doc, c.fragments), c.source, p, frame=c.frame)
-             for p, c in best.values() if not _no_statement(doc, c)]
+    found = [
+        _Attribution(c.cue, _char_frags(doc, c.fragments), c.source, p, frame=c.frame)
+        for p, c in best.values()
+        if not _no_statement(doc, c)
+    ]
     found.sort(key=lambda a: -a.prob)
     kept: list[_Attribution] = []
     for a in found:  # two cues proposing the same content: keep the likelier
         la = _length(a.fragments)
-        if any(_overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, _length(k.fragments))
-               for k in kept):
+        if any(
+            _overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, _length(k.fragments)) for k in kept
+        ):
             continue
         kept.append(a)
     return kept
 
 
-NO_STATEMENT_WORDS = frozenset("to comment respond reply return calls call requests request for a an the "
-                               "further immediately on matter questions inquiries messages message".split())
+NO_STATEMENT_WORDS = frozenset(
+    [
+        "to",
+        "comment",
+        "respond",
+        "reply",
+        "return",
+        "calls",
+        "call",
+        "requests",
+        "request",
+        "for",
+        "a",
+        "an",
+        "the",
+        "further",
+        "immediately",
+        "on",
+        "matter",
+        "questions",
+        "inquiries",
+        "messages",
+        "message",
+    ]
+)
 
 
 def _no_statement(doc: Doc, cand: Candidate) -> bool:
-    """"declined to comment", "did not respond to requests for comment": reported silence, not speech."""
+    """ "declined to comment", "did not respond to requests for comment": reported silence, not speech."""
     words = [doc[j].lower_ for s, e in cand.fragments for j in range(s, e) if not doc[j].is_punct]
-    return len(words) <= 8 and all(w in NO_STATEMENT_WORDS for w in words) and bool(
-        {"comment", "respond", "reply", "return", "calls", "requests", "inquiries", "messages"} & set(words))
+    return (
+        len(words) <= 8
+        and all(w in NO_STATEMENT_WORDS for w in words)
+        and bool(
+            {"comment", "respond", "reply", "return", "calls", "requests", "inquiries", "messages"}
+            & set(words)
+        )
+    )
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -132,13 +196,13 @@ def _cue_strength(tok: Token) -> float:
 
 def _distanced(doc: Doc, st: Stretch, cue: int) -> bool:
     """A title or a scare quote under a cue that is no speech verb: showed “Gone with the Wind”."""
-    quoted = doc.text[st.inner_start:st.inner_end]
+    quoted = doc.text[st.inner_start : st.inner_end]
     return doc[cue].lower_ not in SPEECH_WORDS and (_title_like(quoted) or _so_called(doc.text, st.start))
 
 
 def _so_called(text: str, start: int) -> bool:
     """the so-called “reform”: the writer distancing a word, not reporting speech."""
-    return text[max(0, start - 12):start].lower().rstrip().endswith(("so-called", "so called"))
+    return text[max(0, start - 12) : start].lower().rstrip().endswith(("so-called", "so called"))
 
 
 def _colon_intro(doc: Doc, first: Token) -> tuple[Token | None, Token | None]:
@@ -168,7 +232,7 @@ def _cue_near(doc: Doc, st: Stretch, in_quote: list[bool]) -> tuple[Token | None
     best: tuple[float, Token, Token | None] | None = None
     for j in range(lo, hi):
         tok = doc[j]
-        if in_quote[j] or tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according":
+        if in_quote[j] or (tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according"):
             continue
         strength = _cue_strength(tok)
         if strength <= 0.5:
@@ -242,7 +306,11 @@ def _adjacent_name(doc: Doc, cue: Token) -> Token | None:
             continue
         if tok.pos_ == "PRON" and tok.lower_ not in ("he", "she", "they", "we", "i"):
             continue
-        while tok.dep_ in ("compound", "flat") and tok.head.pos_ in ("PROPN", "NOUN") and abs(tok.head.i - j) < 5:
+        while (
+            tok.dep_ in ("compound", "flat")
+            and tok.head.pos_ in ("PROPN", "NOUN")
+            and abs(tok.head.i - j) < 5
+        ):
             tok = tok.head
         return tok
     return None
@@ -252,7 +320,27 @@ def _word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
-TITLE_SMALL_WORDS = frozenset("a an the of with and or in on to for at by from as but nor".split())
+TITLE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "with",
+        "and",
+        "or",
+        "in",
+        "on",
+        "to",
+        "for",
+        "at",
+        "by",
+        "from",
+        "as",
+        "but",
+        "nor",
+    ]
+)
 
 
 def _title_like(text: str) -> bool:
@@ -261,8 +349,13 @@ def _title_like(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(words) <= 8
 
 
-def _refine_with_stretches(doc: Doc, found: list[_Attribution], runners_up: list[_Attribution],
-                           stretches: list[Stretch], in_quote: list[bool]) -> list[_Attribution]:
+def _refine_with_stretches(
+    doc: Doc,
+    found: list[_Attribution],
+    runners_up: list[_Attribution],
+    stretches: list[Stretch],
+    in_quote: list[bool],
+) -> list[_Attribution]:
     text = doc.text
     out = list(found)
     by_cue: dict[int, _Attribution] = {a.cue: a for a in found if a.cue is not None}
@@ -271,12 +364,21 @@ def _refine_with_stretches(doc: Doc, found: list[_Attribution], runners_up: list
         spans = list(st.spans)
         slen = _length(spans)
         covering = [a for a in out if _overlap(a.fragments, spans) > 0]
-        inside = [a for a in covering if _overlap(a.fragments, spans) >= 0.8 * _length(a.fragments)
-                  and a.cue is not None and not in_quote[a.cue]]
+        inside = [
+            a
+            for a in covering
+            if _overlap(a.fragments, spans) >= 0.8 * _length(a.fragments)
+            and a.cue is not None
+            and not in_quote[a.cue]
+        ]
         if inside:
             a = max(inside, key=lambda x: x.prob)
             if a.kind != "direct":
-                if previous is not None and previous.cue == a.cue and _adjacent(text, previous.fragments, spans):
+                if (
+                    previous is not None
+                    and previous.cue == a.cue
+                    and _adjacent(text, previous.fragments, spans)
+                ):
                     previous.fragments = sorted(previous.fragments + spans)
                     out.remove(a)
                     continue
@@ -284,14 +386,20 @@ def _refine_with_stretches(doc: Doc, found: list[_Attribution], runners_up: list
                 a.kind = "direct"
             previous = a
             continue
-        intro = next((a for a in covering if a.frame == "colon" and a.kind == "indirect"
-                      and abs(a.fragments[0][0] - spans[0][0]) <= 2), None)
+        intro = next(
+            (
+                a
+                for a in covering
+                if a.frame == "colon" and a.kind == "indirect" and abs(a.fragments[0][0] - spans[0][0]) <= 2
+            ),
+            None,
+        )
         if intro is not None:  # X said: “…” — the colon introduces exactly the quotation
             intro.fragments, intro.kind = spans, "direct"
             previous = intro
             continue
         if any(_overlap(a.fragments, spans) >= 0.8 * slen for a in covering):
-            quoted = text[st.inner_start:st.inner_end]
+            quoted = text[st.inner_start : st.inner_end]
             for a in covering:
                 if _overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
                     if a.cue is not None and _distanced(doc, st, a.cue):
@@ -299,7 +407,7 @@ def _refine_with_stretches(doc: Doc, found: list[_Attribution], runners_up: list
                         continue
                     a.kind = "mixed"
             continue
-        quoted = text[st.inner_start:st.inner_end]
+        quoted = text[st.inner_start : st.inner_end]
         container = _container(runners_up, spans, slen, in_quote)
         if container is not None and container.cue is not None and _distanced(doc, st, container.cue):
             continue
@@ -325,7 +433,11 @@ def _refine_with_stretches(doc: Doc, found: list[_Attribution], runners_up: list
                 by_cue.setdefault(cue.i, a)
                 previous = a
                 continue
-        if previous is not None and previous.kind == "direct" and _same_paragraph(text, previous.fragments, spans):
+        if (
+            previous is not None
+            and previous.kind == "direct"
+            and _same_paragraph(text, previous.fragments, spans)
+        ):
             previous.fragments = sorted(previous.fragments + spans)  # “…,” said X. “More of it.”
             continue
         if _word_count(quoted) < MIN_UNCUED_WORDS or _title_like(quoted):
@@ -337,16 +449,17 @@ def _refine_with_stretches(doc: Doc, found: list[_Attribution], runners_up: list
     return out
 
 
-def _container(runners_up: list[_Attribution], spans: list[tuple[int, int]], slen: int,
-               in_quote: list[bool]) -> _Attribution | None:
+def _container(
+    runners_up: list[_Attribution], spans: list[tuple[int, int]], slen: int, in_quote: list[bool]
+) -> _Attribution | None:
     """The likeliest runner-up whose content holds the quoted stretch and more (its clause)."""
     best = None
     for a in runners_up:
         if a.cue is None or in_quote[a.cue]:
             continue
-        if _overlap(a.fragments, spans) >= 0.8 * slen and _length(a.fragments) > 1.25 * slen:
-            if best is None or a.prob > best.prob:
-                best = a
+        holds = _overlap(a.fragments, spans) >= 0.8 * slen and _length(a.fragments) > 1.25 * slen
+        if holds and (best is None or a.prob > best.prob):
+            best = a
     return best
 
 
@@ -357,13 +470,13 @@ def _sentence_like(quoted: str) -> bool:
 
 
 def _same_paragraph(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
-    gap = text[a[-1][1]:b[0][0]]
+    gap = text[a[-1][1] : b[0][0]]
     return 0 <= len(gap) <= 300 and "\n" not in gap
 
 
 def _adjacent(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     """Two quoted fragments separated only by a short attribution (“…,” he said, “…”)."""
-    gap = text[a[-1][1]:b[0][0]] if a[-1][1] <= b[0][0] else text[b[-1][1]:a[0][0]]
+    gap = text[a[-1][1] : b[0][0]] if a[-1][1] <= b[0][0] else text[b[-1][1] : a[0][0]]
     return len(gap) <= 60 and "\n" not in gap.strip(" ")
 
 
@@ -421,9 +534,9 @@ def _cue_span(tok: Token) -> Span:
     """The cue's text span: the head word plus a following 'to' (according to) or particle."""
     doc = tok.doc
     end = tok.i + 1
-    if end < len(doc) and doc[end].dep_ in ("prt",) or (tok.lower_ == "according" and end < len(doc)):
+    if (end < len(doc) and doc[end].dep_ in ("prt",)) or (tok.lower_ == "according" and end < len(doc)):
         end += 1
-    span = doc[tok.i:end]
+    span = doc[tok.i : end]
     return Span(span.text, span.start_char, span.end_char)
 
 
@@ -432,6 +545,11 @@ def with_offsets(q: Quote, mapper: object) -> Quote:
     fn = mapper  # typed loosely: CleanText.span_to_original
     spans = tuple(fn(s, e) for s, e in q.spans)  # type: ignore[operator]
     cue = q.cue and Span(q.cue.text, *fn(q.cue.start, q.cue.end))  # type: ignore[operator]
-    mention = q.speaker_mention and Span(q.speaker_mention.text, *fn(q.speaker_mention.start,  # type: ignore[operator]
-                                                                      q.speaker_mention.end))
+    mention = q.speaker_mention and Span(
+        q.speaker_mention.text,
+        *fn(
+            q.speaker_mention.start,  # type: ignore[operator]
+            q.speaker_mention.end,
+        ),
+    )
     return replace(q, start=spans[0][0], end=spans[-1][1], spans=spans, cue=cue, speaker_mention=mention)

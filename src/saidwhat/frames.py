@@ -98,7 +98,7 @@ def candidates_for(tok: Token) -> list[Candidate]:
     lower = tok.lower_
     if lower == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
         to = doc[i + 1]
-        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         head = tok.head
         sent = tok.sent
         outer = (head.left_edge.i, head.right_edge.i + 1) if head is not tok else (sent.start, sent.end)
@@ -106,7 +106,7 @@ def candidates_for(tok: Token) -> list[Candidate]:
             outer = (sent.start, sent.end)
         frags = _minus(doc, outer, (tok.left_edge.i, tok.right_edge.i + 1))
         if frags:
-            out.append(Candidate(i, "according", frags, src.i if src is not None else None))
+            out.append(Candidate(i, "according", frags, pobj.i if pobj is not None else None))
         return out
     if tok.text == ":":
         return _transcript(tok)
@@ -135,8 +135,12 @@ def candidates_for(tok: Token) -> list[Candidate]:
                     out.append(Candidate(i, "prep", frags, src))
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is not None:
-        tail = [c for c in tok.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (
-            c.dep_ == "prep" and c.lower_ in ("as", "of")))]
+        tail = [
+            c
+            for c in tok.children
+            if c.i > obj.i
+            and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))
+        ]
         if tail:  # called X “Y”, described X as “Y”, accused X of Y: object and predicate together
             frags = (_trimmed(doc, obj.left_edge.i, max(c.right_edge.i for c in tail) + 1),)
             out.append(Candidate(i, "obj_pred", frags, src))
@@ -160,9 +164,11 @@ def _that_clause_in(prep: Token) -> Token | None:
         if obj.dep_ != "pobj":
             continue
         for clause in obj.children:
-            if clause.dep_ in ("relcl", "acl", "ccomp") and clause.i > obj.i:
-                if clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark":
-                    return clause
+            first = clause.left_edge
+            if clause.dep_ in ("relcl", "acl", "ccomp") and clause.i > obj.i and first.lower_ == "that" and (
+                first.dep_ == "mark"
+            ):
+                return clause
     return None
 
 
@@ -171,7 +177,9 @@ def _transcript(colon: Token) -> list[Candidate]:
     doc = colon.doc
     i = colon.i
     start = i
-    while start > 0 and i - start < 4 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+    while (
+        start > 0 and i - start < 4 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_
+    ):
         start -= 1
     if start == i or not (start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_):
         return []
@@ -202,5 +210,5 @@ def _paragraph_end(doc: Doc, start: int) -> int:
     """Token index where the paragraph containing `start` ends (a token holding a newline)."""
     for j in range(start + 1, len(doc)):
         if "\n" in doc[j].text or "\n" in doc[j - 1].whitespace_:
-            return j if "\n" in doc[j].text else j
+            return j
     return len(doc)

@@ -59,6 +59,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             continue
         line_start = text.rfind("\n", 0, prev.idx) + 1
         prev_word = doc[tok.i - 2] if prev.is_space and tok.i >= 2 else prev
-        if gap.count("\n") >= 2 or prev_word.text[-1:] in ".!?:;\"”’)" or prev.idx - line_start < 60:
+        if gap.count("\n") >= 2 or prev_word.text[-1:] in '.!?:;"”’)' or prev.idx - line_start < 60:
             tok.is_sent_start = True
     return doc

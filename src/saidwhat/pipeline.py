@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from saidwhat.clean import CleanText
     from saidwhat.sources import Document
 
+
 def to_document(item: Any, index: int = 0) -> Document:
     """Accept a str (text or HTML), a mapping with text/html, or a Document."""
     from saidwhat.sources import Document, _record_to_document, document_from_text
@@ -43,7 +44,9 @@ def _prepare(doc: Document) -> CleanText:
     if not text.strip():
         raise InputError(f"document {doc.id!r}: empty text")
     if len(text) > MAX_CHARS:
-        raise InputError(f"document {doc.id!r}: {len(text):,} characters is over the {MAX_CHARS:,} limit; split it")
+        raise InputError(
+            f"document {doc.id!r}: {len(text):,} characters is over the {MAX_CHARS:,} limit; split it"
+        )
     return clean_text(text)
 
 
@@ -63,12 +66,30 @@ def _article(doc: Document, clean: CleanText, quotes: list[dict[str, Any]]) -> A
         cue = q.cue and _mapped(clean, q.cue.start, q.cue.end)
         mention = q.speaker_mention and _mapped(clean, q.speaker_mention.start, q.speaker_mention.end)
         text = " … ".join(clean.original[s:e] for s, e in spans)
-        out.append(Quote(text=text, start=start, end=end, spans=spans, kind=q.kind,
-                         cue=cue, speaker=q.speaker, speaker_mention=mention, speaker_type=q.speaker_type,
-                         confidence=q.confidence))
-    return Article(id=None if doc.id is None else str(doc.id) if not isinstance(doc.id, int) else doc.id,  # type: ignore[arg-type]
-                   text=clean.original, quotes=tuple(out), title=doc.title, author=doc.author, date=doc.date,
-                   warnings=tuple(warnings), meta={**dict(doc.meta), **({"url": doc.url} if doc.url else {})})
+        out.append(
+            Quote(
+                text=text,
+                start=start,
+                end=end,
+                spans=spans,
+                kind=q.kind,
+                cue=cue,
+                speaker=q.speaker,
+                speaker_mention=mention,
+                speaker_type=q.speaker_type,
+                confidence=q.confidence,
+            )
+        )
+    return Article(
+        id=None if doc.id is None else str(doc.id) if not isinstance(doc.id, int) else doc.id,  # type: ignore[arg-type]
+        text=clean.original,
+        quotes=tuple(out),
+        title=doc.title,
+        author=doc.author,
+        date=doc.date,
+        warnings=tuple(warnings),
+        meta={**dict(doc.meta), **({"url": doc.url} if doc.url else {})},
+    )
 
 
 def _mapped(clean: CleanText, start: int, end: int) -> Any:
@@ -125,7 +146,9 @@ def extract_many(
             bar.update(1)
 
 
-def _documents(items: Iterable[Any], on_error: Callable[[Any, SaidwhatError], None] | None) -> Iterator[Document]:
+def _documents(
+    items: Iterable[Any], on_error: Callable[[Any, SaidwhatError], None] | None
+) -> Iterator[Document]:
     for index, item in enumerate(items):
         try:
             yield to_document(item, index)
@@ -171,8 +194,12 @@ def _warm_worker() -> None:
     load_pipeline()
 
 
-def _parallel(documents: Iterator[Document], n_process: int, batch_size: int,
-              on_error: Callable[[Any, SaidwhatError], None] | None) -> Iterator[Article]:
+def _parallel(
+    documents: Iterator[Document],
+    n_process: int,
+    batch_size: int,
+    on_error: Callable[[Any, SaidwhatError], None] | None,
+) -> Iterator[Article]:
     """Ordered, bounded fan-out over a process pool: at most two batches in flight per worker."""
     import multiprocessing as mp
     from collections import deque
@@ -194,7 +221,9 @@ def _parallel(documents: Iterator[Document], n_process: int, batch_size: int,
             yield from _outcomes(pending.popleft().get(), on_error)
 
 
-def _outcomes(results: Iterable[Outcome], on_error: Callable[[Any, SaidwhatError], None] | None) -> Iterator[Article]:
+def _outcomes(
+    results: Iterable[Outcome], on_error: Callable[[Any, SaidwhatError], None] | None
+) -> Iterator[Article]:
     for doc, outcome in results:
         if isinstance(outcome, Article):
             yield outcome

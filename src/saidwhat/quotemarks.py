@@ -73,11 +73,11 @@ def _role(text: str, i: int, open_double: bool, open_single: bool) -> str | None
         if _is_word(prev) and _is_word(nxt):  # apostrophe inside a word: don’t, O’Neill
             return None
         if ch == "'" and not open_single:
-            if (prev.isspace() or i == 0 or prev in "(“\"") and _is_word(nxt) and not _elision(text, i):
+            if (prev.isspace() or i == 0 or prev in '(“"') and _is_word(nxt) and not _elision(text, i):
                 return "os"
             return None
         if not open_single:
-            if ch == "’" and (prev.isspace() or i == 0 or prev in "“\"(") and _is_word(nxt):
+            if ch == "’" and (prev.isspace() or i == 0 or prev in '“"(') and _is_word(nxt):
                 return None if _elision(text, i) else "os"  # a closing mark used as an opener
             return None  # trailing apostrophe: the Clintons’ house
         if prev.isspace():
@@ -113,7 +113,9 @@ def find_stretches(text: str) -> list[Stretch]:
             else:
                 out.append(Stretch(pending_start, pending[-1][1], tuple(pending), False))
                 pending = []
-        out_para, pending, pending_start = _pair_paragraph(text, p_start, p_end, marks, pending, pending_start)
+        out_para, pending, pending_start = _pair_paragraph(
+            text, p_start, p_end, marks, pending, pending_start
+        )
         out.extend(out_para)
     if pending:
         out.append(Stretch(pending_start, pending[-1][1], tuple(pending), False))
@@ -137,7 +139,9 @@ def _pair_paragraph(
         open_at = marks[0]
         marks = marks[1:]
     for i in marks:
-        role = _role(text, i, open_at >= 0 and not top_single, open_single_nested or (open_at >= 0 and top_single))
+        role = _role(
+            text, i, open_at >= 0 and not top_single, open_single_nested or (open_at >= 0 and top_single)
+        )
         if role is None:
             continue
         if open_at < 0:

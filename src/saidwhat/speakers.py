@@ -19,6 +19,7 @@ from saidwhat.models import Span, SpeakerType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -32,8 +33,9 @@ def mention_range(src: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by `src`, without relative clauses or appositives."""
     left, right = src.i, src.i
     for child in src.children:
-        if child.dep_ in MENTION_CUT_DEPS and not (child.dep_ == "prep" and child.i > src.i and
-                                                   child.lower_ in ("for", "of", "at", "with", "from")):
+        if child.dep_ in MENTION_CUT_DEPS and not (
+            child.dep_ == "prep" and child.i > src.i and child.lower_ in ("for", "of", "at", "with", "from")
+        ):
             continue
         left = min(left, child.left_edge.i)
         right = max(right, child.right_edge.i)
@@ -46,10 +48,67 @@ def mention_range(src: Token) -> tuple[int, int]:
 
 
 TITLES = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. mayor sen sen. senator rep rep. representative gov gov. governor "
-    "president prime minister secretary chief judge justice gen gen. general col col. sgt sgt. lt lt. "
-    "capt capt. professor prof prof. rev rev. father sister brother sir dame lord lady councilman "
-    "councilwoman commissioner director deputy chairman chairwoman ambassador detective officer".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dr",
+        "dr.",
+        "mayor",
+        "sen",
+        "sen.",
+        "senator",
+        "rep",
+        "rep.",
+        "representative",
+        "gov",
+        "gov.",
+        "governor",
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "chief",
+        "judge",
+        "justice",
+        "gen",
+        "gen.",
+        "general",
+        "col",
+        "col.",
+        "sgt",
+        "sgt.",
+        "lt",
+        "lt.",
+        "capt",
+        "capt.",
+        "professor",
+        "prof",
+        "prof.",
+        "rev",
+        "rev.",
+        "father",
+        "sister",
+        "brother",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "councilman",
+        "councilwoman",
+        "commissioner",
+        "director",
+        "deputy",
+        "chairman",
+        "chairwoman",
+        "ambassador",
+        "detective",
+        "officer",
+    ]
 )
 
 
@@ -58,8 +117,11 @@ def _clean_name(text: str) -> str:
     words = text.split()
     while len(words) > 2 and words[0].lower() in TITLES:
         words = words[1:]
-    if len(words) == 2 and words[0].lower() in TITLES and words[0].lower().rstrip(".") in (
-            "mr", "mrs", "ms", "dr", "miss"):
+    if (
+        len(words) == 2
+        and words[0].lower() in TITLES
+        and words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss")
+    ):
         pass  # "Mr. Obama" keeps its honorific: it is how the article names him
     elif len(words) == 2 and words[0].lower() in TITLES:
         words = words[1:]
@@ -129,7 +191,7 @@ class EntityResolver:
                 self.roles[child.lower_] = person
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             self.roles[root.head.lower_] = person
-        if root.dep_ == "nsubj" and root.head.lemma_ in ("be",) or root.head.lower_ in ("is", "was"):
+        if (root.dep_ == "nsubj" and root.head.lemma_ in ("be",)) or root.head.lower_ in ("is", "was"):
             for child in root.head.children:
                 if child.dep_ == "attr" and child.pos_ == "NOUN":
                     self.roles[child.lower_] = person
@@ -205,17 +267,18 @@ class EntityResolver:
                 self.last_speaker = p
 
 
-def _ent_in(span: object) -> object:
-    ents = getattr(span, "ents", [])
-    if not ents:
-        root = getattr(span, "root", None)
-        return None if root is None or not root.ent_type_ else next(
-            (e for e in root.doc.ents if e.start <= root.i < e.end), None)
-    return max(ents, key=len)
+def _ent_in(span: SpacySpan) -> SpacySpan | None:
+    """The longest entity inside the mention, or the entity its head token belongs to."""
+    if span.ents:
+        return max(span.ents, key=len)
+    root = span.root
+    if not root.ent_type_:
+        return None
+    return next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
 
 
-def _org_like(span: object) -> bool:
-    text = getattr(span, "text", "")
+def _org_like(span: SpacySpan) -> bool:
+    text = span.text
     return any(w in text for w in ("Department", "Ministry", "Agency", "Committee", "Party", "Office"))
 
 
