@@ -133,6 +133,7 @@ def candidates_for(tok: Token) -> list[Candidate]:
                 frags = (_trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1),)
                 if frags[0][1] - frags[0][0] >= 1:
                     out.append(Candidate(i, "prep", frags, src))
+    out.extend(_noun_and_passive(tok, src))
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is not None:
         tail = [
@@ -155,6 +156,29 @@ def candidates_for(tok: Token) -> list[Candidate]:
         frags = _minus(doc, outer, (min(tok.left_edge.i, subj.left_edge.i), tok.right_edge.i + 1))
         if frags:
             out.append(Candidate(i, "paren", frags, src))
+    return out
+
+
+def _noun_and_passive(tok: Token, src: int | None) -> list[Candidate]:
+    """"Trump's claim that …" (a noun cue with a that-clause; its possessor speaks) and
+    "… was reported by The Post" (a passive cue: the subject is the content, the agent the source)."""
+    doc = tok.doc
+    out = []
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            first = child.left_edge
+            if child.dep_ in ("acl", "ccomp", "relcl") and child.i > tok.i and first.lower_ == "that" and (
+                first.dep_ == "mark"
+            ):
+                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+                frags = (_trimmed(doc, first.i, child.right_edge.i + 1),)
+                out.append(Candidate(tok.i, "noun_that", frags, owner.i if owner is not None else src))
+    elif tok.pos_ == "VERB":
+        agent = _agent(tok)
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if agent is not None and subj is not None:
+            frags = (_trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1),)
+            out.append(Candidate(tok.i, "passive", frags, agent.i))
     return out
 
 
