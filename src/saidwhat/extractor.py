@@ -296,24 +296,37 @@ NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", 
 
 
 def _adjacent_name(doc: Doc, cue: Token) -> Token | None:
-    """A noun phrase right before or after the cue (said Chief Jane Doe / the strategist said), when the
-    parse attached none as subject. Dates are never speakers: "said Monday"."""
-    for j in (cue.i + 1, cue.i - 1):
-        if not 0 <= j < len(doc):
-            continue
+    """A noun phrase right after the cue (said Chief Jane Doe) or in the stretch just before it
+    ("…,” Flynn, a top Trump surrogate, said), when the parse attached none as subject. The leftmost
+    name before the cue wins over the appositive's noun; dates are never speakers ("said Monday")."""
+    after = cue.i + 1
+    if after < len(doc) and _speaker_like(doc[after]):
+        return _phrase_head(doc[after])
+    found: Token | None = None
+    for j in range(cue.i - 1, max(-1, cue.i - 12), -1):
         tok = doc[j]
-        if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.ent_type_ in NOT_SPEAKER_ENTS:
-            continue
-        if tok.pos_ == "PRON" and tok.lower_ not in ("he", "she", "they", "we", "i"):
-            continue
-        while (
-            tok.dep_ in ("compound", "flat")
-            and tok.head.pos_ in ("PROPN", "NOUN")
-            and abs(tok.head.i - j) < 5
-        ):
-            tok = tok.head
-        return tok
-    return None
+        if tok.is_quote or tok.pos_ in ("VERB", "AUX"):
+            break
+        if _speaker_like(tok) and (found is None or tok.pos_ == "PROPN" or found.pos_ != "PROPN"):
+            found = tok
+        if tok.is_sent_start:
+            break
+    return _phrase_head(found) if found is not None else None
+
+
+def _speaker_like(tok: Token) -> bool:
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.ent_type_ in NOT_SPEAKER_ENTS:
+        return False
+    return tok.pos_ != "PRON" or tok.lower_ in ("he", "she", "they", "we", "i")
+
+
+def _phrase_head(tok: Token) -> Token:
+    start = tok.i
+    while tok.dep_ in ("compound", "flat") and tok.head.pos_ in ("PROPN", "NOUN"):
+        if abs(tok.head.i - start) >= 5:
+            break
+        tok = tok.head
+    return tok
 
 
 def _word_count(text: str) -> int:
