@@ -11,53 +11,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from saidwhat.cues import features, load_model, stem
-from saidwhat.frames import Candidate, candidates_for, subject_of
+from saidwhat.cues import features, load_model
+from saidwhat.frames import Candidate, candidates_for
 from saidwhat.models import Quote, QuoteKind, Span
+from saidwhat.quote_cues import (
+    adjacent_name,
+    cue_near,
+    distanced,
+    title_like,
+    word_count,
+)
 from saidwhat.quotemarks import Stretch, find_stretches
 from saidwhat.speakers import EntityResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SPEECH_WORDS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tells",
-        "tell",
-        "added",
-        "adds",
-        "adding",
-        "asked",
-        "asks",
-        "wrote",
-        "writes",
-        "tweeted",
-        "tweets",
-        "stated",
-        "noted",
-        "explained",
-        "continued",
-        "insisted",
-        "argued",
-        "declared",
-        "replied",
-        "recalled",
-        "warned",
-        "according",
-        "posted",
-        "announced",
-        "responded",
-        "claimed",
-    ]
-)
 MIN_UNCUED_WORDS = 5
 DEDUP_JACCARD = 0.75
 CONTAINER_MIN_PROB = 0.05
@@ -181,187 +153,6 @@ def _no_statement(doc: Doc, cand: Candidate) -> bool:
     )
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _cue_strength(tok: Token) -> float:
-    """How cue-like a word is on its own: the model's word and stem weights, or the speech lexicon."""
-    if tok.lower_ in SPEECH_WORDS:
-        return 2.0
-    weights = load_model().weights
-    return weights.get("w=" + tok.lower_, 0.0) + weights.get("st=" + stem(tok.lower_), 0.0)
-
-
-def _distanced(doc: Doc, st: Stretch, cue: int) -> bool:
-    """A title or a scare quote under a cue that is no speech verb: showed “Gone with the Wind”."""
-    quoted = doc.text[st.inner_start : st.inner_end]
-    return doc[cue].lower_ not in SPEECH_WORDS and (_title_like(quoted) or _so_called(doc.text, st.start))
-
-
-def _so_called(text: str, start: int) -> bool:
-    """the so-called “reform”: the writer distancing a word, not reporting speech."""
-    return text[max(0, start - 12) : start].lower().rstrip().endswith(("so-called", "so called"))
-
-
-def _colon_intro(doc: Doc, first: Token) -> tuple[Token | None, Token | None]:
-    """A quotation opening its own paragraph after a sentence ending in a colon (X told the board:)."""
-    sent_start = first.sent.start
-    j = sent_start - 1
-    while j >= 0 and doc[j].is_space:
-        j -= 1
-    if j < 0 or doc[j].text != ":":
-        return None, None
-    root = doc[j].sent.root
-    return (root, subject_of(root)) if root.pos_ in ("VERB", "AUX") else (None, None)
-
-
-def _cue_near(doc: Doc, st: Stretch, in_quote: list[bool]) -> tuple[Token | None, Token | None]:
-    """The speech cue (and its subject) of a quoted stretch: in its sentence(s), outside the quote."""
-    first = _token_at(doc, st.inner_start)
-    last = _token_at(doc, max(st.inner_start, st.inner_end - 1))
-    if first is None or last is None:
-        return None, None
-    lo, hi = first.sent.start, last.sent.end
-    # the sentence right after a quote that closes its own sentence: “…” He said.
-    if hi < len(doc) and last.i >= hi - 3:
-        nxt = doc[hi].sent
-        if nxt.end - nxt.start <= 8:
-            hi = nxt.end
-    best: tuple[float, Token, Token | None] | None = None
-    for j in range(lo, hi):
-        tok = doc[j]
-        if in_quote[j] or (tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according"):
-            continue
-        strength = _cue_strength(tok)
-        if strength <= 0.5:
-            continue
-        subj = subject_of(tok)
-        if subj is not None and in_quote[subj.i]:
-            subj = None
-        dist = min(abs(j - first.i), abs(j - last.i))
-        score = dist - 2.0 * min(strength, 3.0) + (0 if subj is not None else 15)
-        if best is None or score < best[0]:
-            best = (score, tok, subj)
-    dash = _dash_attribution(doc, st)
-    if dash[0] is not None:  # “…” ― Jane Doe names the speaker outright
-        return dash
-    if best is None:
-        return _colon_intro(doc, first)
-    cue, subj = best[1], best[2]
-    if subj is None:
-        subj = _adjacent_name(doc, cue)
-    return cue, subj
-
-
-DASHES = ("―", "—", "–", "-", "--")
-
-
-def _dash_attribution(doc: Doc, st: Stretch) -> tuple[Token | None, Token | None]:
-    """“…” ― Jane Doe: a dash right after the closing mark, then a name, on the same line."""
-    text = doc.text
-    k = st.end
-    while k < len(text) and text[k] in " \t\u00a0":
-        k += 1
-    if k >= len(text) or text[k] not in "―—–-":
-        return None, None
-    dash = k
-    while k < len(text) and text[k] in "―—–- \t\u00a0":
-        k += 1
-    j = _first_token_from(doc, k)
-    if j >= len(doc) or (doc[j].pos_ != "PROPN" and doc[j].ent_type_ != "PERSON"):
-        return None, None
-    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and "\n" not in doc[j].whitespace_:
-        j += 1
-    cue = _first_token_from(doc, dash)
-    if cue >= len(doc) or doc[cue].idx > dash:
-        cue = max(0, cue - 1)
-    return doc[cue], doc[j]
-
-
-def _first_token_from(doc: Doc, char: int) -> int:
-    """Index of the first token starting at or after character `char`."""
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-
-
-def _adjacent_name(doc: Doc, cue: Token) -> Token | None:
-    """A noun phrase right after the cue (said Chief Jane Doe) or in the stretch just before it
-    ("…,” Flynn, a top Trump surrogate, said), when the parse attached none as subject. The leftmost
-    name before the cue wins over the appositive's noun; dates are never speakers ("said Monday")."""
-    after = cue.i + 1
-    if after < len(doc) and _speaker_like(doc[after]):
-        return _phrase_head(doc[after])
-    found: Token | None = None
-    for j in range(cue.i - 1, max(-1, cue.i - 12), -1):
-        tok = doc[j]
-        if tok.is_quote or tok.pos_ in ("VERB", "AUX"):
-            break
-        if _speaker_like(tok) and (found is None or tok.pos_ == "PROPN" or found.pos_ != "PROPN"):
-            found = tok
-        if tok.is_sent_start:
-            break
-    return _phrase_head(found) if found is not None else None
-
-
-def _speaker_like(tok: Token) -> bool:
-    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.ent_type_ in NOT_SPEAKER_ENTS:
-        return False
-    return tok.pos_ != "PRON" or tok.lower_ in ("he", "she", "they", "we", "i")
-
-
-def _phrase_head(tok: Token) -> Token:
-    start = tok.i
-    while tok.dep_ in ("compound", "flat") and tok.head.pos_ in ("PROPN", "NOUN"):
-        if abs(tok.head.i - start) >= 5:
-            break
-        tok = tok.head
-    return tok
-
-
-def _word_count(text: str) -> int:
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
-
-
-TITLE_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "with",
-        "and",
-        "or",
-        "in",
-        "on",
-        "to",
-        "for",
-        "at",
-        "by",
-        "from",
-        "as",
-        "but",
-        "nor",
-    ]
-)
-
-
-def _title_like(text: str) -> bool:
-    """Title Case words (Gone with the Wind), short: a work's title or a name, not a statement."""
-    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(words) <= 8
-
-
 def _refine_with_stretches(
     doc: Doc,
     found: list[_Attribution],
@@ -415,23 +206,23 @@ def _refine_with_stretches(
             quoted = text[st.inner_start : st.inner_end]
             for a in covering:
                 if _overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
-                    if a.cue is not None and _distanced(doc, st, a.cue):
+                    if a.cue is not None and distanced(doc, st, a.cue):
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
                     a.kind = "mixed"
             continue
         quoted = text[st.inner_start : st.inner_end]
         container = _container(runners_up, spans, slen, in_quote)
-        if container is not None and container.cue is not None and _distanced(doc, st, container.cue):
+        if container is not None and container.cue is not None and distanced(doc, st, container.cue):
             continue
         if container is not None:  # called them “deplorables”: a mixed quote over the reported clause
             container.kind = "mixed"
             out.append(container)
             runners_up.remove(container)
             continue
-        if _word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
+        if word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
             continue
-        cue, subj = _cue_near(doc, st, in_quote)
+        cue, subj = cue_near(doc, st, in_quote)
         if cue is not None:
             merged = by_cue.get(cue.i)
             if merged is not None and merged.kind == "direct" and _adjacent(text, merged.fragments, spans):
@@ -439,7 +230,7 @@ def _refine_with_stretches(
                 previous = merged
                 continue
             if merged is None or merged.kind != "direct":
-                if _word_count(quoted) < 3 and _title_like(quoted):
+                if word_count(quoted) < 3 and title_like(quoted):
                     continue
                 a = _Attribution(cue.i, spans, subj.i if subj is not None else None, 0.6, "direct")
                 out.append(a)
@@ -453,7 +244,7 @@ def _refine_with_stretches(
         ):
             previous.fragments = sorted(previous.fragments + spans)  # “…,” said X. “More of it.”
             continue
-        if _word_count(quoted) < MIN_UNCUED_WORDS or _title_like(quoted):
+        if word_count(quoted) < MIN_UNCUED_WORDS or title_like(quoted):
             continue  # a title or a scare quote, not speech
         if previous is not None and st.start - previous.fragments[-1][1] < 400:
             a = _Attribution(None, spans, None, 0.4, "direct", speaker_from=previous)
@@ -513,7 +304,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         cue_span = _cue_span(cue) if cue is not None else None
         speaker, mention, stype = None, None, "unknown"
         if a.source is None and cue is not None and a.speaker_from is None:
-            fallback = _adjacent_name(doc, cue)
+            fallback = adjacent_name(doc, cue)
             a.source = fallback.i if fallback is not None and not in_quote[fallback.i] else None
         if a.source is not None:
             speaker, mention, stype = resolver.resolve(doc[a.source])
@@ -521,7 +312,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             prior = resolved[id(a.speaker_from)]
             speaker, stype = prior.speaker, prior.speaker_type
             resolver.note_quote_speaker(speaker)
-        kind = a.kind if a.kind != "indirect" or not any(in_quote_char(text, frags)) else "indirect"
+        kind = a.kind
         q = Quote(
             text=" … ".join(text[s:e] for s, e in frags),
             start=start,
@@ -539,10 +330,6 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
-def in_quote_char(text: str, frags: tuple[tuple[int, int], ...]) -> list[bool]:
-    return [False]
-
-
 def _cue_span(tok: Token) -> Span:
     """The cue's text span: the head word plus a following 'to' (according to) or particle."""
     doc = tok.doc
@@ -551,18 +338,3 @@ def _cue_span(tok: Token) -> Span:
         end += 1
     span = doc[tok.i : end]
     return Span(span.text, span.start_char, span.end_char)
-
-
-def with_offsets(q: Quote, mapper: object) -> Quote:
-    """Map a quote's offsets through `mapper(start, end) -> (start, end)` (clean text -> original)."""
-    fn = mapper  # typed loosely: CleanText.span_to_original
-    spans = tuple(fn(s, e) for s, e in q.spans)  # type: ignore[operator]
-    cue = q.cue and Span(q.cue.text, *fn(q.cue.start, q.cue.end))  # type: ignore[operator]
-    mention = q.speaker_mention and Span(
-        q.speaker_mention.text,
-        *fn(
-            q.speaker_mention.start,  # type: ignore[operator]
-            q.speaker_mention.end,
-        ),
-    )
-    return replace(q, start=spans[0][0], end=spans[-1][1], spans=spans, cue=cue, speaker_mention=mention)

@@ -234,6 +234,8 @@ class EntityResolver:
             return _clean_name(ent.text), mention, "person"
         if src.pos_ == "NOUN" and lower in self.roles and src.tag_ in ("NN", "NNP"):
             return self._spoke(self.roles[lower]), mention, "person"
+        if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
+            return _clean_name(mention.text), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
             return _clean_name(mention.text), mention, "organization"
         if src.tag_ in ("NNS", "NNPS"):

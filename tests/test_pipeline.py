@@ -1,0 +1,62 @@
+"""extract / extract_many: input kinds, order, errors, worker processes, offsets after clean-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat import InputError, extract, extract_many
+
+TEXTS = [
+    "“We will rebuild the bridge,” Mayor Elena Marsh said.",
+    "Officials say the plant was closed in May.",
+    "Nothing is quoted here.",
+    "According to the Pentagon, the base will close next year.",
+]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_order_and_ids_are_kept(n_process: int) -> None:
+    items = [{"id": f"d{i}", "text": t} for i, t in enumerate(TEXTS * 3)]
+    got = list(extract_many(items, n_process=n_process, batch_size=2))
+    assert [a.id for a in got] == [i["id"] for i in items]
+    assert [len(a.quotes) for a in got] == [1, 1, 0, 1] * 3
+
+
+def test_bad_items_go_to_on_error_and_the_rest_is_processed() -> None:
+    errors: list[str] = []
+    items = [{"id": "a", "text": TEXTS[0]}, {"id": "b", "text": "   "}, 42, {"id": "c", "text": TEXTS[1]}]
+    got = list(extract_many(items, on_error=lambda item, exc: errors.append(str(exc))))
+    assert [a.id for a in got] == ["a", "c"]
+    assert len(errors) == 2
+
+
+def test_empty_text_raises() -> None:
+    with pytest.raises(InputError):
+        extract("")
+
+
+def test_offsets_survive_repairs_of_scraped_text() -> None:
+    text = (
+        "The utility will raise rates by 8 percent next year to pay for repairs. Its director said\n"
+        "the pipes were“older than anyone”had thought.\n\nNo comments:\nPost a Comment"
+    )
+    art = extract(text)
+    assert art.text == text
+    q = art.quotes[0]
+    assert q.kind == "mixed"
+    for s, e in q.spans:
+        assert "older than anyone" in text[s:e] or "pipes" in text[s:e]
+
+
+def test_html_input_returns_extracted_text_and_metadata() -> None:
+    html = (
+        "<html><head><title>Bridge vote delayed</title></head><body><article><h1>Bridge vote delayed</h1>"
+        "<p>“We will rebuild the bridge,” Mayor Elena Marsh said on Tuesday at City Hall.</p>"
+        "<p>The council will vote next month on the repairs and on how to pay for them.</p>"
+        "</article></body></html>"
+    )
+    art = extract(html)
+    assert art.title == "Bridge vote delayed"
+    q = art.quotes[0]
+    assert art.text[q.start : q.end] == q.text
+    assert q.speaker == "Elena Marsh"

@@ -1,0 +1,30 @@
+"""Cues for quoted stretches: dash attributions, colon introductions, titles and scare quotes."""
+
+from __future__ import annotations
+
+from saidwhat.quote_cues import cue_near, title_like
+from saidwhat.quotemarks import find_stretches
+
+
+def test_title_like() -> None:
+    assert title_like("Gone with the Wind")
+    assert title_like("The Apprentice")
+    assert not title_like("we will find the money")
+
+
+def test_dash_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“Trump scares me and my family.” ― Krystal Correa\n“He is clueless.” ― Stephanie Egan"
+    doc = nlp(text)
+    stretches = find_stretches(text)
+    mask = [False] * len(doc)
+    got = [cue_near(doc, st, mask) for st in stretches]
+    assert [subj.text for _, subj in got if subj is not None] == ["Correa", "Egan"]
+
+
+def test_colon_introduction_in_previous_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Retired teacher Walter Green told the board:\n\n“I taught here for 34 years and never saw this.”"
+    doc = nlp(text)
+    st = find_stretches(text)[0]
+    cue, subj = cue_near(doc, st, [False] * len(doc))
+    assert cue is not None and cue.text == "told"
+    assert subj is not None and subj.text == "Green"

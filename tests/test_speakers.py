@@ -1,0 +1,43 @@
+"""Speaker resolution: full names, titles, roles, pronouns, shared surnames (real pipeline)."""
+
+from __future__ import annotations
+
+from saidwhat import extract
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract(text).quotes]
+
+
+def test_title_is_dropped_and_surname_resolves_to_full_name() -> None:
+    text = (
+        "Mayor Elena Marsh opened the session. “We will not raise taxes,” Marsh said. "
+        "She added that the budget was balanced."
+    )
+    assert speakers(text) == ["Elena Marsh", "Elena Marsh"]
+
+
+def test_shared_surname_goes_to_the_person_the_discourse_is_about() -> None:
+    text = (
+        "Daniel Lopez moved to Denver last year, and his sister Maria Lopez now runs the restaurant. "
+        "She opens the kitchen at six. “Every dish is still our mother’s recipe,” Lopez said."
+    )
+    assert speakers(text) == ["Maria Lopez"]
+
+
+def test_role_noun_resolves_through_an_appositive() -> None:
+    text = (
+        "Rita Okafor, a spokeswoman for the department, spoke on Monday. "
+        "The spokeswoman said the bridge remained safe for cars."
+    )
+    got = extract(text).quotes
+    assert [q.speaker for q in got] == ["Rita Okafor"]
+    assert got[0].speaker_mention is not None and got[0].speaker_mention.text == "The spokeswoman"
+
+
+def test_institution_and_group_keep_their_description() -> None:
+    got = extract("The Pentagon said the base would close. U.S. officials say the talks failed.").quotes
+    assert [(q.speaker, q.speaker_type) for q in got] == [
+        ("The Pentagon", "organization"),
+        ("U.S. officials", "group"),
+    ]
