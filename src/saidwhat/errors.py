@@ -11,9 +11,6 @@ class SaidwhatError(Exception):
 
     code = "E000"
 
-    def __str__(self) -> str:
-        return f"{super().__str__()}"
-
 
 class InputError(SaidwhatError):
     """The input cannot be read: empty, binary, undecodable, too large, malformed JSON or HTML."""

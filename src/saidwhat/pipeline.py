@@ -50,12 +50,11 @@ def _prepare(doc: Document) -> CleanText:
     return clean_text(text)
 
 
-def _article(doc: Document, clean: CleanText, quotes: list[dict[str, Any]]) -> Article:
+def _article(doc: Document, clean: CleanText, quotes: Iterable[Quote]) -> Article:
     seen: set[tuple[str, str | None]] = set()
     out: list[Quote] = []
     warnings = list(clean.warnings)
-    for raw in quotes:
-        q = Quote.from_dict(raw)
+    for q in quotes:
         spans = tuple(clean.span_to_original(s, e) for s, e in q.spans)
         start, end = spans[0][0], spans[-1][1]
         key = (" ".join(q.text.split()), q.speaker)
@@ -181,7 +180,7 @@ def _run_batch_iter(documents: Iterable[Document], batch_size: int) -> Iterator[
     for parsed, (doc, clean) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         while failed:
             yield failed.pop(0)
-        yield doc, _article(doc, clean, [q.to_dict() for q in find_quotes(parsed)])
+        yield doc, _article(doc, clean, find_quotes(parsed))
     while failed:
         yield failed.pop(0)
 
