@@ -42,13 +42,17 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
                 agent_obj = agent_obj or _agent(tok)
                 if agent_obj is None:
                     return child
-            else:
+            elif not _dateline(child):
                 return child
     if agent_obj is not None:
         return agent_obj
     agent = _agent(tok)
     if agent is not None:
         return agent
+    if tok.pos_ == "NOUN":  # "his comment", "Trump's claim": the possessor speaks
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
     if depth < 3:
         dep = tok.dep_
         if dep == "relcl" or (dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN")):
@@ -56,6 +60,12 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         if dep in INHERIT_DEPS and tok.head is not tok:
             return subject_of(tok.head, depth + 1)
     return None
+
+
+def _dateline(tok: Token) -> bool:
+    """WASHINGTON — …: a dateline the parser took for the subject."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.is_upper and len(tok.text) > 2 and nxt is not None and nxt.text in ("—", "–", "-", "--")
 
 
 def _agent(tok: Token) -> Token | None:
