@@ -312,13 +312,12 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             prior = resolved[id(a.speaker_from)]
             speaker, stype = prior.speaker, prior.speaker_type
             resolver.note_quote_speaker(speaker)
-        kind = a.kind
         q = Quote(
             text=" … ".join(text[s:e] for s, e in frags),
             start=start,
             end=end,
             spans=frags,
-            kind=kind,
+            kind=a.kind,
             cue=cue_span,
             speaker=speaker,
             speaker_mention=mention,

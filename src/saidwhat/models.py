@@ -87,7 +87,7 @@ class Article:
     `meta` carries fields passed through from the input (url, source, published, …).
     """
 
-    id: str | None
+    id: str | int | None  # a JSONL id keeps its JSON type so results join back to the caller's records
     text: str
     quotes: tuple[Quote, ...] = ()
     title: str | None = None

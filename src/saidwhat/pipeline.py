@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from saidwhat.errors import InputError, SaidwhatError
-from saidwhat.models import Article, Quote
+from saidwhat.models import Article, Quote, Span
 from saidwhat.parse import MAX_CHARS, load_pipeline
 
 if TYPE_CHECKING:
@@ -23,14 +23,14 @@ if TYPE_CHECKING:
 
 def to_document(item: Any, index: int = 0) -> Document:
     """Accept a str (text or HTML), a mapping with text/html, or a Document."""
-    from saidwhat.sources import Document, _record_to_document, document_from_text
+    from saidwhat.sources import Document, document_from_text, record_to_document
 
     if isinstance(item, Document):
         return item
     if isinstance(item, str):
         return document_from_text(item, id=None, source="<text>")
     if isinstance(item, Mapping):
-        doc = _record_to_document(dict(item), index + 1, "<input>", None)
+        doc = record_to_document(dict(item), index + 1, "<input>", None)
         if isinstance(doc, Document):
             return doc
         raise InputError(doc.message)
@@ -80,7 +80,7 @@ def _article(doc: Document, clean: CleanText, quotes: Iterable[Quote]) -> Articl
             )
         )
     return Article(
-        id=None if doc.id is None else str(doc.id) if not isinstance(doc.id, int) else doc.id,  # type: ignore[arg-type]
+        id=doc.id,
         text=clean.original,
         quotes=tuple(out),
         title=doc.title,
@@ -91,9 +91,7 @@ def _article(doc: Document, clean: CleanText, quotes: Iterable[Quote]) -> Articl
     )
 
 
-def _mapped(clean: CleanText, start: int, end: int) -> Any:
-    from saidwhat.models import Span
-
+def _mapped(clean: CleanText, start: int, end: int) -> Span:
     s, e = clean.span_to_original(start, end)
     return Span(clean.original[s:e], s, e)
 

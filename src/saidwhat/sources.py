@@ -271,13 +271,13 @@ def _parse_jsonl_line(line: str, number: int, source: str) -> Document | LineErr
         return LineError(source, number, f"invalid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return LineError(source, number, "invalid JSON (nested too deeply)")
-    return _record_to_document(record, number, source, line=number)
+    return record_to_document(record, number, source, line=number)
 
 
 _JSON_TYPE_NAMES = {list: "an array", str: "a string", bool: "a boolean", int: "a number", float: "a number"}
 
 
-def _record_to_document(record: Any, number: int, source: str, line: int | None) -> Document | LineError:
+def record_to_document(record: Any, number: int, source: str, line: int | None) -> Document | LineError:
     """Map one JSON record to a document; `number` is the default id (line or array position)."""
     if not isinstance(record, dict):
         kind = "null" if record is None else _JSON_TYPE_NAMES.get(type(record), type(record).__name__)
@@ -425,9 +425,9 @@ def _json_document(data: bytes, source: str) -> Iterator[Document | LineError]:
         return
     if isinstance(value, list):
         for number, record in enumerate(value, start=1):
-            yield _record_to_document(record, number, source, line=None)
+            yield record_to_document(record, number, source, line=None)
     else:
-        yield _record_to_document(value, 1, source, line=1)
+        yield record_to_document(value, 1, source, line=1)
 
 
 def _read_stream(
