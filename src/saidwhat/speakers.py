@@ -27,6 +27,7 @@ GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 POSSESSIVE = ("’s", "'s")
+COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
 
 
 def mention_range(src: Token) -> tuple[int, int]:
@@ -191,7 +192,8 @@ class EntityResolver:
                 self.roles[child.lower_] = person
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             self.roles[root.head.lower_] = person
-        if (root.dep_ == "nsubj" and root.head.lemma_ in ("be",)) or root.head.lower_ in ("is", "was"):
+        # "Jane Doe is the spokeswoman": only the subject of a copula (lemmas are not computed)
+        if root.dep_ == "nsubj" and root.head.lower_ in COPULAS:
             for child in root.head.children:
                 if child.dep_ == "attr" and child.pos_ == "NOUN":
                     self.roles[child.lower_] = person
