@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -126,6 +126,10 @@ class CueModel:
     weights: dict[str, float]
     bias: float
     threshold: float
+    frame_thresholds: dict[str, float] = field(default_factory=dict)  # frames that need more evidence
+
+    def threshold_for(self, frame: str) -> float:
+        return self.frame_thresholds.get(frame, self.threshold)
 
     def probability(self, feats: list[str]) -> float:
         get = self.weights.get
@@ -141,7 +145,8 @@ def load_model() -> CueModel:
     try:
         raw = resources.files("saidwhat").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
         data = json.loads(raw)
-        return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+        frames = {str(k): float(v) for k, v in data.get("frame_thresholds", {}).items()}
+        return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), frames)
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(
             f"saidwhat's cue model ({MODEL_FILE}) is missing or broken; run `make train`"

@@ -86,7 +86,7 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attributio
             continue
         for cand in candidates_for(tok):
             p = model.probability(features(doc, cand, in_quote))
-            if p >= model.threshold and p > best.get(tok.i, (0.0, cand))[0]:
+            if p >= model.threshold_for(cand.frame) and p > best.get(tok.i, (0.0, cand))[0]:
                 best[tok.i] = (p, cand)
             elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
                 runners_up.append(
@@ -246,11 +246,26 @@ def _refine_with_stretches(
             continue
         if word_count(quoted) < MIN_UNCUED_WORDS or title_like(quoted):
             continue  # a title or a scare quote, not speech
-        if previous is not None and st.start - previous.fragments[-1][1] < 400:
-            a = _Attribution(None, spans, None, 0.4, "direct", speaker_from=previous)
+        source = _last_attribution_before(out, st.start)
+        if source is not None:
+            a = _Attribution(None, spans, None, 0.4, "direct", speaker_from=source)
             out.append(a)
             previous = a
     return out
+
+
+CONTINUATION_REACH = 400  # characters back to the attribution an uncued quotation continues
+
+
+def _last_attribution_before(found: list[_Attribution], start: int) -> _Attribution | None:
+    """The attribution a quotation with no cue of its own continues: the nearest one ending shortly
+    before it, of any kind ("…, Schiff said. “The other factor …”" continues Schiff's indirect speech)."""
+    best = None
+    for a in found:
+        end = a.fragments[-1][1]
+        if end <= start and start - end < CONTINUATION_REACH and (best is None or end > best.fragments[-1][1]):
+            best = a
+    return best
 
 
 def _container(
@@ -309,8 +324,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         if a.source is not None:
             speaker, mention, stype = resolver.resolve(doc[a.source])
         elif a.speaker_from is not None and id(a.speaker_from) in resolved:
-            prior = resolved[id(a.speaker_from)]
-            speaker, stype = prior.speaker, prior.speaker_type
+            prior = resolved[id(a.speaker_from)]  # the continued quote's mention is the one its cue names
+            speaker, mention, stype = prior.speaker, prior.speaker_mention, prior.speaker_type
             resolver.note_quote_speaker(speaker)
         q = Quote(
             text=" … ".join(text[s:e] for s, e in frags),

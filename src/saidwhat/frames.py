@@ -57,7 +57,9 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         dep = tok.dep_
         if dep == "relcl" or (dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN")):
             return tok.head
-        if dep in INHERIT_DEPS and tok.head is not tok:
+        if dep in INHERIT_DEPS and tok.head.i != tok.i:
+            return subject_of(tok.head, depth + 1)
+        if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
             return subject_of(tok.head, depth + 1)
     return None
 
@@ -111,8 +113,8 @@ def candidates_for(tok: Token) -> list[Candidate]:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         head = tok.head
         sent = tok.sent
-        outer = (head.left_edge.i, head.right_edge.i + 1) if head is not tok else (sent.start, sent.end)
-        if head is tok or head.i < outer[0] or not (outer[0] <= tok.left_edge.i):
+        outer = (head.left_edge.i, head.right_edge.i + 1) if head.i != tok.i else (sent.start, sent.end)
+        if head.i == tok.i or head.i < outer[0] or not (outer[0] <= tok.left_edge.i):
             outer = (sent.start, sent.end)
         frags = _minus(doc, outer, (tok.left_edge.i, tok.right_edge.i + 1))
         if frags:
@@ -131,6 +133,8 @@ def candidates_for(tok: Token) -> list[Candidate]:
             if colon_at is not None and child.i > colon_at:
                 continue
             frags = (_trimmed(doc, child.left_edge.i, child.right_edge.i + 1),)
+            if dep == "ccomp" and child.i < i:
+                frags += _resumed_content(tok)
             if frags[0][1] - frags[0][0] >= 1:
                 out.append(Candidate(i, dep, frags, src))
         elif dep == "prep" and (clause := _that_clause_in(child)) is not None:
@@ -161,12 +165,29 @@ def candidates_for(tok: Token) -> list[Candidate]:
         if frags[0][1] - frags[0][0] >= 2:
             out.append(Candidate(i, "colon", frags, src))
     head = tok.head
-    if tok.dep_ in PAREN_DEPS and head is not tok and head.i < i and subj is not None and subj.head is tok:
+    if tok.dep_ in PAREN_DEPS and head.i < i and subj is not None and subj.head.i == i:
         outer = (head.left_edge.i, max(head.right_edge.i + 1, tok.right_edge.i + 1))
         frags = _minus(doc, outer, (min(tok.left_edge.i, subj.left_edge.i), tok.right_edge.i + 1))
         if frags:
             out.append(Candidate(i, "paren", frags, src))
     return out
+
+
+def _resumed_content(cue: Token) -> tuple[tuple[int, int], ...]:
+    """The content resuming after a mid-sentence attribution: "X paid 8.9 percent, the agency said,
+    and those in the bottom fifth paid 0.8 percent" (a clause the parser hangs on the cue)."""
+    doc = cue.doc
+    for child in cue.children:
+        if child.i <= cue.i or child.dep_ not in ("conj", "advcl") or child.tag_ in ("VBG", "VBN"):
+            continue
+        if doc[child.left_edge.i - 1].text != "," and not (
+            child.left_edge.i >= 2 and doc[child.left_edge.i - 2].text == ","
+        ):
+            continue
+        start, end = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+        if end - start >= 2:
+            return ((start, end),)
+    return ()
 
 
 def _noun_and_passive(tok: Token, src: int | None) -> list[Candidate]:

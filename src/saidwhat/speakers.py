@@ -216,7 +216,7 @@ class EntityResolver:
         span = doc[left:right]
         mention = Span(span.text, span.start_char, span.end_char)
         lower = src.lower_
-        if src.tag_ in ("WP", "WDT") and src.head.dep_ == "relcl" and src.head.head is not src:
+        if src.tag_ in ("WP", "WDT") and src.head.dep_ == "relcl" and src.head.head.i != src.i:
             name, _, stype = self.resolve(src.head.head)  # "X, who said …": the speaker is X
             return name, mention, stype
         if lower in PERSON_PRONOUNS:
