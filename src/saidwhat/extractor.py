@@ -260,12 +260,8 @@ CONTINUATION_REACH = 400  # characters back to the attribution an uncued quotati
 def _last_attribution_before(found: list[_Attribution], start: int) -> _Attribution | None:
     """The attribution a quotation with no cue of its own continues: the nearest one ending shortly
     before it, of any kind ("…, Schiff said. “The other factor …”" continues Schiff's indirect speech)."""
-    best = None
-    for a in found:
-        end = a.fragments[-1][1]
-        if end <= start and start - end < CONTINUATION_REACH and (best is None or end > best.fragments[-1][1]):
-            best = a
-    return best
+    before = [a for a in found if 0 <= start - a.fragments[-1][1] < CONTINUATION_REACH]
+    return max(before, key=lambda a: a.fragments[-1][1], default=None)
 
 
 def _container(
