@@ -110,7 +110,21 @@ def _accepted(doc: Doc, best: dict[int, tuple[float, Candidate]]) -> list[_Attri
         ):
             continue
         kept.append(a)
-    return kept
+    return [a for a in kept if not any(_inside(doc, k, a) for k in kept if k is not a)]
+
+
+def _cue_within(doc: Doc, a: _Attribution, content: list[tuple[int, int]]) -> bool:
+    return a.cue is not None and any(s <= doc[a.cue].idx < e for s, e in content)
+
+
+def _inside(doc: Doc, outer: _Attribution, inner: _Attribution) -> bool:
+    """Does `inner` report speech inside `outer`'s content? Reported speech within reported speech is
+    rare (0.6% of PolNeAR's attributions): far more often the inner cue is a verb of the reported
+    clause ("said she wanted to … and let them know that …"), so the inner reading is dropped. Where
+    each cue lies inside the other's content the likelier reading stays."""
+    if not _cue_within(doc, inner, outer.fragments):
+        return False
+    return not _cue_within(doc, outer, inner.fragments) or outer.prob > inner.prob
 
 
 NO_STATEMENT_WORDS = frozenset(
