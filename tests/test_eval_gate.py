@@ -13,13 +13,15 @@ import pytest
 from saidwhat.evaluate import evaluate_system, load_gold
 
 SUBSET = 30
-# measured at pinning time on this subset (mention-level speakers, 2026-11-25): lenient F1 0.687 / 0.834,
-# end-to-end F1 0.591 / 0.726 (all kinds / direct+mixed)
+# measured at pinning time on this subset (mention-level speakers, 2026-11-25): lenient F1 0.693 / 0.794,
+# end-to-end F1 0.615 / 0.718 (all kinds / direct+mixed). Direct+mixed fell from 0.834 / 0.726 when
+# '' (two apostrophes) became a quotation mark: PolNeAR's conversion labels every such quote `indirect`
+# (docs/accuracy.md), so the correct `direct` kind counts as a false positive there.
 FLOORS = {
-    ("all", "lenient_f1"): 0.67,
-    ("all", "end2end_f1"): 0.575,
-    ("direct+mixed", "lenient_f1"): 0.815,
-    ("direct+mixed", "end2end_f1"): 0.705,
+    ("all", "lenient_f1"): 0.68,
+    ("all", "end2end_f1"): 0.60,
+    ("direct+mixed", "lenient_f1"): 0.78,
+    ("direct+mixed", "end2end_f1"): 0.70,
 }
 
 

@@ -92,10 +92,12 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attributio
                 runners_up.append(
                     _Attribution(cand.cue, _char_frags(doc, cand.fragments), cand.source, p, frame=cand.frame)
                 )
-    return _accepted(doc, best), runners_up
+    return _accepted(doc, best, in_quote), runners_up
 
 
-def _accepted(doc: Doc, best: dict[int, tuple[float, Candidate]]) -> list[_Attribution]:
+def _accepted(
+    doc: Doc, best: dict[int, tuple[float, Candidate]], in_quote: list[bool]
+) -> list[_Attribution]:
     found = [
         _Attribution(c.cue, _char_frags(doc, c.fragments), c.source, p, frame=c.frame)
         for p, c in best.values()
@@ -110,7 +112,50 @@ def _accepted(doc: Doc, best: dict[int, tuple[float, Candidate]]) -> list[_Attri
         ):
             continue
         kept.append(a)
-    return [a for a in kept if not any(_inside(doc, k, a) for k in kept if k is not a)]
+    return _unnest(doc, kept, in_quote)
+
+
+def _unnest(doc: Doc, found: list[_Attribution], in_quote: list[bool]) -> list[_Attribution]:
+    """Resolve attributions whose cue lies inside another's content. A quotation with its own cue
+    (…, the mother replied, “It's meant …”) keeps it and ends the outer content before it; any
+    other inner reading is dropped (see `_inside`)."""
+    out = []
+    for a in found:
+        outers = [k for k in found if k is not a and _inside(doc, k, a)]
+        own_quote = not outers or (
+            _quoted_share(doc, a, in_quote) >= 0.8 and all(_cut_before(doc, k, a) for k in outers)
+        )
+        if own_quote:
+            out.append(a)
+    return [a for a in out if a.fragments]
+
+
+def _quoted_share(doc: Doc, a: _Attribution, in_quote: list[bool]) -> float:
+    span = doc.char_span(a.fragments[0][0], a.fragments[-1][1], alignment_mode="expand")
+    if span is None or not len(span) or a.cue is None or in_quote[a.cue]:
+        return 0.0
+    return sum(in_quote[t.i] for t in span) / len(span)
+
+
+def _cut_before(doc: Doc, outer: _Attribution, inner: _Attribution) -> bool:
+    """End `outer`'s content where `inner`'s attribution begins; False when nothing would be left."""
+    assert inner.cue is not None
+    start = min(doc[inner.cue].idx, inner.fragments[0][0])
+    if inner.source is not None:
+        start = min(start, doc[inner.source].left_edge.idx)
+    kept = [(s, min(e, start)) for s, e in outer.fragments if s < start]
+    kept = [(s, _rstrip_to_word(doc.text, s, e)) for s, e in kept]
+    kept = [(s, e) for s, e in kept if e - s > 1]
+    if not kept or outer.fragments[0][0] >= start:
+        return False
+    outer.fragments = kept
+    return True
+
+
+def _rstrip_to_word(text: str, start: int, end: int) -> int:
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "\"'”’)":
+        end -= 1
+    return end
 
 
 def _cue_within(doc: Doc, a: _Attribution, content: list[tuple[int, int]]) -> bool:

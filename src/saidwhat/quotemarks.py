@@ -95,8 +95,28 @@ def _elision(text: str, i: int) -> bool:
     return any(tail.startswith(e) for e in _ELISIONS)
 
 
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+
+
+def _double_apostrophes_as_marks(text: str) -> str:
+    """Typewriter double quotes written as two apostrophes (''…'', common in newspaper archives) become
+    one straight double mark beside a space, so the pairing reads them like any "…"; the text keeps
+    its length, so every offset still points into the caller's text."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for m in _TWO_APOSTROPHES.finditer(text):
+        i = m.start()
+        after = text[i + 2] if i + 2 < len(text) else " "
+        before = text[i - 1] if i else " "
+        opens = (after.isalnum() or after in "$(…[") and not (before.isalnum() or before in ".,!?;:")
+        chars[i], chars[i + 1] = (" ", '"') if opens else ('"', " ")
+    return "".join(chars)
+
+
 def find_stretches(text: str) -> list[Stretch]:
     """Every top-level quoted stretch of `text`, in order. Linear in the length of the text."""
+    text = _double_apostrophes_as_marks(text)
     out: list[Stretch] = []
     pending: list[tuple[int, int]] = []  # fragments of a quote carried over paragraph breaks
     pending_start = -1
