@@ -19,6 +19,14 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # a cue with no subject of its own borrows its governor's: "He spoke, saying …", "X said … and added …"
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "parataxis"})
 CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "at"})
+# "The deal is expected to …", "He is said to …": the passive subject is what is reported, and the
+# sentence names no source
+IMPERSONAL_PASSIVES = frozenset(
+    {
+        "expected", "seen", "thought", "believed", "considered", "viewed",
+        "said", "reported", "rumored", "supposed", "projected", "estimated",
+    }
+)  # fmt: skip
 PAREN_DEPS = frozenset({"parataxis", "conj", "advcl", "ccomp", "dep"})
 
 
@@ -41,7 +49,7 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
             if dep == "nsubjpass":
                 agent_obj = agent_obj or _agent(tok)
                 if agent_obj is None:
-                    return child
+                    return None if tok.lower_ in IMPERSONAL_PASSIVES else child
             elif not _dateline(child):
                 return child
     if agent_obj is not None:
