@@ -284,7 +284,12 @@ def _refine_with_stretches(
         cue, subj = cue_near(doc, st, in_quote)
         if cue is not None:
             merged = by_cue.get(cue.i)
-            if merged is not None and merged.kind == "direct" and _adjacent(text, merged.fragments, spans):
+            if (
+                merged is not None
+                and merged.kind == "direct"
+                and _adjacent(text, merged.fragments, spans)
+                and not _phrase_in_sentence(text, st)
+            ):
                 merged.fragments = sorted(merged.fragments + spans)
                 previous = merged
                 continue
@@ -300,6 +305,7 @@ def _refine_with_stretches(
             previous is not None
             and previous.kind == "direct"
             and _same_paragraph(text, previous.fragments, spans)
+            and not _phrase_in_sentence(text, st)
         ):
             previous.fragments = sorted(previous.fragments + spans)  # “…,” said X. “More of it.”
             continue
@@ -341,6 +347,14 @@ def _sentence_like(quoted: str) -> bool:
     """A quotation that reads as a sentence of its own (capitalised, closed by punctuation)."""
     q = quoted.strip()
     return bool(q) and q[0].isupper() and q[-1] in ".!?,"
+
+
+def _phrase_in_sentence(text: str, st: Stretch) -> bool:
+    """A quoted phrase the sentence runs on from (“You squeezed employees” to drive up …): part of a
+    mixed clause, never the continuation of someone's direct quotation."""
+    inner = text[st.inner_start : st.inner_end].rstrip()
+    after = text[st.end : st.end + 40].lstrip(" \t")
+    return bool(inner) and inner[-1] not in ".,!?;:…—-" and bool(after) and (after[0].islower())
 
 
 def _same_paragraph(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
