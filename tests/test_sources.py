@@ -17,7 +17,6 @@ from saidwhat.sources import (
     DEFAULT_MAX_BYTES,
     Document,
     LineError,
-    decode_bytes,
     document_from_text,
     html_to_document,
     iter_documents,
@@ -81,32 +80,11 @@ def test_cp1252_curly_quotes_decode(tmp_path: Path) -> None:
     assert only_document(path).text == text
 
 
-def test_utf8_with_stray_cp1252_bytes_keeps_the_utf8() -> None:
-    data = "Café “fine”, she said. ".encode() + b"\x93Odd\x94 bytes."
-    assert decode_bytes(data, "mixed") == "Café “fine”, she said. “Odd” bytes."
-
-
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32", "utf-16-le"])
-def test_unicode_encodings_with_and_without_bom(encoding: str) -> None:
-    text = "“Yes,” said Zoë.\r\nNext line."
-    assert decode_bytes(text.encode(encoding), "x") == text
-
-
-def test_non_latin_legacy_encoding_is_guessed() -> None:
-    text = "Мэр сказал, что город расширит сеть автобусов к 2026 году. " * 4
-    assert decode_bytes(text.encode("cp1251"), "x") == text
-
-
 def test_binary_file_with_nul_bytes_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "image.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 10)
     with pytest.raises(InputError, match=r"image\.txt: looks like a binary file, not text$"):
         items(path)
-
-
-def test_control_characters_without_nul_are_binary() -> None:
-    with pytest.raises(InputError, match="looks like a binary file"):
-        decode_bytes(bytes(range(1, 32)) * 20 + b"some text", "blob")
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  ", "\ufeff".encode()])
@@ -312,6 +290,12 @@ def test_html_without_article_text(tmp_path: Path) -> None:
     path.write_text("<html><head><title>Nothing</title><script>var x = 1;</script></head><body></body>")
     with pytest.raises(InputError, match=r"empty\.html: no article text found in the HTML$"):
         items(path)
+
+
+def test_html_with_only_a_menu_has_no_article_text() -> None:
+    page = '<html><body><nav><a href="/">Home</a> <a href="/about">About</a></nav></body></html>'
+    with pytest.raises(InputError, match=r"^menu\.html: no article text found in the HTML$"):
+        html_to_document(page, source="menu.html")
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from saidwhat.decoding import SNIFF_BYTES, decode_bytes
 from saidwhat.errors import InputError
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -37,24 +38,6 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".txt.gz")
 DIRECTORY_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
-_SNIFF_BYTES = 65_536
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# Single-byte encodings charset_normalizer confuses with Windows-1252 on English text (it picks cp1250 for
-# "café" and curly quotes); for these guesses cp1252 is tried first because it is what legacy English
-# news sites and Windows editors actually write. Its guesses of UTF-16/32 without a BOM are not trusted.
-_WESTERN_GUESSES = frozenset((
-    "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman", "mac_latin2", "cp1257", "cp1254",
-    "iso8859_9", "iso8859_13", "iso8859_3", "iso8859_4", "iso8859_10", "iso8859_14", "iso8859_16", "cp850",
-    "cp437", "cp858", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be",
-))  # fmt: skip
-_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
 _JSONL_START = re.compile(rb'\A\s*\{\s*"[^"\n]*"\s*:')
 _HTML_START = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
@@ -103,98 +86,10 @@ class LineError:
 # --------------------------------------------------------------------------------------------- decoding
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode bytes as the text the author meant, or raise `InputError` for empty or binary input.
-
-    UTF-8 first (it is what almost everything is); a BOM decides UTF-16/32; legacy single-byte files
-    go through charset_normalizer, except that Western guesses become Windows-1252 (see
-    `_WESTERN_GUESSES`). The BOM is dropped; nothing else is changed, so offsets stay meaningful.
-    """
-    if not data.strip():
-        raise InputError(f"{source}: empty input")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{source}: not valid {encoding.upper()} text ({exc.reason})") from exc
-            return _non_empty(text, source)
-    if b"\x00" in data:
-        text_or_none = _utf16_without_bom(data)
-        if text_or_none is None:
-            raise InputError(f"{source}: looks like a binary file, not text")
-        return _non_empty(text_or_none, source)
-    if _mostly_control(data[:_SNIFF_BYTES]):
-        raise InputError(f"{source}: looks like a binary file, not text")
-    try:
-        return _non_empty(data.decode("utf-8"), source)
-    except UnicodeDecodeError:
-        pass
-    # Scraped and reposted text often mixes UTF-8 with stray Windows-1252 bytes (a pasted curly quote):
-    # when valid UTF-8 sequences outnumber the bad bytes, keep the UTF-8 and decode only the bad bytes.
-    replaced = data.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd")
-    if len(replaced) - len(replaced.encode("ascii", errors="ignore")) - bad >= bad:
-        return _non_empty(data.decode("utf-8", errors=_CP1252_FALLBACK), source)
-    return _non_empty(_decode_legacy(data, source), source)
-
-
-def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: decode the bytes UTF-8 rejected as Windows-1252 (Latin-1 where undefined)."""
-    if not isinstance(exc, UnicodeDecodeError):  # pragma: no cover - only registered for decoding
-        raise exc
-    return "".join(_CP1252_CHARS[b] for b in exc.object[exc.start : exc.end]), exc.end
-
-
-_CP1252_CHARS = [
-    bytes([b]).decode("cp1252" if b not in b"\x81\x8d\x8f\x90\x9d" else "latin-1") for b in range(256)
-]
-_CP1252_FALLBACK = "saidwhat-cp1252-fallback"
-codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
-
-
-def _mostly_control(sample: bytes) -> bool:
-    """More than 5% control bytes (not tab or line breaks): no text editor or scraper writes that."""
-    return len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) * 0.05
-
-
-def _non_empty(text: str, source: str) -> str:
-    if not text.strip():
-        raise InputError(f"{source}: empty input")
-    return text
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without a BOM has a NUL in every other byte for ASCII letters; binary does not."""
-    sample = data[: _SNIFF_BYTES * 2]
-    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-        if len(data) % 2 == 0 and zeros.count(0) > len(sample) * 0.3:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            return None if _mostly_control(text[:4096].encode("latin-1", errors="ignore")) else text
-    return None
-
-
-def _decode_legacy(data: bytes, source: str) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    guess = best.encoding if best is not None else None
-    if guess is None or guess in _WESTERN_GUESSES:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            # cp1252 leaves five bytes undefined; Latin-1 decodes everything and is the next best guess.
-            return data.decode("latin-1")
-    try:
-        return data.decode(guess)
-    except (UnicodeDecodeError, LookupError) as exc:  # pragma: no cover - charset_normalizer checked it
-        raise InputError(f"{source}: cannot tell the text encoding") from exc
-
-
 # ------------------------------------------------------------------------------------------------- HTML
+
+
+MIN_ARTICLE_WORDS = 6
 
 
 def looks_like_html(text: str) -> bool:
@@ -203,10 +98,10 @@ def looks_like_html(text: str) -> bool:
     Only the first 64 KB are looked at: a document that starts like HTML, or has a `<body>`, or several
     `<p>` paragraphs. Plain text that merely mentions a tag does not count.
     """
-    head = text[:_SNIFF_BYTES].lstrip("\ufeff")
+    head = text[:SNIFF_BYTES].lstrip("\ufeff")
     if _HTML_START.match(head) or _HTML_BODY.search(head):
         return True
-    return len(_HTML_P.findall(head, 0, _SNIFF_BYTES)) >= 2 and "</p>" in head.lower()
+    return len(_HTML_P.findall(head, 0, SNIFF_BYTES)) >= 2 and "</p>" in head.lower()
 
 
 def html_to_document(html: str, id: str | int | None = None, source: str = "<html>") -> Document:
@@ -225,7 +120,7 @@ def html_to_document(html: str, id: str | int | None = None, source: str = "<htm
         reason = " ".join(str(exc).split())[:200]
         raise InputError(f"{source}: could not parse the HTML ({type(exc).__name__}: {reason})") from exc
     text = getattr(result, "text", None) if result is not None else None
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text.strip() or _only_link_text(text):
         raise InputError(f"{source}: no article text found in the HTML")
     return Document(
         id=id,
@@ -235,6 +130,12 @@ def html_to_document(html: str, id: str | int | None = None, source: str = "<htm
         date=_meta_str(getattr(result, "date", None)),
         url=_meta_str(getattr(result, "url", None)),
     )
+
+
+def _only_link_text(text: str) -> bool:
+    """trafilatura falls back to a page's menu when it finds no article ("Home About"): a few words
+    with no sentence among them are navigation, not an article."""
+    return len(text.split()) < MIN_ARTICLE_WORDS and not any(c in text for c in ".!?:;\"“”")
 
 
 def _meta_str(value: Any) -> str | None:
@@ -434,7 +335,7 @@ def _read_stream(
     stream: BinaryIO | gzip.GzipFile, source: str, kind: str | None, size: int | None, max_bytes: int
 ) -> Iterator[Document | LineError]:
     """Read one opened input; `size` is the stat size when known (plain files), else None."""
-    head = stream.read(min(_SNIFF_BYTES, max_bytes + 1))
+    head = stream.read(min(SNIFF_BYTES, max_bytes + 1))
     if kind is None:  # HTML is sniffed later, on the decoded text
         kind = "jsonl" if _JSONL_START.match(head.removeprefix(codecs.BOM_UTF8)) else "text"
     joined = _Rejoined(head, stream)
