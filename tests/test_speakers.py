@@ -41,3 +41,16 @@ def test_institution_and_group_keep_their_description() -> None:
         ("The Pentagon", "organization"),
         ("U.S. officials", "group"),
     ]
+
+
+def test_an_epithet_before_a_full_name_is_not_part_of_the_name() -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. Later, Trump attacked Crooked Hillary Clinton in a tweet. "
+        "Crooked Hillary Clinton said: “We will win.”"
+    )
+    assert speakers(text) == ["Hillary Clinton"]
+
+
+def test_a_middle_name_stays_in_the_full_name() -> None:
+    text = "Mary Jane Blige sang on Friday. “I just want to know where we go from here,” Blige said."
+    assert speakers(text) == ["Mary Jane Blige"]

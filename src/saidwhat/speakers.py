@@ -150,6 +150,7 @@ class EntityResolver:
     roles: dict[str, _Person] = field(default_factory=dict)
     last_speaker: _Person | None = None
     _cursor: int = 0
+    _epithets: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._person_ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
@@ -161,6 +162,13 @@ class EntityResolver:
             toks = tuple(t.lower() for t in name.split())
             if name not in names:
                 names[name] = _Person(name, toks)
+        # "Crooked Hillary Clinton" beside "Hillary Clinton": a word before a full name is an epithet the
+        # recognizer swallowed, not part of the name (middle names and suffixes sit inside or after it)
+        full_names = {p.tokens for p in names.values() if len(p.tokens) > 1}
+        for name, person in list(names.items()):
+            if len(person.tokens) > 2 and person.tokens[1:] in full_names:
+                self._epithets[person.tokens] = person.tokens[1:]
+                del names[name]
         # a name is kept as an entity only if no longer name in the article contains it
         full = [p for p in names.values() if len(p.tokens) > 1]
         self.people = full or list(names.values())
@@ -201,6 +209,7 @@ class EntityResolver:
     def _lookup(self, toks: tuple[str, ...]) -> _Person | None:
         if not toks:
             return None
+        toks = self._epithets.get(toks, toks)
         matches = self._containing(toks)
         if not matches:
             return None
