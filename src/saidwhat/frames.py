@@ -143,6 +143,11 @@ def candidates_for(tok: Token) -> list[Candidate]:
             frags = (_trimmed(doc, child.left_edge.i, child.right_edge.i + 1),)
             if dep == "ccomp" and child.i < i:
                 frags += _resumed_content(tok)
+            elif dep == "xcomp" and src is None and (subject := _impersonal_subject(tok)) is not None:
+                # "About one voter in nine is expected to be Latino": the subject belongs to the content
+                frags = _minus(
+                    doc, (subject.left_edge.i, child.right_edge.i + 1), (subject.right_edge.i + 1, child.left_edge.i)
+                ) or frags
             if frags[0][1] - frags[0][0] >= 1:
                 out.append(Candidate(i, dep, frags, src))
         elif dep == "prep" and (clause := _that_clause_in(child)) is not None:
@@ -179,6 +184,13 @@ def candidates_for(tok: Token) -> list[Candidate]:
         if frags:
             out.append(Candidate(i, "paren", frags, src))
     return out
+
+
+def _impersonal_subject(cue: Token) -> Token | None:
+    """The passive subject of an impersonal report verb with no agent (… is expected to …)."""
+    if cue.lower_ not in IMPERSONAL_PASSIVES or _agent(cue) is not None:
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
 
 
 def _resumed_content(cue: Token) -> tuple[tuple[int, int], ...]:
