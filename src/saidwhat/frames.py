@@ -129,7 +129,7 @@ def candidates_for(tok: Token) -> list[Candidate]:
             out.append(Candidate(i, "according", frags, pobj.i if pobj is not None else None))
         return out
     if tok.text == ":":
-        return _transcript(tok)
+        return _headline_colon(tok) or _transcript(tok)
     if tok.pos_ not in CANDIDATE_POS:
         return out
     subj = subject_of(tok)
@@ -145,9 +145,8 @@ def candidates_for(tok: Token) -> list[Candidate]:
                 frags += _resumed_content(tok)
             elif dep == "xcomp" and src is None and (subject := _impersonal_subject(tok)) is not None:
                 # "About one voter in nine is expected to be Latino": the subject belongs to the content
-                frags = _minus(
-                    doc, (subject.left_edge.i, child.right_edge.i + 1), (subject.right_edge.i + 1, child.left_edge.i)
-                ) or frags
+                outer = (subject.left_edge.i, child.right_edge.i + 1)
+                frags = _minus(doc, outer, (subject.right_edge.i + 1, child.left_edge.i)) or frags
             if frags[0][1] - frags[0][0] >= 1:
                 out.append(Candidate(i, dep, frags, src))
         elif dep == "prep" and (clause := _that_clause_in(child)) is not None:
@@ -266,6 +265,28 @@ def _transcript(colon: Token) -> list[Candidate]:
     if frags[0][1] - frags[0][0] < 2:
         return []
     return [Candidate(i, "transcript", frags, name.i)]
+
+
+HEADLINE_PREFIX_TOKENS = 8
+
+
+def _headline_colon(colon: Token) -> list[Candidate]:
+    """A headline "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "Poll: Clinton and Trump in dead heat": in
+    the article's first line, a short phrase before a colon names who says what follows it."""
+    doc = colon.doc
+    i = colon.i
+    if "\n" in doc.text[: colon.idx] or i == 0 or i > HEADLINE_PREFIX_TOKENS:
+        return []
+    prefix = doc[0:i]
+    if any(t.is_punct and t.text not in ".'’-" for t in prefix):
+        return []
+    end = _paragraph_end(doc, i)
+    frags = (_trimmed(doc, i + 1, end),)
+    if frags[0][1] - frags[0][0] < 2:
+        return []
+    nouns = [t for t in prefix if t.pos_ in ("PROPN", "NOUN")]
+    source = nouns[-1] if nouns else prefix.root
+    return [Candidate(i, "headline", frags, source.i)]
 
 
 def _colon_after(tok: Token) -> int | None:
