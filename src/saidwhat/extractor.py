@@ -80,9 +80,15 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attributio
     plausible runners-up, which may still frame a quoted fragment as mixed speech."""
     model = load_model()
     best: dict[int, tuple[float, Candidate]] = {}
+    first_line_end = doc.text.find("\n") % (len(doc.text) + 1)
     runners_up: list[_Attribution] = []
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") and tok.lower_ != "according" and tok.text != ":":
+        if (
+            tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ")
+            and tok.lower_ != "according"
+            and tok.text != ":"
+            and not (tok.is_title and tok.idx < first_line_end)
+        ):
             continue
         for cand in candidates_for(tok):
             p = model.probability(features(doc, cand, in_quote))

@@ -130,6 +130,7 @@ def candidates_for(tok: Token) -> list[Candidate]:
         return out
     if tok.text == ":":
         return _headline_colon(tok) or _transcript(tok)
+    out.extend(_headline_verb(tok))
     if tok.pos_ not in CANDIDATE_POS:
         return out
     subj = subject_of(tok)
@@ -287,6 +288,25 @@ def _headline_colon(colon: Token) -> list[Candidate]:
     nouns = [t for t in prefix if t.pos_ in ("PROPN", "NOUN")]
     source = nouns[-1] if nouns else prefix.root
     return [Candidate(i, "headline", frags, source.i)]
+
+
+def _headline_verb(tok: Token) -> list[Candidate]:
+    """A Title Case headline ("Chris Christie Calls Hillary Clinton ‘A Disgrace’ …") defeats the tagger:
+    its verb is read as a proper noun. In the first line, a capitalised -s word after a name is proposed
+    as a cue whose content runs to the line's end; the model decides from the word."""
+    doc = tok.doc
+    i = tok.i
+    if i == 0 or i + 2 >= len(doc) or not tok.is_title or not tok.lower_.endswith("s"):
+        return []
+    if "\n" in doc.text[: tok.idx]:
+        return []
+    before = doc[i - 1]
+    if not before.is_title and before.pos_ not in ("PROPN", "NOUN"):
+        return []
+    frags = (_trimmed(doc, i + 1, _paragraph_end(doc, i)),)
+    if frags[0][1] - frags[0][0] < 1:
+        return []
+    return [Candidate(i, "headline_verb", frags, before.i)]
 
 
 def _colon_after(tok: Token) -> int | None:
