@@ -80,3 +80,50 @@ def test_offsets_point_into_the_given_text() -> None:
             q.speaker_mention is None
             or text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text
         )
+
+
+def test_a_verb_inside_reported_speech_is_not_a_second_attribution() -> None:
+    text = "The senator said she wanted to meet the families and let them know that help was coming."
+    got = extract(text).quotes
+    assert [(q.kind, q.cue and q.cue.text) for q in got] == [("indirect", "said")]
+
+
+def test_a_quotation_with_its_own_cue_inside_reported_speech_keeps_it() -> None:
+    text = (
+        "She said fathers would not be eligible, and when pressed on why, the aide replied, "
+        '"It is meant to benefit the mother who has given birth."'
+    )
+    got = extract(text).quotes
+    direct = [q for q in got if q.kind == "direct"]
+    assert [q.text for q in direct] == ["It is meant to benefit the mother who has given birth."]
+    assert direct[0].cue is not None and direct[0].cue.text == "replied"
+    others = [q for q in got if q is not direct[0]]
+    assert all("It is meant" not in q.text for q in others)
+
+
+def test_uncued_quotation_continues_the_previous_attribution_and_its_mention() -> None:
+    text = (
+        "The administration may wait until the talks end, Schiff said. "
+        '"The other factor is the appearance of taking sides in an election this close to the vote."'
+    )
+    got = extract(text).quotes
+    assert [q.kind for q in got] == ["indirect", "direct"]
+    assert got[1].speaker == got[0].speaker == "Schiff"
+    assert got[1].speaker_mention == got[0].speaker_mention
+
+
+def test_a_phrase_the_sentence_runs_on_from_is_not_merged_into_a_direct_quote() -> None:
+    text = (
+        '"This just is not right," Warren said. "You squeezed employees to the breaking point" '
+        "to drive up the stock price, she said."
+    )
+    got = extract(text).quotes
+    assert got[0].text == "This just is not right,"
+    assert len(got[0].spans) == 1
+
+
+def test_two_apostrophes_are_quotation_marks() -> None:
+    text = "''It's more tinkering at the edges,'' said Alan Cole, an economist. ''It is not reform.''"
+    got = extract(text).quotes
+    assert [(q.kind, q.speaker) for q in got] == [("direct", "Alan Cole")]
+    assert [text[s:e] for s, e in got[0].spans] == ["It's more tinkering at the edges,", "It is not reform."]

@@ -48,7 +48,9 @@ def test_an_epithet_before_a_full_name_is_not_part_of_the_name() -> None:
         "Hillary Clinton spoke in Ohio on Monday. Later, Trump attacked Crooked Hillary Clinton in a tweet. "
         "Crooked Hillary Clinton said: “We will win.”"
     )
-    assert speakers(text) == ["Hillary Clinton"]
+    got = {q.text: q.speaker for q in extract(text).quotes}
+    assert got["We will win."] == "Hillary Clinton"
+    assert "Crooked Hillary Clinton" not in got.values()
 
 
 def test_a_middle_name_stays_in_the_full_name() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from saidwhat.cues import features, load_model
-from saidwhat.frames import Candidate, candidates_for
+from saidwhat.frames import Candidate, candidates_for, first_line_end
 from saidwhat.models import Quote, QuoteKind, Span
 from saidwhat.quote_cues import (
     adjacent_name,
@@ -80,17 +80,17 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attributio
     plausible runners-up, which may still frame a quoted fragment as mixed speech."""
     model = load_model()
     best: dict[int, tuple[float, Candidate]] = {}
-    first_line_end = doc.text.find("\n") % (len(doc.text) + 1)
+    line_end = first_line_end(doc)
     runners_up: list[_Attribution] = []
     for tok in doc:
         if (
             tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ")
             and tok.lower_ != "according"
             and tok.text != ":"
-            and not (tok.is_title and tok.idx < first_line_end)
+            and not (tok.is_title and tok.idx < line_end)
         ):
             continue
-        for cand in candidates_for(tok):
+        for cand in candidates_for(tok, line_end):
             p = model.probability(features(doc, cand, in_quote))
             if p >= model.threshold_for(cand.frame) and p > best.get(tok.i, (0.0, cand))[0]:
                 best[tok.i] = (p, cand)
@@ -224,8 +224,8 @@ def _refine_with_stretches(
     runners_up: list[_Attribution],
     stretches: list[Stretch],
     in_quote: list[bool],
+    text: str,
 ) -> list[_Attribution]:
-    text = doc.text
     out = list(found)
     by_cue: dict[int, _Attribution] = {a.cue: a for a in found if a.cue is not None}
     previous: _Attribution | None = None
@@ -267,18 +267,23 @@ def _refine_with_stretches(
             intro.fragments, intro.kind = spans, "direct"
             previous = intro
             continue
-        if any(_overlap(a.fragments, spans) >= 0.8 * slen for a in covering):
-            quoted = text[st.inner_start : st.inner_end]
+        holders = [a for a in covering if _overlap(a.fragments, spans) >= 0.8 * slen]
+        own = _introduced_by_own_cue(doc, text, st, in_quote, holders)
+        if own is not None:  # …, and when pressed, the aide replied, “It is meant …”
+            out.append(own)
+            previous = own
+            continue
+        if holders:
             for a in covering:
                 if _overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
-                    if a.cue is not None and distanced(doc, st, a.cue):
+                    if a.cue is not None and distanced(doc, text, st, a.cue):
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
                     a.kind = "mixed"
             continue
         quoted = text[st.inner_start : st.inner_end]
         container = _container(runners_up, spans, slen, in_quote)
-        if container is not None and container.cue is not None and distanced(doc, st, container.cue):
+        if container is not None and container.cue is not None and distanced(doc, text, st, container.cue):
             continue
         if container is not None:  # called them “deplorables”: a mixed quote over the reported clause
             container.kind = "mixed"
@@ -287,7 +292,7 @@ def _refine_with_stretches(
             continue
         if word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
             continue
-        cue, subj = cue_near(doc, st, in_quote)
+        cue, subj = cue_near(doc, st, in_quote, text)
         if cue is not None:
             merged = by_cue.get(cue.i)
             if (
@@ -335,6 +340,26 @@ def _last_attribution_before(found: list[_Attribution], start: int) -> _Attribut
     return max(before, key=lambda a: a.fragments[-1][1], default=None)
 
 
+def _introduced_by_own_cue(
+    doc: Doc, text: str, st: Stretch, in_quote: list[bool], holders: list[_Attribution]
+) -> _Attribution | None:
+    """A quotation inside another attribution's content that its own cue introduces ("the aide replied,
+    “…”") is the aide's direct quote: the outer content ends before the aide. None when not so."""
+    if not holders:
+        return None
+    cue, subj = cue_near(doc, st, in_quote, text)
+    if cue is None or subj is None or cue.idx > st.start:
+        return None
+    if text[cue.idx + len(cue) : st.start].strip() not in (",", ":"):
+        return None
+    if any(a.cue == cue.i or not any(s <= cue.idx < e for s, e in a.fragments) for a in holders):
+        return None
+    own = _Attribution(cue.i, list(st.spans), subj.i, 0.6, "direct")
+    if not all(_cut_before(doc, a, own) for a in holders):
+        return None
+    return own
+
+
 def _container(
     runners_up: list[_Attribution], spans: list[tuple[int, int]], slen: int, in_quote: list[bool]
 ) -> _Attribution | None:
@@ -380,7 +405,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     stretches = find_stretches(text)
     in_quote = token_quote_mask(doc, stretches)
     accepted, runners_up = _scored_candidates(doc, in_quote)
-    found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote)
+    found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc)
     quotes: list[Quote] = []

@@ -1,9 +1,12 @@
 """Candidate attributions from the dependency parse: a cue token, its content span(s), its source.
 
 Each cue head proposes content under one or more *frames* (how the content hangs off the cue):
-`ccomp` (said that …), `xcomp` (wants to …), `dobj` (announced the plan), `paren` (…, he said),
-`according` (according to X, …) and `colon` (said: …). A learned scorer (cues.py) decides which of
-these candidates are attributions; this module only proposes them, cheaply (edges, not subtrees).
+`ccomp` (said that …), `xcomp` (wants to …), `dobj` (announced the plan), `prep` (spoke about …),
+`obj_pred` (called X “Y”), `noun_that` (his claim that …), `passive` (… was reported by X), `paren`
+(…, he said, …), `according` (according to X, …), `colon` (said: …), `transcript` (PENCE: …) and, in
+the first line, `headline` (Poll: …) and `headline_verb` (Christie Calls Clinton ‘A Disgrace’). A learned
+scorer (cues.py) decides which of these candidates are attributions; this module only proposes them,
+cheaply (edges, not subtrees).
 """
 
 from __future__ import annotations
@@ -110,9 +113,20 @@ def _minus(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[tu
     return tuple(out)
 
 
-def candidates_for(tok: Token) -> list[Candidate]:
-    """Every frame under which `tok` could be the cue of an attribution."""
+def first_line_end(doc: Doc) -> int:
+    """Character offset where the article's first line (its headline) ends."""
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            return tok.idx
+    return len(doc.text)
+
+
+def candidates_for(tok: Token, line_end: int | None = None) -> list[Candidate]:
+    """Every frame under which `tok` could be the cue of an attribution. `line_end` is
+    `first_line_end(tok.doc)`, which callers looping over a document compute once."""
     doc = tok.doc
+    if line_end is None:
+        line_end = first_line_end(doc)
     out: list[Candidate] = []
     i = tok.i
     lower = tok.lower_
@@ -129,8 +143,8 @@ def candidates_for(tok: Token) -> list[Candidate]:
             out.append(Candidate(i, "according", frags, pobj.i if pobj is not None else None))
         return out
     if tok.text == ":":
-        return _headline_colon(tok) or _transcript(tok)
-    out.extend(_headline_verb(tok))
+        return _headline_colon(tok, line_end) or _transcript(tok)
+    out.extend(_headline_verb(tok, line_end))
     if tok.pos_ not in CANDIDATE_POS:
         return out
     subj = subject_of(tok)
@@ -271,12 +285,12 @@ def _transcript(colon: Token) -> list[Candidate]:
 HEADLINE_PREFIX_TOKENS = 8
 
 
-def _headline_colon(colon: Token) -> list[Candidate]:
+def _headline_colon(colon: Token, line_end: int) -> list[Candidate]:
     """A headline "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "Poll: Clinton and Trump in dead heat": in
     the article's first line, a short phrase before a colon names who says what follows it."""
     doc = colon.doc
     i = colon.i
-    if "\n" in doc.text[: colon.idx] or i == 0 or i > HEADLINE_PREFIX_TOKENS:
+    if colon.idx >= line_end or i == 0 or i > HEADLINE_PREFIX_TOKENS:
         return []
     prefix = doc[0:i]
     if any(t.is_punct and t.text not in ".'’-" for t in prefix):
@@ -290,15 +304,13 @@ def _headline_colon(colon: Token) -> list[Candidate]:
     return [Candidate(i, "headline", frags, source.i)]
 
 
-def _headline_verb(tok: Token) -> list[Candidate]:
+def _headline_verb(tok: Token, line_end: int) -> list[Candidate]:
     """A Title Case headline ("Chris Christie Calls Hillary Clinton ‘A Disgrace’ …") defeats the tagger:
     its verb is read as a proper noun. In the first line, a capitalised -s word after a name is proposed
     as a cue whose content runs to the line's end; the model decides from the word."""
     doc = tok.doc
     i = tok.i
-    if i == 0 or i + 2 >= len(doc) or not tok.is_title or not tok.lower_.endswith("s"):
-        return []
-    if "\n" in doc.text[: tok.idx]:
+    if tok.idx >= line_end or i == 0 or i + 2 >= len(doc) or not tok.is_title or not tok.lower_.endswith("s"):
         return []
     before = doc[i - 1]
     if not before.is_title and before.pos_ not in ("PROPN", "NOUN"):

@@ -66,10 +66,11 @@ def _cue_strength(tok: Token) -> float:
     return weights.get("w=" + tok.lower_, 0.0) + weights.get("st=" + stem(tok.lower_), 0.0)
 
 
-def distanced(doc: Doc, st: Stretch, cue: int) -> bool:
-    """A title or a scare quote under a cue that is no speech verb: showed “Gone with the Wind”."""
-    quoted = doc.text[st.inner_start : st.inner_end]
-    return doc[cue].lower_ not in SPEECH_WORDS and (title_like(quoted) or _so_called(doc.text, st.start))
+def distanced(doc: Doc, text: str, st: Stretch, cue: int) -> bool:
+    """A title or a scare quote under a cue that is no speech verb: showed “Gone with the Wind”.
+    (`text` is `doc.text`, passed in because spaCy rebuilds that string on every access.)"""
+    quoted = text[st.inner_start : st.inner_end]
+    return doc[cue].lower_ not in SPEECH_WORDS and (title_like(quoted) or _so_called(text, st.start))
 
 
 def _so_called(text: str, start: int) -> bool:
@@ -89,8 +90,11 @@ def _colon_intro(doc: Doc, first: Token) -> tuple[Token | None, Token | None]:
     return (root, subject_of(root)) if root.pos_ in ("VERB", "AUX") else (None, None)
 
 
-def cue_near(doc: Doc, st: Stretch, in_quote: list[bool]) -> tuple[Token | None, Token | None]:
-    """The speech cue (and its subject) of a quoted stretch: in its sentence(s), outside the quote."""
+def cue_near(
+    doc: Doc, st: Stretch, in_quote: list[bool], text: str | None = None
+) -> tuple[Token | None, Token | None]:
+    """The speech cue (and its subject) of a quoted stretch: in its sentence(s), outside the quote.
+    Pass `text` (= `doc.text`) when calling this often: spaCy rebuilds that string on every access."""
     first = _token_at(doc, st.inner_start)
     last = _token_at(doc, max(st.inner_start, st.inner_end - 1))
     if first is None or last is None:
@@ -116,7 +120,7 @@ def cue_near(doc: Doc, st: Stretch, in_quote: list[bool]) -> tuple[Token | None,
         score = dist - 2.0 * min(strength, 3.0) + (0 if subj is not None else 15)
         if best is None or score < best[0]:
             best = (score, tok, subj)
-    dash = _dash_attribution(doc, st)
+    dash = _dash_attribution(doc, st, doc.text if text is None else text)
     if dash[0] is not None:  # “…” ― Jane Doe names the speaker outright
         return dash
     if best is None:
@@ -130,9 +134,8 @@ def cue_near(doc: Doc, st: Stretch, in_quote: list[bool]) -> tuple[Token | None,
 DASHES = ("―", "—", "–", "-", "--")
 
 
-def _dash_attribution(doc: Doc, st: Stretch) -> tuple[Token | None, Token | None]:
+def _dash_attribution(doc: Doc, st: Stretch, text: str) -> tuple[Token | None, Token | None]:
     """“…” ― Jane Doe: a dash right after the closing mark, then a name, on the same line."""
-    text = doc.text
     k = st.end
     while k < len(text) and text[k] in " \t\u00a0":
         k += 1

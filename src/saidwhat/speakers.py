@@ -151,9 +151,11 @@ class EntityResolver:
     last_speaker: _Person | None = None
     _cursor: int = 0
     _epithets: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    _ents: list[SpacySpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._person_ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        self._ents = list(self.doc.ents)
+        self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         names: dict[str, _Person] = {}
         for ent in self._person_ents:
             name = _clean_name(ent.text)
@@ -236,7 +238,7 @@ class EntityResolver:
             return mention.text, mention, "person"
         if lower in GROUP_PRONOUNS:
             return mention.text, mention, "group"
-        ent = _ent_in(span)
+        ent = _ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
             person = self._lookup(tuple(t.lower() for t in _clean_name(ent.text).split()))
             if person is not None:
@@ -280,14 +282,16 @@ class EntityResolver:
                 self.last_speaker = p
 
 
-def _ent_in(span: SpacySpan) -> SpacySpan | None:
-    """The longest entity inside the mention, or the entity its head token belongs to."""
-    if span.ents:
-        return max(span.ents, key=len)
+def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
+    """The longest entity inside the mention, or the entity its head token belongs to (`ents`: the
+    document's entities, listed once per document because spaCy rebuilds them on every access)."""
+    inside = [e for e in ents if span.start <= e.start and e.end <= span.end]
+    if inside:
+        return max(inside, key=len)
     root = span.root
     if not root.ent_type_:
         return None
-    return next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
+    return next((e for e in ents if e.start <= root.i < e.end), None)
 
 
 def _org_like(span: SpacySpan) -> bool:

@@ -1,0 +1,64 @@
+"""Candidate frames from the parse (real pipeline): which content and source each cue proposes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat.frames import candidates_for, subject_of
+
+
+def frames_of(nlp: Any, text: str, cue: str) -> dict[str, tuple[list[str], str | None]]:
+    """{frame: (content fragments, source word)} for the first token whose text is `cue`."""
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == cue)
+    out = {}
+    for c in candidates_for(tok):
+        source = doc[c.source].text if c.source is not None else None
+        out[c.frame] = ([doc[s:e].text for s, e in c.fragments], source)
+    return out
+
+
+def test_parenthetical_attribution_takes_the_sentence_around_it(nlp: Any) -> None:
+    # a regression test: tokens were compared with `is`, which spaCy never satisfies, so this never fired
+    got = frames_of(nlp, "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.", "said")
+    assert got["paren"] == (["Lenox was a juggernaut", "until it went bankrupt in 1999"], "Clarke")
+
+
+def test_content_resumes_after_a_mid_sentence_attribution(nlp: Any) -> None:
+    text = (
+        "The middle fifth paid 8.9 percent, the agency said in a June report, "
+        "and those in the bottom fifth paid 0.8 percent."
+    )
+    fragments, source = frames_of(nlp, text, "said")["ccomp"]
+    assert fragments == ["The middle fifth paid 8.9 percent", "those in the bottom fifth paid 0.8 percent"]
+    assert source == "agency"
+
+
+def test_impersonal_passive_names_no_source_and_keeps_its_subject(nlp: Any) -> None:
+    text = "About one voter in nine is expected to be Latino."
+    fragments, source = frames_of(nlp, text, "expected")["xcomp"]
+    assert source is None
+    assert fragments[0] == "About one voter in nine" and fragments[-1] == "to be Latino"
+
+
+def test_responded_by_saying_inherits_the_verb_subject(nlp: Any) -> None:
+    doc = nlp("President Obama responded to a mother on Wednesday by saying the issue was manufactured.")
+    saying = next(t for t in doc if t.text == "saying")
+    subject = subject_of(saying)
+    assert subject is not None and subject.text == "Obama"
+
+
+def test_headline_colon_names_the_source(nlp: Any) -> None:
+    text = "Poll: Wealthy Voters Abandon Republican Party.\n\nThe poll was taken last week."
+    assert frames_of(nlp, text, ":")["headline"] == (["Wealthy Voters Abandon Republican Party"], "Poll")
+
+
+def test_a_colon_after_the_first_line_is_no_headline(nlp: Any) -> None:
+    text = "Budget talks resume.\n\nThe plan has two parts: taxes and spending."
+    assert "headline" not in frames_of(nlp, text, ":")
+
+
+def test_title_case_headline_verb_is_proposed(nlp: Any) -> None:
+    text = "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Comments.\n\nThe governor spoke Wednesday."
+    fragments, source = frames_of(nlp, text, "Calls")["headline_verb"]
+    assert fragments == ["Hillary Clinton ‘A Disgrace’ Over Comments"] and source == "Christie"
