@@ -113,12 +113,18 @@ def _minus(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[tu
     return tuple(out)
 
 
+HEADLINE_MAX_CHARS = 200
+
+
 def first_line_end(doc: Doc) -> int:
-    """Character offset where the article's first line (its headline) ends."""
+    """Where the article's headline ends: its first line, when that is short and more text follows;
+    0 (no headline) for a one-paragraph text or a long first paragraph."""
     for tok in doc:
+        if tok.idx > HEADLINE_MAX_CHARS:
+            return 0
         if "\n" in tok.text or "\n" in tok.whitespace_:
             return tok.idx
-    return len(doc.text)
+    return 0
 
 
 def candidates_for(tok: Token, line_end: int | None = None) -> list[Candidate]:

@@ -6,6 +6,8 @@ spaCy is imported here lazily so that `import saidwhat` and `saidwhat --help` st
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from saidwhat.errors import ModelError
@@ -41,7 +43,17 @@ def load_pipeline(package: str = PIPELINE_PACKAGE) -> Language:
         if not Language.has_factory(PARAGRAPH_COMPONENT):
             Language.component(PARAGRAPH_COMPONENT, func=paragraph_boundaries)
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if HEADLINE_COMPONENT not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory(HEADLINE_COMPONENT):
+            Language.factory(HEADLINE_COMPONENT, func=_make_headline_component)
+        nlp.add_pipe(HEADLINE_COMPONENT, after="parser")
     return nlp
+
+
+def _make_headline_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return functools.partial(reparse_headline, nlp)
 
 
 def paragraph_boundaries(doc: Doc) -> Doc:
@@ -61,4 +73,69 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         prev_word = doc[tok.i - 2] if prev.is_space and tok.i >= 2 else prev
         if gap.count("\n") >= 2 or prev_word.text[-1:] in '.!?:;"”’)' or prev.idx - line_start < 60:
             tok.is_sent_start = True
+    return doc
+
+
+HEADLINE_COMPONENT = "saidwhat_headline"
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_CHARS = 200
+FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "on", "in", "at", "to", "for", "with", "as", "by", "from", "over",
+        "after", "before", "about", "and", "or", "but", "is", "are", "was", "be",
+        "his", "her", "its", "their", "our", "your", "my", "this", "that",
+    }
+)  # fmt: skip
+
+
+def sentence_cased(headline: str, body: str) -> str | None:
+    """A Title Case headline in sentence case, same length, or None when it is not Title Case.
+
+    A capitalised word is lowered only when the article's body uses it in lower case (or it is a
+    function word): "Chris Christie Calls Hillary Clinton …" -> "Chris Christie calls Hillary Clinton …",
+    because the body says "calls" but never "christie". The body is the article's own casing evidence.
+    """
+    words = [(m.start(), m.group()) for m in re.finditer(r"[A-Za-z]+(?:['’-][A-Za-z]+)*", headline)]
+    if len(words) < HEADLINE_MIN_WORDS:
+        return None
+    titled = [w for _, w in words[1:] if w[0].isupper()]
+    if len(titled) < 0.7 * (len(words) - 1):
+        return None
+    body_words = set(re.findall(r"\b[a-z]+(?:['’-][a-z]+)*\b", body))
+    chars = list(headline)
+    for start, word in words[1:]:
+        lower = word.lower()
+        acronym = len(word) > 1 and word.isupper()
+        if word[0].isupper() and not acronym and (lower in body_words or lower in FUNCTION_WORDS):
+            chars[start : start + len(word)] = lower
+    out = "".join(chars)
+    return out if out != headline and len(out) == len(headline) else None
+
+
+def reparse_headline(nlp: Language, doc: Doc) -> Doc:
+    """Title Case headlines defeat en_core_web_sm (every word is read as a name, so "Calls" is no verb).
+    Parse the headline again in sentence case and copy its tags and tree onto the headline's tokens;
+    the text, its offsets and the named entities stay as they were."""
+    text = doc.text
+    end = text.find("\n")
+    if not 0 < end <= HEADLINE_MAX_CHARS:
+        return doc
+    cased = sentence_cased(text[:end], text[end:])
+    if cased is None:
+        return doc
+    head_toks = [t for t in doc if t.idx < end]
+    again = nlp.make_doc(cased)
+    aligned = len(again) == len(head_toks) and all(
+        a.idx == b.idx and len(a) == len(b) for a, b in zip(again, head_toks, strict=True)
+    )
+    if not aligned:
+        return doc
+    for name in ("tok2vec", "tagger", "parser"):
+        again = nlp.get_pipe(name)(again)
+    from spacy.attrs import DEP, HEAD, POS, TAG
+
+    attrs = [TAG, POS, HEAD, DEP]
+    array = doc.to_array(attrs)
+    array[: len(again)] = again.to_array(attrs)
+    doc.from_array(attrs, array)  # type: ignore[arg-type]  # thinc types it Ints2d; it is the same array
     return doc

@@ -1,0 +1,41 @@
+"""The pipeline saidwhat runs: paragraph breaks end sentences, Title Case headlines are parsed again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat.parse import sentence_cased
+
+
+def test_sentence_case_lowers_only_words_the_body_uses_in_lower_case() -> None:
+    headline = "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments."
+    body = "Christie calls her a disgrace over comments about the police shooting in Tulsa."
+    assert sentence_cased(headline, body) == (
+        "Chris Christie calls Hillary Clinton ‘a disgrace’ over police shooting comments."
+    )
+
+
+def test_acronyms_stay_and_sentence_case_headlines_are_left_alone() -> None:
+    body = "the chief says emails were mishandled"
+    cased = sentence_cased("FBI Chief Says Emails Were Mishandled", body)
+    assert cased == "FBI chief says emails were mishandled"
+    assert sentence_cased("Lawmaker urges retaliation on Russia", "the lawmaker urges retaliation") is None
+
+
+def test_title_case_headline_gets_a_verb_and_keeps_its_text_and_entities(nlp: Any) -> None:
+    text = (
+        "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments.\n\n"
+        "Christie calls her a disgrace over comments about the police shooting in Tulsa."
+    )
+    doc = nlp(text)
+    assert doc.text == text
+    calls = doc[2]
+    assert calls.text == "Calls" and calls.tag_ == "VBZ" and calls.dep_ == "ROOT"
+    assert [c.text for c in calls.children if c.dep_ == "nsubj"] == ["Christie"]
+    assert ("Hillary Clinton", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    assert doc[len(doc) - 1].sent.start > calls.i  # the headline is still its own sentence
+
+
+def test_paragraph_break_ends_a_sentence(nlp: Any) -> None:
+    doc = nlp("Mayor Vows Action\nThe mayor said on Tuesday that the city would act.")
+    assert next(s.text.strip() for s in doc.sents) == "Mayor Vows Action"
