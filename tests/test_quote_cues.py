@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from saidwhat.extractor import token_quote_mask
 from saidwhat.quote_cues import cue_near, title_like
 from saidwhat.quotemarks import find_stretches
 
@@ -28,3 +29,34 @@ def test_colon_introduction_in_previous_paragraph(nlp) -> None:  # type: ignore[
     cue, subj = cue_near(doc, st, [False] * len(doc))
     assert cue is not None and cue.text == "told"
     assert subj is not None and subj.text == "Green"
+
+
+def test_a_long_next_sentence_that_opens_with_the_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Who would have believed that we would have received almost 14 million votes?” Trump said, "
+        "looking out on the cheering crowd in the arena on Thursday night."
+    )
+    doc = nlp(text)
+    st = find_stretches(text)[0]
+    cue, subj = cue_near(doc, st, [False] * len(doc))
+    assert cue is not None and cue.text == "said"
+    assert subj is not None and subj.text == "Trump"
+
+
+def test_the_next_paragraph_never_attributes_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“That is not accepting responsibility at all.”\n\n"
+        "In a statement issued Tuesday morning, the senator was more cautious about the bank."
+    )
+    doc = nlp(text)
+    st = find_stretches(text)[0]
+    assert cue_near(doc, st, [False] * len(doc)) == (None, None)
+
+
+def test_according_to_names_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "According to Limbaugh, “If it was left up to Hillary, she would not say anything positive.”"
+    doc = nlp(text)
+    stretches = find_stretches(text)
+    cue, subj = cue_near(doc, stretches[0], token_quote_mask(doc, stretches))
+    assert cue is not None and cue.text == "According"
+    assert subj is not None and subj.text == "Limbaugh"

@@ -100,13 +100,37 @@ def cue_near(
     if first is None or last is None:
         return None, None
     lo, hi = first.sent.start, last.sent.end
-    # the sentence right after a quote that closes its own sentence: “…” He said.
+    opening = None
+    # the sentence right after a quote that closes its own sentence: “…” He said. A longer one counts
+    # only where it opens with its attribution (“…?” Trump said, looking out …) and nothing closer does.
     if hi < len(doc) and last.i >= hi - 3:
         nxt = doc[hi].sent
         if nxt.end - nxt.start <= 8:
             hi = nxt.end
+        elif "\n" not in doc[last.i : hi].text_with_ws:  # in the quote's own paragraph
+            opening = range(hi, min(nxt.end, hi + NEXT_SENTENCE_OPENING))
+    best = _best_cue(doc, range(lo, hi), first, last, in_quote)
+    if best is None and opening is not None:
+        best = _best_cue(doc, opening, first, last, in_quote)
+    dash = _dash_attribution(doc, st, doc.text if text is None else text)
+    if dash[0] is not None:  # “…” ― Jane Doe names the speaker outright
+        return dash
+    if best is None:
+        return _colon_intro(doc, first)
+    cue, subj = best[1], best[2]
+    if subj is None and cue.lower_ == "according" and cue.i + 1 < len(doc):  # According to X, “…”
+        subj = next((c for c in doc[cue.i + 1].children if c.dep_ == "pobj"), None)
+    if subj is None:
+        subj = adjacent_name(doc, cue)
+    return cue, subj
+
+
+def _best_cue(
+    doc: Doc, positions: range, first: Token, last: Token, in_quote: list[bool]
+) -> tuple[float, Token, Token | None] | None:
+    """The likeliest cue among `positions`: cue-like words near the quote, with a subject of their own."""
     best: tuple[float, Token, Token | None] | None = None
-    for j in range(lo, hi):
+    for j in positions:
         tok = doc[j]
         if in_quote[j] or (tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according"):
             continue
@@ -120,18 +144,11 @@ def cue_near(
         score = dist - 2.0 * min(strength, 3.0) + (0 if subj is not None else 15)
         if best is None or score < best[0]:
             best = (score, tok, subj)
-    dash = _dash_attribution(doc, st, doc.text if text is None else text)
-    if dash[0] is not None:  # “…” ― Jane Doe names the speaker outright
-        return dash
-    if best is None:
-        return _colon_intro(doc, first)
-    cue, subj = best[1], best[2]
-    if subj is None:
-        subj = adjacent_name(doc, cue)
-    return cue, subj
+    return best
 
 
 DASHES = ("―", "—", "–", "-", "--")
+NEXT_SENTENCE_OPENING = 4  # tokens: "Trump said", "she yells", "said Mr. Obama"
 
 
 def _dash_attribution(doc: Doc, st: Stretch, text: str) -> tuple[Token | None, Token | None]:
