@@ -24,6 +24,7 @@ from saidwhat.quotemarks import find_stretches  # noqa: E402
 PRUNE = 0.02  # weights smaller than this change no decision measurably and would bloat the package
 FLAT = 0.005  # a frame's own candidate-F1 differences this small are noise
 MIN_FRAME_POSITIVES = 30
+QUOTE_CUE_MIN = 3
 NEAR_TOP = 0.006  # global thresholds this close to the best candidate F1 are compared end to end
 EDGE = set(" \t\r\n\u00a0\"'“”‘’«»„‟‹›,.;:!?—–-()[]")
 
@@ -120,6 +121,24 @@ def tune_frames(probs, labels, frames, threshold: float) -> dict[str, float]:
     return chosen
 
 
+def quote_cue_words(gold: list[dict], docs: list) -> list[str]:
+    """Verbs and nouns that train uses as the cue of a direct or mixed quote at least QUOTE_CUE_MIN times
+    (replied, quipped, chanted, …): near a quotation such a word is its cue, whatever else it can mean.
+    Articles whose quotation marks the gold does not see ('' quotes) are left out."""
+    counts: dict[str, int] = {}
+    for g, doc in zip(gold, docs, strict=True):
+        if "''" in g["text"]:
+            continue
+        for q in g["quotes"]:
+            if q["kind"] == "indirect" or not q.get("cue"):
+                continue
+            span = doc.char_span(q["cue"][0], q["cue"][1], alignment_mode="expand")
+            head = next((t for t in span if t.pos_ in ("VERB", "NOUN")), None) if span is not None else None
+            if head is not None:
+                counts[head.lower_] = counts.get(head.lower_, 0) + 1
+    return sorted(w for w, n in counts.items() if n >= QUOTE_CUE_MIN)
+
+
 def write_model(path: Path, model: dict) -> None:
     path.write_text(json.dumps(model, indent=0), encoding="utf-8")
 
@@ -170,6 +189,7 @@ def main() -> None:
         "bias": round(bias, 4),
         "C": args.C,
         "trained_on": f"PolNeAR train ({len(gold)} articles)",
+        "quote_cue_words": quote_cue_words(gold, docs),
         "weights": dict(sorted(weights.items())),
     }
     # candidate F1 is flat near its top; the extractor's end-to-end F1 on dev decides among those

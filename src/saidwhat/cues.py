@@ -127,6 +127,8 @@ class CueModel:
     bias: float
     threshold: float
     frame_thresholds: dict[str, float] = field(default_factory=dict)  # frames that need more evidence
+    # words PolNeAR train uses as cues of quotations (replied, quipped, chanted …): a quotation's cue
+    quote_cue_words: frozenset[str] = frozenset()
 
     def threshold_for(self, frame: str) -> float:
         return self.frame_thresholds.get(frame, self.threshold)
@@ -146,7 +148,9 @@ def load_model() -> CueModel:
         raw = resources.files("saidwhat").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
         data = json.loads(raw)
         frames = {str(k): float(v) for k, v in data.get("frame_thresholds", {}).items()}
-        return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), frames)
+        quote_cues = frozenset(str(w) for w in data.get("quote_cue_words", []))
+        weights = dict(data["weights"])
+        return CueModel(weights, float(data["bias"]), float(data["threshold"]), frames, quote_cues)
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(
             f"saidwhat's cue model ({MODEL_FILE}) is missing or broken; run `make train`"

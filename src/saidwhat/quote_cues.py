@@ -60,9 +60,10 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def _cue_strength(tok: Token) -> float:
     """How cue-like a word is on its own: the model's word and stem weights, or the speech lexicon."""
-    if tok.lower_ in SPEECH_WORDS:
+    model = load_model()
+    if tok.lower_ in SPEECH_WORDS or tok.lower_ in model.quote_cue_words:
         return 2.0
-    weights = load_model().weights
+    weights = model.weights
     return weights.get("w=" + tok.lower_, 0.0) + weights.get("st=" + stem(tok.lower_), 0.0)
 
 
