@@ -127,3 +127,19 @@ def test_two_apostrophes_are_quotation_marks() -> None:
     got = extract(text).quotes
     assert [(q.kind, q.speaker) for q in got] == [("direct", "Alan Cole")]
     assert [text[s:e] for s, e in got[0].spans] == ["It's more tinkering at the edges,", "It is not reform."]
+
+
+def test_content_runs_over_a_coordination_the_parser_cut() -> None:
+    text = (
+        'In a statement, President Obama condemned the test as "provocative and destabilizing" and a '
+        '"grave threat" to regional and international stability.'
+    )
+    (q,) = extract(text).quotes
+    assert q.kind == "mixed"
+    assert q.text.endswith("to regional and international stability")
+
+
+def test_a_clause_of_its_own_is_not_added_to_the_content() -> None:
+    text = "The senator said the plan was flawed, and she has since left the committee."
+    got = extract(text).quotes
+    assert [q.text for q in got] == ["the plan was flawed"]

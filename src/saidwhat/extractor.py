@@ -164,6 +164,34 @@ def _rstrip_to_word(text: str, start: int, end: int) -> int:
     return end
 
 
+CONTINUATIONS = frozenset({"and", "or", "including", "compared"})  # what may open a continuation
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _extend_over_coordination(doc: Doc, a: _Attribution) -> None:
+    """Content the parser cut at a coordination ("refinancing student loans[ and forcing universities to
+    …]", "as “false” or “pants on fire[,” compared to 11% …]"): when the rest of the sentence continues
+    it (opens with and, or, including, compared) and has no clause of its own (no subject, no finite
+    verb), the content runs to the sentence's end."""
+    if a.cue is None or not a.fragments or a.fragments[0][0] <= doc[a.cue].idx:
+        return
+    end = a.fragments[-1][1]
+    first = next((t for t in doc[a.cue :] if t.idx >= end), None)
+    if first is None:
+        return
+    rest = [t for t in doc[first.i : first.sent.end] if not t.is_space]
+    while rest and (rest[-1].is_punct or rest[-1].is_quote):
+        rest = rest[:-1]
+    words = [t for t in rest if t.text != ","]
+    if len(words) < 2 or words[0].lower_ not in CONTINUATIONS:
+        return
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.tag_ in FINITE_TAGS for t in rest):
+        return  # a clause of its own ("and has since left the network")
+    if "\n" in doc[rest[0].i : rest[-1].i].text:
+        return
+    a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
+
+
 def _cue_within(doc: Doc, a: _Attribution, content: list[tuple[int, int]]) -> bool:
     return a.cue is not None and any(s <= doc[a.cue].idx < e for s, e in content)
 
@@ -405,6 +433,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     stretches = find_stretches(text)
     in_quote = token_quote_mask(doc, stretches)
     accepted, runners_up = _scored_candidates(doc, in_quote)
+    for a in accepted:
+        _extend_over_coordination(doc, a)
     found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc)
