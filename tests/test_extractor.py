@@ -143,3 +143,15 @@ def test_a_clause_of_its_own_is_not_added_to_the_content() -> None:
     text = "The senator said the plan was flawed, and she has since left the committee."
     got = extract(text).quotes
     assert [q.text for q in got] == ["the plan was flawed"]
+
+
+def test_the_reporters_gloss_after_the_clause_is_not_attributed() -> None:
+    text = (
+        "Mr. Schultz said he did not support Mr. Trump, the presumed favorite of the Kremlin. "
+        "Aides said he expects Clinton to recover from pneumonia, which forced her to leave an event early."
+    )
+    got = extract(text).quotes
+    assert [q.text for q in got] == [
+        "he did not support Mr. Trump",
+        "he expects Clinton to recover from pneumonia",
+    ]

@@ -29,6 +29,7 @@ from saidwhat.speakers import EntityResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 MIN_UNCUED_WORDS = 5
 DEDUP_JACCARD = 0.75
@@ -190,6 +191,37 @@ def _extend_over_coordination(doc: Doc, a: _Attribution) -> None:
     if "\n" in doc[rest[0].i : rest[-1].i].text:
         return
     a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
+
+
+TAIL_OPENERS = frozenset({"which", "who", "whose", "where", "when", "despite", "while", "although", "as"})
+
+
+def _drop_narrated_tail(doc: Doc, a: _Attribution, in_quote: list[bool]) -> None:
+    """A reported clause ends before the reporter's own addition after its last comma or semicolon:
+    ", which forced her to leave …", ", the presumed Putin favorite", ", focusing on …", "; they only
+    learned …". Annotators (and readers) attribute the clause, not the journalist's gloss on it."""
+    if a.cue is None or not a.fragments or a.fragments[0][0] <= doc[a.cue].idx:
+        return
+    start, end = a.fragments[-1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return
+    for k in range(len(span) - 2, 0, -1):
+        tok = span[k]
+        if tok.text not in (",", ";") or in_quote[tok.i]:
+            continue
+        tail = span[k + 1 :]
+        if tok.text == ";" or tail[0].lower_ in TAIL_OPENERS or _gloss(tail):
+            a.fragments[-1] = (start, span[k - 1].idx + len(span[k - 1]))
+        return
+
+
+def _gloss(tail: SpacySpan) -> bool:
+    """Does the phrase `tail` hang off the clause before it as an appositive or a participle?"""
+    roots = [t for t in tail if not tail.start <= t.head.i < tail.end]
+    return len(roots) == 1 and (
+        roots[0].dep_ == "appos" or (roots[0].tag_ == "VBG" and roots[0].dep_ in ("advcl", "acl", "xcomp"))
+    )
 
 
 def _cue_within(doc: Doc, a: _Attribution, content: list[tuple[int, int]]) -> bool:
@@ -435,6 +467,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     accepted, runners_up = _scored_candidates(doc, in_quote)
     for a in accepted:
         _extend_over_coordination(doc, a)
+        _drop_narrated_tail(doc, a, in_quote)
     found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc)
