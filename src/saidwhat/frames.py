@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # a cue with no subject of its own borrows its governor's: "He spoke, saying …", "X said … and added …"
-INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "parataxis"})
+INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "parataxis", "acomp"})
 CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "at"})
 # "The deal is expected to …", "He is said to …": the passive subject is what is reported, and the
 # sentence names no source
