@@ -64,6 +64,8 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
+        if tok.dep_ in ("dobj", "attr") and depth < 3 and tok.head.i != tok.i:
+            return subject_of(tok.head, depth + 1)  # "Trump is raising questions about …"
     if depth < 3:
         dep = tok.dep_
         if dep == "relcl" or (dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN")):
