@@ -62,3 +62,8 @@ def test_title_case_headline_verb_is_proposed(nlp: Any) -> None:
     text = "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Comments.\n\nThe governor spoke Wednesday."
     fragments, source = frames_of(nlp, text, "Calls")["headline_verb"]
     assert fragments == ["Hillary Clinton ‘A Disgrace’ Over Comments"] and source == "Christie"
+
+
+def test_attribution_set_off_by_commas_inside_its_clause(nlp: Any) -> None:
+    got = frames_of(nlp, "The museum, Mr. Obama said, would make visitors face uncomfortable truths.", "said")
+    assert got["paren"] == (["The museum", "would make visitors face uncomfortable truths"], "Obama")

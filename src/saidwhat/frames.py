@@ -200,11 +200,16 @@ def candidates_for(tok: Token, line_end: int | None = None) -> list[Candidate]:
         if frags[0][1] - frags[0][0] >= 2:
             out.append(Candidate(i, "colon", frags, src))
     head = tok.head
-    if tok.dep_ in PAREN_DEPS and head.i < i and subj is not None and subj.head.i == i:
-        outer = (head.left_edge.i, max(head.right_edge.i + 1, tok.right_edge.i + 1))
-        frags = _minus(doc, outer, (min(tok.left_edge.i, subj.left_edge.i), tok.right_edge.i + 1))
-        if frags:
-            out.append(Candidate(i, "paren", frags, src))
+    if tok.dep_ in PAREN_DEPS and head.i != i and subj is not None and subj.head.i == i:
+        attribution = (min(tok.left_edge.i, subj.left_edge.i), tok.right_edge.i + 1)
+        # "…, he said." after its clause, or set off by commas inside it: "The museum, Mr. Obama said,
+        # would make visitors face …"
+        inside = head.i > i and attribution[0] > 0 and doc[attribution[0]].text == ","
+        if head.i < i or inside:
+            outer = (min(head.left_edge.i, attribution[0]), max(head.right_edge.i + 1, attribution[1]))
+            frags = _minus(doc, outer, attribution)
+            if frags:
+                out.append(Candidate(i, "paren", frags, src))
     return out
 
 
