@@ -25,6 +25,7 @@ PRUNE = 0.02  # weights smaller than this change no decision measurably and woul
 FLAT = 0.005  # a frame's own candidate-F1 differences this small are noise
 MIN_FRAME_POSITIVES = 30
 QUOTE_CUE_MIN = 3
+E2E_FLAT = 0.002  # end-to-end F1 differences this small are noise on dev
 NEAR_TOP = 0.006  # global thresholds this close to the best candidate F1 are compared end to end
 EDGE = set(" \t\r\n\u00a0\"'“”‘’«»„‟‹›,.;:!?—–-()[]")
 
@@ -193,7 +194,8 @@ def main() -> None:
         "weights": dict(sorted(weights.items())),
     }
     # candidate F1 is flat near its top; the extractor's end-to-end F1 on dev decides among those
-    best = (-1.0, 0.0, {})
+    # and where those differ by noise (E2E_FLAT) the higher threshold wins: precision is worth more
+    tried = []
     for f1, th in curve:
         if f1 < top - NEAR_TOP:
             continue
@@ -201,7 +203,9 @@ def main() -> None:
         write_model(out, {**model, "threshold": th, "frame_thresholds": per_frame})
         e2e = end_to_end_f1(args.data / "dev.jsonl")
         print(f"threshold {th:.2f}: dev end-to-end F1 {e2e:.4f} (candidate F1 {f1:.3f})", file=sys.stderr)
-        best = max(best, (e2e, th, per_frame), key=lambda b: b[0])
+        tried.append((e2e, th, per_frame))
+    top_e2e = max(e2e for e2e, _, _ in tried)
+    best = max((t for t in tried if t[0] >= top_e2e - E2E_FLAT), key=lambda t: t[1])
     write_model(out, {**model, "threshold": best[1], "frame_thresholds": best[2]})
     print(f"wrote {out} ({len(weights)} weights, threshold {best[1]}, dev end-to-end F1 {best[0]:.4f})")
 
