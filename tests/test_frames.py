@@ -67,3 +67,10 @@ def test_title_case_headline_verb_is_proposed(nlp: Any) -> None:
 def test_attribution_set_off_by_commas_inside_its_clause(nlp: Any) -> None:
     got = frames_of(nlp, "The museum, Mr. Obama said, would make visitors face uncomfortable truths.", "said")
     assert got["paren"] == (["The museum", "would make visitors face uncomfortable truths"], "Obama")
+
+
+def test_object_control_makes_the_object_the_source(nlp: Any) -> None:
+    doc = nlp("Senator Warren forced Stumpf to admit that no senior executives had been fired.")
+    admit = next(t for t in doc if t.text == "admit")
+    subject = subject_of(admit)
+    assert subject is not None and subject.text == "Stumpf"

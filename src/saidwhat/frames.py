@@ -70,6 +70,10 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         dep = tok.dep_
         if dep == "relcl" or (dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN")):
             return tok.head
+        if dep == "xcomp" and tok.head.i != tok.i:  # "forced Stumpf to admit …": the object speaks
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj
         if dep in INHERIT_DEPS and tok.head.i != tok.i:
             return subject_of(tok.head, depth + 1)
         if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
