@@ -30,6 +30,8 @@ IMPERSONAL_PASSIVES = frozenset(
         "said", "reported", "rumored", "supposed", "projected", "estimated",
     }
 )  # fmt: skip
+# child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that; agent: passive)
+FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "relcl", "agent"})
 PAREN_DEPS = frozenset({"parataxis", "conj", "advcl", "ccomp", "dep"})
 
 
@@ -159,9 +161,12 @@ def candidates_for(tok: Token, line_end: int | None = None) -> list[Candidate]:
     out.extend(_headline_verb(tok, line_end))
     if tok.pos_ not in CANDIDATE_POS:
         return out
+    colon_at = _colon_after(tok)
+    framed = colon_at is not None or tok.dep_ in PAREN_DEPS or any(c.dep_ in FRAME_DEPS for c in tok.children)
+    if not framed:
+        return out  # no frame can apply: skip the subject search, the costly part, for most tokens
     subj = subject_of(tok)
     src = subj.i if subj is not None else None
-    colon_at = _colon_after(tok)
     for child in tok.children:
         dep = child.dep_
         if dep in ("ccomp", "xcomp", "dobj"):
