@@ -57,9 +57,12 @@ def _prepare(system: str, n_process: int, batch_size: int, items: list[dict[str,
     nothing is optimised away and the token count comes from the same run."""
     texts = [item["text"] for item in items]
     if system == "spacy":
-        from saidwhat.parse import load_pipeline
+        from saidwhat.parse import HEADLINE_COMPONENT, PARAGRAPH_COMPONENT, load_pipeline
 
+        # the English pipeline alone: saidwhat's own components (paragraph breaks, headline re-parse)
+        # are part of saidwhat's cost, not of the floor
         nlp = load_pipeline()
+        nlp.select_pipes(disable=[PARAGRAPH_COMPONENT, HEADLINE_COMPONENT])
         nlp("Warm up the pipeline.")
         return lambda: sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
     if system == "saidwhat":
@@ -206,8 +209,10 @@ def render(
     lines += [
         "",
         '"vs bare parse" is the throughput as a fraction of the bare parse at the same process count '
-        '(1.00× = no cost beyond parsing); "2 vs 1" is the speedup from a second process. textacy needs '
-        "lemmas, so its parse includes the lemmatizer that saidwhat's pipeline leaves out.",
+        '(1.00× = no cost beyond parsing); "2 vs 1" is the speedup from a second process. The bare parse '
+        "is en_core_web_sm without its lemmatizer (saidwhat does not use lemmas) and without saidwhat's "
+        "own pipeline components (paragraph breaks, the headline re-parse), whose cost counts as saidwhat's. "
+        "textacy needs lemmas, so its parse includes the lemmatizer.",
         "",
     ]
     return "\n".join(lines)
