@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from saidwhat.cues import features, load_model
-from saidwhat.frames import Candidate, candidates_for, first_line_end
+from saidwhat.frames import Candidate, candidates_for, colon_positions, first_line_end
 from saidwhat.models import Quote, QuoteKind, Span
 from saidwhat.quote_cues import (
     adjacent_name,
@@ -82,6 +82,7 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attributio
     model = load_model()
     best: dict[int, tuple[float, Candidate]] = {}
     line_end = first_line_end(doc)
+    colons = colon_positions(doc)
     runners_up: list[_Attribution] = []
     for tok in doc:
         if (
@@ -91,7 +92,7 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attributio
             and not (tok.is_title and tok.idx < line_end)
         ):
             continue
-        for cand in candidates_for(tok, line_end):
+        for cand in candidates_for(tok, line_end, colons):
             p = model.probability(features(doc, cand, in_quote))
             if p >= model.threshold_for(cand.frame) and p > best.get(tok.i, (0.0, cand))[0]:
                 best[tok.i] = (p, cand)
@@ -225,7 +226,10 @@ def _gloss(tail: SpacySpan) -> bool:
 
 
 def _cue_within(doc: Doc, a: _Attribution, content: list[tuple[int, int]]) -> bool:
-    return a.cue is not None and any(s <= doc[a.cue].idx < e for s, e in content)
+    if a.cue is None:
+        return False
+    at = doc[a.cue].idx
+    return any(s <= at < e for s, e in content)
 
 
 def _inside(doc: Doc, outer: _Attribution, inner: _Attribution) -> bool:
@@ -238,6 +242,7 @@ def _inside(doc: Doc, outer: _Attribution, inner: _Attribution) -> bool:
     return not _cue_within(doc, outer, inner.fragments) or outer.prob > inner.prob
 
 
+NO_STATEMENT_MAX_WORDS = 8
 NO_STATEMENT_WORDS = frozenset(
     [
         "to",
@@ -267,9 +272,11 @@ NO_STATEMENT_WORDS = frozenset(
 
 def _no_statement(doc: Doc, cand: Candidate) -> bool:
     """ "declined to comment", "did not respond to requests for comment": reported silence, not speech."""
+    if sum(e - s for s, e in cand.fragments) > 2 * NO_STATEMENT_MAX_WORDS:
+        return False  # far too long to be "declined to comment"
     words = [doc[j].lower_ for s, e in cand.fragments for j in range(s, e) if not doc[j].is_punct]
     return (
-        len(words) <= 8
+        len(words) <= NO_STATEMENT_MAX_WORDS
         and all(w in NO_STATEMENT_WORDS for w in words)
         and bool(
             {"comment", "respond", "reply", "return", "calls", "requests", "inquiries", "messages"}

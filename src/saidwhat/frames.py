@@ -30,6 +30,7 @@ IMPERSONAL_PASSIVES = frozenset(
         "said", "reported", "rumored", "supposed", "projected", "estimated",
     }
 )  # fmt: skip
+COLON_REACH = 6  # tokens after a cue where its introducing colon may sit (told reporters: …)
 # child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that; agent: passive)
 FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "relcl", "agent"})
 PAREN_DEPS = frozenset({"parataxis", "conj", "advcl", "ccomp", "dep"})
@@ -124,6 +125,11 @@ def _minus(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[tu
 HEADLINE_MAX_CHARS = 200
 
 
+def colon_positions(doc: Doc) -> frozenset[int]:
+    """Token indices of the document's colons (a colon can introduce content: said: …)."""
+    return frozenset(t.i for t in doc if t.text == ":")
+
+
 def first_line_end(doc: Doc) -> int:
     """Where the article's headline ends: its first line, when that is short and more text follows;
     0 (no headline) for a one-paragraph text or a long first paragraph."""
@@ -135,9 +141,12 @@ def first_line_end(doc: Doc) -> int:
     return 0
 
 
-def candidates_for(tok: Token, line_end: int | None = None) -> list[Candidate]:
-    """Every frame under which `tok` could be the cue of an attribution. `line_end` is
-    `first_line_end(tok.doc)`, which callers looping over a document compute once."""
+def candidates_for(
+    tok: Token, line_end: int | None = None, colons: frozenset[int] | None = None
+) -> list[Candidate]:
+    """Every frame under which `tok` could be the cue of an attribution. `line_end`
+    (`first_line_end(doc)`) and `colons` (`colon_positions(doc)`) are per-document facts that callers
+    looping over a document compute once."""
     doc = tok.doc
     if line_end is None:
         line_end = first_line_end(doc)
@@ -161,7 +170,8 @@ def candidates_for(tok: Token, line_end: int | None = None) -> list[Candidate]:
     out.extend(_headline_verb(tok, line_end))
     if tok.pos_ not in CANDIDATE_POS:
         return out
-    colon_at = _colon_after(tok)
+    colon_near = colons is None or not colons.isdisjoint(range(i + 1, i + COLON_REACH))
+    colon_at = _colon_after(tok) if colon_near else None
     framed = colon_at is not None or tok.dep_ in PAREN_DEPS or any(c.dep_ in FRAME_DEPS for c in tok.children)
     if not framed:
         return out  # no frame can apply: skip the subject search, the costly part, for most tokens
@@ -346,7 +356,7 @@ def _headline_verb(tok: Token, line_end: int) -> list[Candidate]:
 def _colon_after(tok: Token) -> int | None:
     """Index of a colon introducing content right after the cue (said: / told reporters:)."""
     doc = tok.doc
-    limit = min(len(doc), tok.i + 6)
+    limit = min(len(doc), tok.i + COLON_REACH)
     for j in range(tok.i + 1, limit):
         t = doc[j]
         if t.text == ":":
