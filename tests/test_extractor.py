@@ -155,3 +155,23 @@ def test_the_reporters_gloss_after_the_clause_is_not_attributed() -> None:
         "he did not support Mr. Trump",
         "he expects Clinton to recover from pneumonia",
     ]
+
+
+def test_content_never_ends_inside_a_quotation() -> None:
+    text = (
+        '"It is the right thing to do," Obama said. He called Burma a "good news story in an era when so '
+        'often we see countries going the opposite direction."'
+    )
+    got = extract(text).quotes
+    called = [q for q in got if q.cue is not None and q.cue.text == "called"]
+    assert len(called) == 1 and called[0].kind == "mixed"
+    assert called[0].text.rstrip('."').endswith("going the opposite direction")
+
+
+def test_a_verb_of_the_reported_clause_does_not_claim_its_quotation() -> None:
+    text = (
+        "The governor said Democrats and the media are to blame for focusing on "
+        "“he said this, he tweeted that.”"
+    )
+    (q,) = extract(text).quotes
+    assert q.kind == "mixed" and q.cue is not None and q.cue.text == "said"

@@ -18,6 +18,7 @@ from saidwhat.cues import features, load_model
 from saidwhat.frames import Candidate, candidates_for, colon_positions, first_line_end
 from saidwhat.models import Quote, QuoteKind, Span
 from saidwhat.quote_cues import (
+    SPEECH_WORDS,
     adjacent_name,
     cue_near,
     distanced,
@@ -131,11 +132,20 @@ def _unnest(doc: Doc, found: list[_Attribution], in_quote: list[bool]) -> list[_
     for a in found:
         outers = [k for k in found if k is not a and _inside(doc, k, a)]
         own_quote = not outers or (
-            _quoted_share(doc, a, in_quote) >= 0.8 and all(_cut_before(doc, k, a) for k in outers)
+            a.cue is not None
+            and _speech_cue(doc[a.cue])
+            and _quoted_share(doc, a, in_quote) >= 0.8
+            and all(_cut_before(doc, k, a) for k in outers)
         )
         if own_quote:
             out.append(a)
     return [a for a in out if a.fragments]
+
+
+def _speech_cue(tok: Token) -> bool:
+    """Is `tok` a word that introduces quotations (said, replied, quipped …: the speech lexicon and the
+    quote cues learned from PolNeAR), as opposed to a verb of the reported clause (blame, let)?"""
+    return tok.lower_ in SPEECH_WORDS or tok.lower_ in load_model().quote_cue_words
 
 
 def _quoted_share(doc: Doc, a: _Attribution, in_quote: list[bool]) -> float:
@@ -168,6 +178,17 @@ def _rstrip_to_word(text: str, start: int, end: int) -> int:
 
 CONTINUATIONS = frozenset({"and", "or", "including", "compared"})  # what may open a continuation
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _close_open_quotation(a: _Attribution, stretches: list[Stretch]) -> None:
+    """Content never ends inside a quotation: "called Burma a “good news story [in an era when …]”"
+    runs to the closing mark even where the parse subtree stops short of it."""
+    start, end = a.fragments[-1]
+    for st in stretches:
+        for s, e in st.spans:
+            if s < end < e and start < s:
+                a.fragments[-1] = (start, e)
+                return
 
 
 def _extend_over_coordination(doc: Doc, a: _Attribution) -> None:
@@ -475,6 +496,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     for a in accepted:
         _extend_over_coordination(doc, a)
         _drop_narrated_tail(doc, a, in_quote)
+        _close_open_quotation(a, stretches)
     found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc)
