@@ -330,6 +330,10 @@ def _refine_with_stretches(
         ]
         if inside:
             a = max(inside, key=lambda x: x.prob)
+            if a.kind == "indirect" and _unquoted_words(doc, a.fragments, in_quote):
+                a.kind = "mixed"  # called Burma a “good news story …”: the clause holds the quotation
+                previous = a
+                continue
             if a.kind != "direct":
                 if (
                     previous is not None
@@ -446,6 +450,15 @@ def _introduced_by_own_cue(
     if not all(_cut_before(doc, a, own) for a in holders):
         return None
     return own
+
+
+def _unquoted_words(doc: Doc, fragments: list[tuple[int, int]], in_quote: list[bool]) -> bool:
+    """Does the content hold words outside quotation marks (beyond punctuation)?"""
+    for s, e in fragments:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(not in_quote[t.i] and t.is_alpha for t in span):
+            return True
+    return False
 
 
 def _container(

@@ -177,12 +177,18 @@ def candidates_for(
         return out  # no frame can apply: skip the subject search, the costly part, for most tokens
     subj = subject_of(tok)
     src = subj.i if subj is not None else None
+    later_ccomps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > i]
     for child in tok.children:
         dep = child.dep_
         if dep in ("ccomp", "xcomp", "dobj"):
             if colon_at is not None and child.i > colon_at:
                 continue
-            frags = (_trimmed(doc, child.left_edge.i, child.right_edge.i + 1),)
+            right = child.right_edge.i
+            if dep == "ccomp" and len(later_ccomps) > 1 and child.i > i:
+                if child.i != later_ccomps[0].i:
+                    continue  # two complements the parser split off one report: one content
+                right = later_ccomps[-1].right_edge.i
+            frags = (_trimmed(doc, child.left_edge.i, right + 1),)
             if dep == "ccomp" and child.i < i:
                 frags += _resumed_content(tok)
             elif dep == "xcomp" and src is None and (subject := _impersonal_subject(tok)) is not None:
