@@ -175,3 +175,12 @@ def test_a_verb_of_the_reported_clause_does_not_claim_its_quotation() -> None:
     )
     (q,) = extract(text).quotes
     assert q.kind == "mixed" and q.cue is not None and q.cue.text == "said"
+
+
+def test_according_to_a_noun_phrase_the_parser_misread_still_names_the_source() -> None:
+    text = (
+        "As a reality TV boss, Donald Trump repeatedly demeaned women with sexist language, "
+        "according to show insiders."
+    )
+    (q,) = extract(text).quotes
+    assert q.speaker_mention is not None and q.speaker_mention.text.endswith("insiders")

@@ -525,7 +525,10 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         speaker, mention, stype = None, None, "unknown"
         if a.source is None and cue is not None and a.speaker_from is None:
             fallback = adjacent_name(doc, cue)
-            a.source = fallback.i if fallback is not None and not in_quote[fallback.i] else None
+            if fallback is not None and not in_quote[fallback.i]:
+                # a name inside the reported content is not its source
+                inside = any(s <= fallback.idx < e for s, e in frags)
+                a.source = None if inside else fallback.i
         if a.source is not None:
             speaker, mention, stype = resolver.resolve(doc[a.source])
         elif a.speaker_from is not None and id(a.speaker_from) in resolved:

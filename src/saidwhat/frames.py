@@ -155,7 +155,7 @@ def candidates_for(
     lower = tok.lower_
     if lower == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
         to = doc[i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or _last_noun_in(to)
         head = tok.head
         sent = tok.sent
         outer = (head.left_edge.i, head.right_edge.i + 1) if head.i != tok.i else (sent.start, sent.end)
@@ -236,6 +236,12 @@ def candidates_for(
             if frags:
                 out.append(Candidate(i, "paren", frags, src))
     return out
+
+
+def _last_noun_in(tok: Token) -> Token | None:
+    """The last noun under `tok`, for "according to show insiders" parsed as a verb phrase."""
+    nouns = [t for t in tok.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i]
+    return nouns[-1] if nouns else None
 
 
 def _impersonal_subject(cue: Token) -> Token | None:

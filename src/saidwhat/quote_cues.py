@@ -120,7 +120,7 @@ def cue_near(
         return _colon_intro(doc, first)
     cue, subj = best[1], best[2]
     if subj is None and cue.lower_ == "according" and cue.i + 1 < len(doc):  # According to X, “…”
-        subj = next((c for c in doc[cue.i + 1].children if c.dep_ == "pobj"), None)
+        subj = next((c for c in doc[cue.i + 1].subtree if c.pos_ in ("NOUN", "PROPN") and c.i > cue.i), None)
     if subj is None:
         subj = adjacent_name(doc, cue)
     return cue, subj
