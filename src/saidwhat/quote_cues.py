@@ -54,8 +54,12 @@ SPEECH_WORDS = frozenset(
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token at character `char`, or the one before it when `char` is whitespace."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    if span is not None and len(span):
+        return span[0]
+    before = doc.char_span(0, char, alignment_mode="contract") if char > 0 else None
+    return before[-1] if before is not None and len(before) else None
 
 
 def _cue_strength(tok: Token) -> float:
