@@ -17,7 +17,7 @@ def inner(text: str) -> list[list[str]]:
         ('He said "we will win" today.', [["we will win"]]),
         ("He said “we will win” today.", [["we will win"]]),
         ("Trump Was ‘Mocking’ Clinton Camp", [["Mocking"]]),
-        ("Il a dit « nous gagnerons » hier.", [[" nous gagnerons "]]),
+        ("Il a dit « nous gagnerons » hier.", [["nous gagnerons"]]),
         ("„Wir gewinnen“ sagte er.", [["Wir gewinnen"]]),
         ("''It's more tinkering,'' he said. ''Not reform.''", [["It's more tinkering,"], ["Not reform."]]),
         ("called him ''a genius'' for it", [["a genius"]]),

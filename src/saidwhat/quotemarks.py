@@ -139,7 +139,21 @@ def find_stretches(text: str) -> list[Stretch]:
         out.extend(out_para)
     if pending:
         out.append(Stretch(pending_start, pending[-1][1], tuple(pending), False))
-    return [s for s in out if s.inner_end > s.inner_start and text[s.inner_start : s.inner_end].strip()]
+    kept = [s for s in out if s.inner_end > s.inner_start and text[s.inner_start : s.inner_end].strip()]
+    return [_without_padding(text, s) for s in kept]
+
+
+def _without_padding(text: str, st: Stretch) -> Stretch:
+    """Spaces just inside the marks (« nous gagnerons », “ … ”) are not part of the quotation."""
+    spans = []
+    for s, e in st.spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return Stretch(st.start, st.end, tuple(spans), st.balanced) if spans else st
 
 
 def _pair_paragraph(
