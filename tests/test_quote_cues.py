@@ -60,3 +60,12 @@ def test_according_to_names_its_object(nlp) -> None:  # type: ignore[no-untyped-
     cue, subj = cue_near(doc, stretches[0], token_quote_mask(doc, stretches))
     assert cue is not None and cue.text == "According"
     assert subj is not None and subj.text == "Limbaugh"
+
+
+def test_subject_and_verb_right_after_the_quotation_attribute_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"Did you shoot him? He better not be dead," she yells while moving along the street.'
+    doc = nlp(text)
+    stretches = find_stretches(text)
+    cue, subj = cue_near(doc, stretches[0], token_quote_mask(doc, stretches))
+    assert cue is not None and cue.text == "yells"
+    assert subj is not None and subj.text == "she"

@@ -121,7 +121,8 @@ def cue_near(
     if dash[0] is not None:  # “…” ― Jane Doe names the speaker outright
         return dash
     if best is None:
-        return _colon_intro(doc, first)
+        after = _attribution_after(doc, st, last, doc.text if text is None else text)
+        return after if after[0] is not None else _colon_intro(doc, first)
     cue, subj = best[1], best[2]
     if subj is None and cue.lower_ == "according" and cue.i + 1 < len(doc):  # According to X, “…”
         subj = next((c for c in doc[cue.i + 1].subtree if c.pos_ in ("NOUN", "PROPN") and c.i > cue.i), None)
@@ -150,6 +151,27 @@ def _best_cue(
         if best is None or score < best[0]:
             best = (score, tok, subj)
     return best
+
+
+def _attribution_after(
+    doc: Doc, st: Stretch, last: Token, text: str
+) -> tuple[Token | None, Token | None]:
+    """“…,” she yells: whatever the verb, a subject and a verb right after a quotation that ends on a
+    comma, question or exclamation mark are its attribution ("yells" is no cue word the model knows)."""
+    inner = text[st.inner_start : st.inner_end].rstrip()
+    if not inner or inner[-1] not in ",?!":
+        return None, None
+    k = last.i + 1
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_quote or doc[k].is_space):
+        k += 1
+    if k + 1 >= len(doc):
+        return None, None
+    a, b = doc[k], doc[k + 1]
+    if b.pos_ == "VERB" and a.dep_ == "nsubj" and a.head.i == b.i:
+        return b, a
+    if a.pos_ == "VERB" and b.dep_ == "nsubj" and b.head.i == a.i:
+        return a, b
+    return None, None
 
 
 DASHES = ("―", "—", "–", "-", "--")
