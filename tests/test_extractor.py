@@ -184,3 +184,16 @@ def test_according_to_a_noun_phrase_the_parser_misread_still_names_the_source() 
     )
     (q,) = extract(text).quotes
     assert q.speaker_mention is not None and q.speaker_mention.text.endswith("insiders")
+
+
+def test_attribution_inside_a_quotation_keeps_it_one_direct_quote() -> None:
+    text = (
+        '"One of the reasons China was prepared to go further," Mr. Obama said, '
+        '"is that their own people were demanding it."'
+    )
+    (q,) = extract(text).quotes
+    assert q.kind == "direct" and q.speaker == "Obama"
+    assert [text[s:e] for s, e in q.spans] == [
+        "One of the reasons China was prepared to go further,",
+        "is that their own people were demanding it.",
+    ]

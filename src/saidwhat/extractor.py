@@ -328,6 +328,22 @@ def _refine_with_stretches(
             and a.cue is not None
             and not in_quote[a.cue]
         ]
+        spoken = next(
+            (
+                a
+                for a in covering
+                if a.kind == "indirect" and a.frame == "paren" and a.cue is not None and not in_quote[a.cue]
+                and not _unquoted_words(doc, a.fragments, in_quote)
+            ),
+            None,
+        )
+        if spoken is not None:  # “…,” Mr. Obama said, “…”: every word of the content is quoted
+            spoken.fragments = sorted(
+                sp for other in stretches for sp in other.spans if _overlap(spoken.fragments, [sp]) > 0
+            )
+            spoken.kind = "direct"
+            previous = spoken
+            continue
         if inside:
             a = max(inside, key=lambda x: x.prob)
             if a.kind == "indirect" and _unquoted_words(doc, a.fragments, in_quote):
