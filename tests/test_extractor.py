@@ -197,3 +197,12 @@ def test_attribution_inside_a_quotation_keeps_it_one_direct_quote() -> None:
         "One of the reasons China was prepared to go further,",
         "is that their own people were demanding it.",
     ]
+
+
+def test_a_programme_title_before_the_attribution_is_not_a_quote() -> None:
+    text = (
+        'In an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said the recent shootings '
+        "demand a national response."
+    )
+    got = extract(text).quotes
+    assert [(q.kind, q.text) for q in got] == [("indirect", "the recent shootings demand a national response")]

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 MIN_UNCUED_WORDS = 5
 DEDUP_JACCARD = 0.75
 CONTAINER_MIN_PROB = 0.2  # tuned on dev (flat between 0.2 and 0.3)
+MAX_TITLE_WORDS = 7
 MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
 
 
@@ -400,6 +401,8 @@ def _refine_with_stretches(
             continue
         if word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
             continue
+        if _named_title(text, st, quoted):
+            continue  # an episode of “The Steve Harvey Morning Show,” …: a title, however punctuated
         cue, subj = cue_near(doc, st, in_quote, text)
         if cue is not None:
             merged = by_cue.get(cue.i)
@@ -489,6 +492,18 @@ def _container(
         if holds and (best is None or a.prob > best.prob):
             best = a
     return best
+
+
+TITLE_INTRODUCERS = frozenset({"of", "on", "in", "at", "book", "show", "program", "film", "titled", "called"})
+
+
+def _named_title(text: str, st: Stretch, quoted: str) -> bool:
+    """A short Title Case stretch right after a preposition or a noun that names works ("on CBS's “Face
+    the Nation,”", "his book ''Make Your Kid a Millionaire,''") is a title, even with a comma inside."""
+    if not title_like(quoted.rstrip(",.;:")) or word_count(quoted) > MAX_TITLE_WORDS:
+        return False
+    before = text[max(0, st.start - 30) : st.start].split()
+    return bool(before) and before[-1].strip(",").lower() in TITLE_INTRODUCERS
 
 
 def _sentence_like(quoted: str) -> bool:
