@@ -205,4 +205,5 @@ def test_a_programme_title_before_the_attribution_is_not_a_quote() -> None:
         "demand a national response."
     )
     got = extract(text).quotes
-    assert [(q.kind, q.text) for q in got] == [("indirect", "the recent shootings demand a national response")]
+    expected = [("indirect", "the recent shootings demand a national response")]
+    assert [(q.kind, q.text) for q in got] == expected

@@ -502,8 +502,10 @@ def _named_title(text: str, st: Stretch, quoted: str) -> bool:
     the Nation,”", "his book ''Make Your Kid a Millionaire,''") is a title, even with a comma inside."""
     if not title_like(quoted.rstrip(",.;:")) or word_count(quoted) > MAX_TITLE_WORDS:
         return False
-    before = text[max(0, st.start - 30) : st.start].split()
-    return bool(before) and before[-1].strip(",").lower() in TITLE_INTRODUCERS
+    before = [w.strip(",").lower() for w in text[max(0, st.start - 40) : st.start].split()]
+    if before and before[-1].endswith(("'s", "’s")):  # on CBS's “Face the Nation”
+        before = before[:-1]
+    return bool(before) and before[-1] in TITLE_INTRODUCERS
 
 
 def _sentence_like(quoted: str) -> bool:
