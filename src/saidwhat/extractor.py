@@ -206,7 +206,7 @@ def _extend_over_coordination(doc: Doc, a: _Attribution) -> None:
     rest = [t for t in doc[first.i : first.sent.end] if not t.is_space]
     while rest and (rest[-1].is_punct or rest[-1].is_quote):
         rest = rest[:-1]
-    words = [t for t in rest if t.text != ","]
+    words = [t for t in rest if not (t.is_punct or t.is_quote)]
     if len(words) < 2 or words[0].lower_ not in CONTINUATIONS:
         return
     if any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.tag_ in FINITE_TAGS for t in rest):
@@ -540,9 +540,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     in_quote = token_quote_mask(doc, stretches)
     accepted, runners_up = _scored_candidates(doc, in_quote)
     for a in accepted:
+        _close_open_quotation(a, stretches)
         _extend_over_coordination(doc, a)
         _drop_narrated_tail(doc, a, in_quote)
-        _close_open_quotation(a, stretches)
     found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc)
