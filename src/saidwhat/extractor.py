@@ -7,18 +7,28 @@
    ("…,” he said, “…” is one quote with two spans), or continue the previous quote's speaker; short
    quoted phrases with no cue are titles or scare quotes and are dropped.
 4. speakers.py turns each source token into a mention and a canonical entity.
+content.py holds the attribution record and the rules for where a reported clause starts and ends.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from saidwhat.content import (
+    Attribution,
+    char_frags,
+    close_open_quotation,
+    cut_before,
+    drop_narrated_tail,
+    extend_over_coordination,
+    length,
+    overlap,
+    unnest,
+)
 from saidwhat.cues import features, load_model
 from saidwhat.frames import Candidate, candidates_for, colon_positions, first_line_end
-from saidwhat.models import Quote, QuoteKind, Span
+from saidwhat.models import Quote, Span
 from saidwhat.quote_cues import (
-    SPEECH_WORDS,
     adjacent_name,
     cue_near,
     distanced,
@@ -30,24 +40,12 @@ from saidwhat.speakers import EntityResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
 
 MIN_UNCUED_WORDS = 5
 DEDUP_JACCARD = 0.75
 CONTAINER_MIN_PROB = 0.2  # tuned on dev (flat between 0.2 and 0.3)
 MAX_TITLE_WORDS = 7
 MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
-
-
-@dataclass
-class _Attribution:
-    cue: int | None
-    fragments: list[tuple[int, int]]  # character ranges
-    source: int | None
-    prob: float
-    kind: QuoteKind = "indirect"
-    frame: str = ""
-    speaker_from: _Attribution | None = None  # a continuation borrows this quote's speaker
 
 
 def token_quote_mask(doc: Doc, stretches: list[Stretch]) -> list[bool]:
@@ -66,26 +64,14 @@ def token_quote_mask(doc: Doc, stretches: list[Stretch]) -> list[bool]:
     return mask
 
 
-def _char_frags(doc: Doc, frags: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
-    return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in frags if e > s]
-
-
-def _length(frags: list[tuple[int, int]]) -> int:
-    return sum(e - s for s, e in frags)
-
-
-def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
-def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attribution], list[_Attribution]]:
+def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[Attribution], list[Attribution]]:
     """Accepted attributions (best frame per cue, above the model's threshold, deduplicated) and the
     plausible runners-up, which may still frame a quoted fragment as mixed speech."""
     model = load_model()
     best: dict[int, tuple[float, Candidate]] = {}
     line_end = first_line_end(doc)
     colons = colon_positions(doc)
-    runners_up: list[_Attribution] = []
+    runners_up: list[Attribution] = []
     for tok in doc:
         if (
             tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ")
@@ -100,168 +86,29 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[_Attributio
                 best[tok.i] = (p, cand)
             elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
                 runners_up.append(
-                    _Attribution(cand.cue, _char_frags(doc, cand.fragments), cand.source, p, frame=cand.frame)
+                    Attribution(cand.cue, char_frags(doc, cand.fragments), cand.source, p, frame=cand.frame)
                 )
     return _accepted(doc, best, in_quote), runners_up
 
 
 def _accepted(
     doc: Doc, best: dict[int, tuple[float, Candidate]], in_quote: list[bool]
-) -> list[_Attribution]:
+) -> list[Attribution]:
     found = [
-        _Attribution(c.cue, _char_frags(doc, c.fragments), c.source, p, frame=c.frame)
+        Attribution(c.cue, char_frags(doc, c.fragments), c.source, p, frame=c.frame)
         for p, c in best.values()
         if not _no_statement(doc, c)
     ]
     found.sort(key=lambda a: -a.prob)
-    kept: list[_Attribution] = []
+    kept: list[Attribution] = []
     for a in found:  # two cues proposing the same content: keep the likelier
-        la = _length(a.fragments)
+        la = length(a.fragments)
         if any(
-            _overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, _length(k.fragments)) for k in kept
+            overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, length(k.fragments)) for k in kept
         ):
             continue
         kept.append(a)
-    return _unnest(doc, kept, in_quote)
-
-
-def _unnest(doc: Doc, found: list[_Attribution], in_quote: list[bool]) -> list[_Attribution]:
-    """Resolve attributions whose cue lies inside another's content. A quotation with its own cue
-    (…, the mother replied, “It's meant …”) keeps it and ends the outer content before it; any
-    other inner reading is dropped (see `_inside`)."""
-    out = []
-    for a in found:
-        outers = [k for k in found if k is not a and _inside(doc, k, a)]
-        own_quote = not outers or (
-            a.cue is not None
-            and _speech_cue(doc[a.cue])
-            and _quoted_share(doc, a, in_quote) >= 0.8
-            and all(_cut_before(doc, k, a) for k in outers)
-        )
-        if own_quote:
-            out.append(a)
-    return [a for a in out if a.fragments]
-
-
-def _speech_cue(tok: Token) -> bool:
-    """Is `tok` a word that introduces quotations (said, replied, quipped …: the speech lexicon and the
-    quote cues learned from PolNeAR), as opposed to a verb of the reported clause (blame, let)?"""
-    return tok.lower_ in SPEECH_WORDS or tok.lower_ in load_model().quote_cue_words
-
-
-def _quoted_share(doc: Doc, a: _Attribution, in_quote: list[bool]) -> float:
-    span = doc.char_span(a.fragments[0][0], a.fragments[-1][1], alignment_mode="expand")
-    if span is None or not len(span) or a.cue is None or in_quote[a.cue]:
-        return 0.0
-    return sum(in_quote[t.i] for t in span) / len(span)
-
-
-def _cut_before(doc: Doc, outer: _Attribution, inner: _Attribution) -> bool:
-    """End `outer`'s content where `inner`'s attribution begins; False when nothing would be left."""
-    assert inner.cue is not None
-    start = min(doc[inner.cue].idx, inner.fragments[0][0])
-    if inner.source is not None:
-        start = min(start, doc[inner.source].left_edge.idx)
-    kept = [(s, min(e, start)) for s, e in outer.fragments if s < start]
-    kept = [(s, _rstrip_to_word(doc.text, s, e)) for s, e in kept]
-    kept = [(s, e) for s, e in kept if e - s > 1]
-    if not kept or outer.fragments[0][0] >= start:
-        return False
-    outer.fragments = kept
-    return True
-
-
-def _rstrip_to_word(text: str, start: int, end: int) -> int:
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "\"'”’)":
-        end -= 1
-    return end
-
-
-CONTINUATIONS = frozenset({"and", "or", "including", "compared"})  # what may open a continuation
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _close_open_quotation(a: _Attribution, stretches: list[Stretch]) -> None:
-    """Content never ends inside a quotation: "called Burma a “good news story [in an era when …]”"
-    runs to the closing mark even where the parse subtree stops short of it."""
-    start, end = a.fragments[-1]
-    for st in stretches:
-        for s, e in st.spans:
-            if s < end < e and start < s:
-                a.fragments[-1] = (start, e)
-                return
-
-
-def _extend_over_coordination(doc: Doc, a: _Attribution) -> None:
-    """Content the parser cut at a coordination ("refinancing student loans[ and forcing universities to
-    …]", "as “false” or “pants on fire[,” compared to 11% …]"): when the rest of the sentence continues
-    it (opens with and, or, including, compared) and has no clause of its own (no subject, no finite
-    verb), the content runs to the sentence's end."""
-    if a.cue is None or not a.fragments or a.fragments[0][0] <= doc[a.cue].idx:
-        return
-    end = a.fragments[-1][1]
-    first = next((t for t in doc[a.cue :] if t.idx >= end), None)
-    if first is None:
-        return
-    rest = [t for t in doc[first.i : first.sent.end] if not t.is_space]
-    while rest and (rest[-1].is_punct or rest[-1].is_quote):
-        rest = rest[:-1]
-    words = [t for t in rest if not (t.is_punct or t.is_quote)]
-    if len(words) < 2 or words[0].lower_ not in CONTINUATIONS:
-        return
-    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.tag_ in FINITE_TAGS for t in rest):
-        return  # a clause of its own ("and has since left the network")
-    if "\n" in doc[rest[0].i : rest[-1].i].text:
-        return
-    a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
-
-
-TAIL_OPENERS = frozenset({"which", "who", "whose", "where", "when", "despite", "while", "although", "as"})
-
-
-def _drop_narrated_tail(doc: Doc, a: _Attribution, in_quote: list[bool]) -> None:
-    """A reported clause ends before the reporter's own addition after its last comma or semicolon:
-    ", which forced her to leave …", ", the presumed Putin favorite", ", focusing on …", "; they only
-    learned …". Annotators (and readers) attribute the clause, not the journalist's gloss on it."""
-    if a.cue is None or not a.fragments or a.fragments[0][0] <= doc[a.cue].idx:
-        return
-    start, end = a.fragments[-1]
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < 4:
-        return
-    for k in range(len(span) - 2, 0, -1):
-        tok = span[k]
-        if tok.text not in (",", ";") or in_quote[tok.i]:
-            continue
-        tail = span[k + 1 :]
-        if tok.text == ";" or tail[0].lower_ in TAIL_OPENERS or _gloss(tail):
-            a.fragments[-1] = (start, span[k - 1].idx + len(span[k - 1]))
-        return
-
-
-def _gloss(tail: SpacySpan) -> bool:
-    """Does the phrase `tail` hang off the clause before it as an appositive or a participle?"""
-    roots = [t for t in tail if not tail.start <= t.head.i < tail.end]
-    return len(roots) == 1 and (
-        roots[0].dep_ == "appos" or (roots[0].tag_ == "VBG" and roots[0].dep_ in ("advcl", "acl", "xcomp"))
-    )
-
-
-def _cue_within(doc: Doc, a: _Attribution, content: list[tuple[int, int]]) -> bool:
-    if a.cue is None:
-        return False
-    at = doc[a.cue].idx
-    return any(s <= at < e for s, e in content)
-
-
-def _inside(doc: Doc, outer: _Attribution, inner: _Attribution) -> bool:
-    """Does `inner` report speech inside `outer`'s content? Reported speech within reported speech is
-    rare (0.6% of PolNeAR's attributions): far more often the inner cue is a verb of the reported
-    clause ("said she wanted to … and let them know that …"), so the inner reading is dropped. Where
-    each cue lies inside the other's content the likelier reading stays."""
-    if not _cue_within(doc, inner, outer.fragments):
-        return False
-    return not _cue_within(doc, outer, inner.fragments) or outer.prob > inner.prob
+    return unnest(doc, kept, in_quote)
 
 
 NO_STATEMENT_MAX_WORDS = 8
@@ -309,23 +156,23 @@ def _no_statement(doc: Doc, cand: Candidate) -> bool:
 
 def _refine_with_stretches(
     doc: Doc,
-    found: list[_Attribution],
-    runners_up: list[_Attribution],
+    found: list[Attribution],
+    runners_up: list[Attribution],
     stretches: list[Stretch],
     in_quote: list[bool],
     text: str,
-) -> list[_Attribution]:
+) -> list[Attribution]:
     out = list(found)
-    by_cue: dict[int, _Attribution] = {a.cue: a for a in found if a.cue is not None}
-    previous: _Attribution | None = None
+    by_cue: dict[int, Attribution] = {a.cue: a for a in found if a.cue is not None}
+    previous: Attribution | None = None
     for st in sorted(stretches, key=lambda s: s.start):
         spans = list(st.spans)
-        slen = _length(spans)
-        covering = [a for a in out if _overlap(a.fragments, spans) > 0]
+        slen = length(spans)
+        covering = [a for a in out if overlap(a.fragments, spans) > 0]
         inside = [
             a
             for a in covering
-            if _overlap(a.fragments, spans) >= 0.8 * _length(a.fragments)
+            if overlap(a.fragments, spans) >= 0.8 * length(a.fragments)
             and a.cue is not None
             and not in_quote[a.cue]
         ]
@@ -340,7 +187,7 @@ def _refine_with_stretches(
         )
         if spoken is not None:  # “…,” Mr. Obama said, “…”: every word of the content is quoted
             spoken.fragments = sorted(
-                sp for other in stretches for sp in other.spans if _overlap(spoken.fragments, [sp]) > 0
+                sp for other in stretches for sp in other.spans if overlap(spoken.fragments, [sp]) > 0
             )
             spoken.kind = "direct"
             previous = spoken
@@ -376,7 +223,7 @@ def _refine_with_stretches(
             intro.fragments, intro.kind = spans, "direct"
             previous = intro
             continue
-        holders = [a for a in covering if _overlap(a.fragments, spans) >= 0.8 * slen]
+        holders = [a for a in covering if overlap(a.fragments, spans) >= 0.8 * slen]
         own = _introduced_by_own_cue(doc, text, st, in_quote, holders)
         if own is not None:  # …, and when pressed, the aide replied, “It is meant …”
             out.append(own)
@@ -384,7 +231,7 @@ def _refine_with_stretches(
             continue
         if holders:
             for a in covering:
-                if _overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
+                if overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
                     if a.cue is not None and distanced(doc, text, st, a.cue):
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
@@ -418,7 +265,7 @@ def _refine_with_stretches(
             if merged is None or merged.kind != "direct":
                 if word_count(quoted) < 3 and title_like(quoted):
                     continue
-                a = _Attribution(cue.i, spans, subj.i if subj is not None else None, 0.6, "direct")
+                a = Attribution(cue.i, spans, subj.i if subj is not None else None, 0.6, "direct")
                 out.append(a)
                 by_cue.setdefault(cue.i, a)
                 previous = a
@@ -435,7 +282,7 @@ def _refine_with_stretches(
             continue  # a title or a scare quote, not speech
         source = _last_attribution_before(out, st.start)
         if source is not None:
-            a = _Attribution(None, spans, None, 0.4, "direct", speaker_from=source)
+            a = Attribution(None, spans, None, 0.4, "direct", speaker_from=source)
             out.append(a)
             previous = a
     return out
@@ -444,7 +291,7 @@ def _refine_with_stretches(
 CONTINUATION_REACH = 400  # characters back to the attribution an uncued quotation continues
 
 
-def _last_attribution_before(found: list[_Attribution], start: int) -> _Attribution | None:
+def _last_attribution_before(found: list[Attribution], start: int) -> Attribution | None:
     """The attribution a quotation with no cue of its own continues: the nearest one ending shortly
     before it, of any kind ("…, Schiff said. “The other factor …”" continues Schiff's indirect speech)."""
     before = [a for a in found if 0 <= start - a.fragments[-1][1] < CONTINUATION_REACH]
@@ -452,8 +299,8 @@ def _last_attribution_before(found: list[_Attribution], start: int) -> _Attribut
 
 
 def _introduced_by_own_cue(
-    doc: Doc, text: str, st: Stretch, in_quote: list[bool], holders: list[_Attribution]
-) -> _Attribution | None:
+    doc: Doc, text: str, st: Stretch, in_quote: list[bool], holders: list[Attribution]
+) -> Attribution | None:
     """A quotation inside another attribution's content that its own cue introduces ("the aide replied,
     “…”") is the aide's direct quote: the outer content ends before the aide. None when not so."""
     if not holders:
@@ -465,8 +312,8 @@ def _introduced_by_own_cue(
         return None
     if any(a.cue == cue.i or not any(s <= cue.idx < e for s, e in a.fragments) for a in holders):
         return None
-    own = _Attribution(cue.i, list(st.spans), subj.i, 0.6, "direct")
-    if not all(_cut_before(doc, a, own) for a in holders):
+    own = Attribution(cue.i, list(st.spans), subj.i, 0.6, "direct")
+    if not all(cut_before(doc, a, own) for a in holders):
         return None
     return own
 
@@ -481,14 +328,14 @@ def _unquoted_words(doc: Doc, fragments: list[tuple[int, int]], in_quote: list[b
 
 
 def _container(
-    runners_up: list[_Attribution], spans: list[tuple[int, int]], slen: int, in_quote: list[bool]
-) -> _Attribution | None:
+    runners_up: list[Attribution], spans: list[tuple[int, int]], slen: int, in_quote: list[bool]
+) -> Attribution | None:
     """The likeliest runner-up whose content holds the quoted stretch and more (its clause)."""
     best = None
     for a in runners_up:
         if a.cue is None or in_quote[a.cue]:
             continue
-        holds = _overlap(a.fragments, spans) >= 0.8 * slen and _length(a.fragments) > 1.25 * slen
+        holds = overlap(a.fragments, spans) >= 0.8 * slen and length(a.fragments) > 1.25 * slen
         if holds and (best is None or a.prob > best.prob):
             best = a
     return best
@@ -540,9 +387,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     in_quote = token_quote_mask(doc, stretches)
     accepted, runners_up = _scored_candidates(doc, in_quote)
     for a in accepted:
-        _close_open_quotation(a, stretches)
-        _extend_over_coordination(doc, a)
-        _drop_narrated_tail(doc, a, in_quote)
+        close_open_quotation(a, stretches)
+        extend_over_coordination(doc, a)
+        drop_narrated_tail(doc, a, in_quote)
     found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc)

@@ -1,0 +1,37 @@
+"""Where a reported clause starts and ends: the boundary rules of content.py on real parses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat.content import Attribution, close_open_quotation, length, overlap
+from saidwhat.quotemarks import find_stretches
+
+
+def test_length_and_overlap_of_fragment_lists() -> None:
+    assert length([(0, 5), (10, 12)]) == 7
+    assert overlap([(0, 5), (10, 12)], [(3, 11)]) == 3
+
+
+def test_content_ending_inside_a_quotation_runs_to_its_close() -> None:
+    text = 'He called Burma a "good news story in an era of setbacks" on Friday.'
+    stretches = find_stretches(text)
+    a = Attribution(cue=1, fragments=[(10, text.index(" in an era"))], source=0, prob=0.9)
+    close_open_quotation(a, stretches)
+    assert text[a.fragments[0][0] : a.fragments[0][1]] == 'Burma a "good news story in an era of setbacks'
+
+
+def test_content_that_starts_inside_the_quotation_is_left_alone() -> None:
+    text = 'He said "we will win this state by ten points" on Monday.'
+    stretches = find_stretches(text)
+    start = text.index("we will")
+    a = Attribution(cue=1, fragments=[(start, start + 11)], source=0, prob=0.9)
+    close_open_quotation(a, stretches)
+    assert a.fragments == [(start, start + 11)]
+
+
+def test_unnest_keeps_the_outer_report(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = "The senator said she wanted to meet the families and let them know that help was coming."
+    assert [q.cue.text for q in extract(text).quotes if q.cue is not None] == ["said"]
