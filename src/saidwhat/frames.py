@@ -69,6 +69,8 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
             return owner
         if tok.dep_ in ("dobj", "attr") and depth < 3 and tok.head.i != tok.i:
             return subject_of(tok.head, depth + 1)  # "Trump is raising questions about …"
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and depth == 0:
+        return None  # "Asked about the blast, O'Neill said …": the one asked is not who asked
     if depth < 3:
         dep = tok.dep_
         if dep == "relcl" or (dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN")):
