@@ -119,3 +119,13 @@ def test_unknown_format() -> None:
     result = run("extract", "-", "--format", "xml", stdin=GOOD.encode())
     assert result.returncode == 2
     one_error_line(result)
+
+
+def test_table_wraps_a_long_speaker_instead_of_cutting_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "According to a report by the city's transportation department, the bridge needs repairs.\n"
+    )
+    out = run("extract", str(path)).stdout.decode()
+    assert "transportation" in out and "department" in out
+    assert all(line == line.rstrip() for line in out.splitlines())

@@ -74,3 +74,9 @@ def test_object_control_makes_the_object_the_source(nlp: Any) -> None:
     admit = next(t for t in doc if t.text == "admit")
     subject = subject_of(admit)
     assert subject is not None and subject.text == "Stumpf"
+
+
+def test_according_to_a_document_names_its_author(nlp: Any) -> None:
+    text = "The bridge needs repairs, according to a report by the state highway agency."
+    fragments, source = frames_of(nlp, text, "according")["according"]
+    assert fragments == ["The bridge needs repairs"] and source == "agency"

@@ -58,16 +58,18 @@ def _table(article: Article, many: bool, out: Any) -> None:
     out.write(f"  {'#':>3}  {'kind':<8}  {'speaker':<24}  {'cue':<14}  quote\n")
     out.write(f"  {'-' * 3}  {'-' * 8}  {'-' * 24}  {'-' * 14}  {'-' * 40}\n")
     for n, q in enumerate(article.quotes, 1):
-        speaker = (q.speaker or "—")[:24]
+        speakers = textwrap.wrap(q.speaker or "—", 24, break_long_words=True)[:3]
         cue = (q.cue.text if q.cue else "—")[:14]
         text = " ".join(q.text.split())
         lines = textwrap.wrap(text, width - 60) or [""]
         if len(lines) > 3:
             lines = [*lines[:3]]
             lines[-1] = lines[-1][: width - 64] + " …"
-        out.write(f"  {n:>3}  {q.kind:<8}  {speaker:<24}  {cue:<14}  {lines[0]}\n")
-        for more in lines[1:]:
-            out.write(f"  {'':>3}  {'':<8}  {'':<24}  {'':<14}  {more}\n")
+        speakers += [""] * (len(lines) - len(speakers))
+        lines += [""] * (len(speakers) - len(lines))
+        out.write(f"  {n:>3}  {q.kind:<8}  {speakers[0]:<24}  {cue:<14}  {lines[0]}\n")
+        for who, more in zip(speakers[1:], lines[1:], strict=True):
+            out.write(f"  {'':>3}  {'':<8}  {who:<24}  {'':<14}  {more}".rstrip() + "\n")
     for warning in article.warnings:
         out.write(f"  warning: {warning}\n")
 

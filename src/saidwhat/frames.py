@@ -157,7 +157,7 @@ def candidates_for(
     lower = tok.lower_
     if lower == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
         to = doc[i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or _last_noun_in(to)
+        pobj = according_source(to)
         head = tok.head
         sent = tok.sent
         outer = (head.left_edge.i, head.right_edge.i + 1) if head.i != tok.i else (sent.start, sent.end)
@@ -240,9 +240,18 @@ def candidates_for(
     return out
 
 
-def _last_noun_in(tok: Token) -> Token | None:
-    """The last noun under `tok`, for "according to show insiders" parsed as a verb phrase."""
-    nouns = [t for t in tok.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i]
+def according_source(to: Token) -> Token | None:
+    """Who "according to …" names: the object of "to", or the author of that object ("according to a
+    speech by Mrs. Clinton"), or the last noun where the parser read a verb phrase ("to show insiders")."""
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is not None:
+        for prep in pobj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if author is not None:
+                    return author
+        return pobj
+    nouns = [t for t in to.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > to.i]
     return nouns[-1] if nouns else None
 
 

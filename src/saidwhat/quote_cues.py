@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from saidwhat.cues import load_model, stem
-from saidwhat.frames import subject_of
+from saidwhat.frames import according_source, subject_of
 from saidwhat.quotemarks import Stretch
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def cue_near(
         return after if after[0] is not None else _colon_intro(doc, first)
     cue, subj = best[1], best[2]
     if subj is None and cue.lower_ == "according" and cue.i + 1 < len(doc):  # According to X, “…”
-        subj = next((c for c in doc[cue.i + 1].subtree if c.pos_ in ("NOUN", "PROPN") and c.i > cue.i), None)
+        subj = according_source(doc[cue.i + 1])
     if subj is None:
         subj = adjacent_name(doc, cue)
     return cue, subj
