@@ -36,14 +36,17 @@ class Attribution:
 
 
 def char_frags(doc: Doc, frags: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Token ranges [start, end) as character ranges into `doc.text`."""
     return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in frags if e > s]
 
 
 def length(frags: list[tuple[int, int]]) -> int:
+    """Characters covered by non-overlapping fragments."""
     return sum(e - s for s, e in frags)
 
 
 def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """Characters two fragment lists share."""
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
