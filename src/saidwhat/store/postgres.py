@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from saidwhat.corpus.records import SearchHit
 from saidwhat.errors import StoreError, UsageError
-from saidwhat.store.queries import ReadQueries, speaker_filter
+from saidwhat.store.queries import ReadQueries, search_filters
 from saidwhat.store.schema import statements
 
 SEARCH_WINDOW = 5_000
@@ -138,21 +138,8 @@ class PostgresStore(ReadQueries):
         """Quotes matching `query` (web-search syntax: words, "phrases", OR, -word), best first."""
         if not re.search(r"[^\W_]", query):
             raise UsageError(f"search query {query!r} has no words to look for")
-        filters: list[str] = []
-        params: list[Any] = [query]
-        if speaker:
-            clause, extra = speaker_filter(speaker)
-            filters.append(clause)
-            params += extra
-        if since:
-            filters.append("a.published >= ?")
-            params.append(since)
-        if until:
-            filters.append("a.published < ?")
-            params.append(until)
-        if kind:
-            filters.append("q.kind = ?")
-            params.append(kind)
+        filters, extra = search_filters(speaker, since, until, kind)
+        params: list[Any] = [query, *extra]
         joins = " JOIN articles a ON a.id = q.article_id" if since or until else ""
         where = "".join(f" AND {f}" for f in filters)
         # Rank only the newest SEARCH_WINDOW matches (as on SQLite): ranking reads every match's tsvector.

@@ -34,6 +34,29 @@ def speaker_filter(name: str) -> tuple[str, list[Any]]:
     return f"q.speaker_id IN (SELECT s.id FROM speakers s WHERE {clause})", [f"% {t} %" for t in tokens]
 
 
+def search_filters(
+    speaker: str | None, since: str | None, until: str | None, kind: str | None
+) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions (over quotes `q` and articles `a`) and their parameters for search's filters,
+    the same on every backend."""
+    filters: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        clause, extra = speaker_filter(speaker)
+        filters.append(clause)
+        params += extra
+    if since:
+        filters.append("a.published >= ?")
+        params.append(since)
+    if until:
+        filters.append("a.published < ?")
+        params.append(until)
+    if kind:
+        filters.append("q.kind = ?")
+        params.append(kind)
+    return filters, params
+
+
 class ReadQueries(SQLStore):
     """Mixin of the shared read queries (see module docstring)."""
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from saidwhat.corpus.records import SearchHit
 from saidwhat.errors import StoreError, UsageError
-from saidwhat.store.queries import ReadQueries, speaker_filter
+from saidwhat.store.queries import ReadQueries, search_filters
 from saidwhat.store.schema import statements
 
 SEARCH_WINDOW = 5_000
@@ -157,21 +157,8 @@ class SQLiteStore(ReadQueries):
         match of a word found in a hundred thousand quotes costs more than a person waits, and a query that
         broad is better served newest first. Below the window the ranking is exact.
         """
-        filters: list[str] = []
-        params: list[Any] = [fts5_query(query)]
-        if speaker:
-            clause, extra = speaker_filter(speaker)
-            filters.append(clause)
-            params += extra
-        if since:
-            filters.append("a.published >= ?")
-            params.append(since)
-        if until:
-            filters.append("a.published < ?")
-            params.append(until)
-        if kind:
-            filters.append("q.kind = ?")
-            params.append(kind)
+        filters, extra = search_filters(speaker, since, until, kind)
+        params: list[Any] = [fts5_query(query), *extra]
         joins = ""
         if filters:
             joins = " JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
