@@ -117,12 +117,17 @@ def close_open_quotation(a: Attribution, stretches: list[Stretch]) -> None:
                 return
 
 
+def _reported_after_cue(doc: Doc, a: Attribution) -> bool:
+    """Does the content follow its cue (said that …), the case the boundary rules below apply to?"""
+    return a.cue is not None and bool(a.fragments) and a.fragments[0][0] > doc[a.cue].idx
+
+
 def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     """Content the parser cut at a coordination ("refinancing student loans[ and forcing universities to
     …]", "as “false” or “pants on fire[,” compared to 11% …]"): when the rest of the sentence continues
     it (opens with and, or, including, compared) and has no clause of its own (no subject, no finite
     verb), the content runs to the sentence's end."""
-    if a.cue is None or not a.fragments or a.fragments[0][0] <= doc[a.cue].idx:
+    if not _reported_after_cue(doc, a):
         return
     end = a.fragments[-1][1]
     first = next((t for t in doc[a.cue :] if t.idx >= end), None)
@@ -148,7 +153,7 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
     """A reported clause ends before the reporter's own addition after its last comma or semicolon:
     ", which forced her to leave …", ", the presumed Putin favorite", ", focusing on …", "; they only
     learned …". Annotators (and readers) attribute the clause, not the journalist's gloss on it."""
-    if a.cue is None or not a.fragments or a.fragments[0][0] <= doc[a.cue].idx:
+    if not _reported_after_cue(doc, a):
         return
     start, end = a.fragments[-1]
     span = doc.char_span(start, end, alignment_mode="expand")

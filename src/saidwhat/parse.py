@@ -78,7 +78,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 HEADLINE_COMPONENT = "saidwhat_headline"
 HEADLINE_MIN_WORDS = 3
-HEADLINE_MAX_CHARS = 200
 FUNCTION_WORDS = frozenset(
     {
         "a", "an", "the", "of", "on", "in", "at", "to", "for", "with", "as", "by", "from", "over",
@@ -116,10 +115,12 @@ def reparse_headline(nlp: Language, doc: Doc) -> Doc:
     """Title Case headlines defeat en_core_web_sm (every word is read as a name, so "Calls" is no verb).
     Parse the headline again in sentence case and copy its tags and tree onto the headline's tokens;
     the text, its offsets and the named entities stay as they were."""
-    text = doc.text
-    end = text.find("\n")
-    if not 0 < end <= HEADLINE_MAX_CHARS:
+    from saidwhat.frames import first_line_end
+
+    end = first_line_end(doc)
+    if end == 0:
         return doc
+    text = doc.text
     cased = sentence_cased(text[:end], text[end:])
     if cased is None:
         return doc
