@@ -26,7 +26,7 @@ from saidwhat.content import (
     unnest,
 )
 from saidwhat.cues import features, load_model
-from saidwhat.frames import Candidate, candidates_for, colon_positions, first_line_end
+from saidwhat.frames import CANDIDATE_POS, Candidate, candidates_for, colon_positions, first_line_end
 from saidwhat.models import Quote, Span
 from saidwhat.quote_cues import (
     adjacent_name,
@@ -74,7 +74,7 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[Attribution
     runners_up: list[Attribution] = []
     for tok in doc:
         if (
-            tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ")
+            tok.pos_ not in CANDIDATE_POS
             and tok.lower_ != "according"
             and tok.text != ":"
             and not (tok.is_title and tok.idx < line_end)

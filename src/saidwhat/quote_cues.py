@@ -117,11 +117,13 @@ def cue_near(
     best = _best_cue(doc, range(lo, hi), first, last, in_quote)
     if best is None and opening is not None:
         best = _best_cue(doc, opening, first, last, in_quote)
-    dash = _dash_attribution(doc, st, doc.text if text is None else text)
+    if text is None:
+        text = doc.text
+    dash = _dash_attribution(doc, st, text)
     if dash[0] is not None:  # “…” ― Jane Doe names the speaker outright
         return dash
     if best is None:
-        after = _attribution_after(doc, st, last, doc.text if text is None else text)
+        after = _attribution_after(doc, st, last, text)
         return after if after[0] is not None else _colon_intro(doc, first)
     cue, subj = best[1], best[2]
     if subj is None and cue.lower_ == "according" and cue.i + 1 < len(doc):  # According to X, “…”
