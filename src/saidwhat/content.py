@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from saidwhat.cues import load_model
 from saidwhat.models import QuoteKind
-from saidwhat.quote_cues import SPEECH_WORDS
+from saidwhat.quote_cues import speech_cue
 from saidwhat.quotemarks import Stretch
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 
@@ -66,12 +65,6 @@ def unnest(doc: Doc, found: list[Attribution], in_quote: list[bool]) -> list[Att
         if own_quote:
             out.append(a)
     return [a for a in out if a.fragments]
-
-
-def speech_cue(tok: Token) -> bool:
-    """Is `tok` a word that introduces quotations (said, replied, quipped …: the speech lexicon and the
-    quote cues learned from PolNeAR), as opposed to a verb of the reported clause (blame, let)?"""
-    return tok.lower_ in SPEECH_WORDS or tok.lower_ in load_model().quote_cue_words
 
 
 def _quoted_share(doc: Doc, a: Attribution, in_quote: list[bool]) -> float:

@@ -62,12 +62,17 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return before[-1] if before is not None and len(before) else None
 
 
+def speech_cue(tok: Token) -> bool:
+    """Is `tok` a word that introduces quotations (said, replied, quipped …: the speech lexicon and the
+    quote cues learned from PolNeAR), as opposed to a verb of the reported clause (blame, let)?"""
+    return tok.lower_ in SPEECH_WORDS or tok.lower_ in load_model().quote_cue_words
+
+
 def _cue_strength(tok: Token) -> float:
     """How cue-like a word is on its own: the model's word and stem weights, or the speech lexicon."""
-    model = load_model()
-    if tok.lower_ in SPEECH_WORDS or tok.lower_ in model.quote_cue_words:
+    if speech_cue(tok):
         return 2.0
-    weights = model.weights
+    weights = load_model().weights
     return weights.get("w=" + tok.lower_, 0.0) + weights.get("st=" + stem(tok.lower_), 0.0)
 
 
