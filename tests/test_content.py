@@ -35,3 +35,24 @@ def test_unnest_keeps_the_outer_report(nlp: Any) -> None:
 
     text = "The senator said she wanted to meet the families and let them know that help was coming."
     assert [q.cue.text for q in extract(text).quotes if q.cue is not None] == ["said"]
+
+
+def test_a_second_report_coordinated_with_the_first_is_its_own_quote(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "British Prime Minister Theresa May said this week that the country would formally declare its "
+        "intention to leave by the end of March and suggested that it would withdraw from the single market."
+    )
+    quotes = {q.cue.text: q for q in extract(text).quotes if q.cue is not None}
+    assert quotes["said"].text.endswith("by the end of March")
+    assert quotes["suggested"].text == "that it would withdraw from the single market"
+    assert quotes["suggested"].speaker == quotes["said"].speaker == "Theresa May"
+
+
+def test_a_report_coordinated_with_its_own_subject_keeps_its_speaker(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = "The mayor said the plant would close in March and the governor said that it would stay open."
+    by_speaker = {q.speaker: q.text for q in extract(text).quotes}
+    assert by_speaker == {"The mayor": "the plant would close in March", "the governor": "that it would stay open"}

@@ -80,3 +80,16 @@ def test_according_to_a_document_names_its_author(nlp: Any) -> None:
     text = "The bridge needs repairs, according to a report by the state highway agency."
     fragments, source = frames_of(nlp, text, "according")["according"]
     assert fragments == ["The bridge needs repairs"] and source == "agency"
+
+
+def test_a_passive_cue_without_agent_names_no_source(nlp: Any) -> None:
+    doc = nlp("Peacekeepers have been accused of hurting the civilians they were sent to protect.")
+    accused = next(t for t in doc if t.text == "accused")
+    assert subject_of(accused) is None
+
+
+def test_a_passive_cue_with_an_agent_names_the_agent(nlp: Any) -> None:
+    doc = nlp("Peacekeepers have been accused by human rights groups of hurting civilians.")
+    accused = next(t for t in doc if t.text == "accused")
+    subject = subject_of(accused)
+    assert subject is not None and subject.text == "groups"

@@ -16,7 +16,7 @@ from saidwhat.quote_cues import speech_cue
 from saidwhat.quotemarks import Stretch
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 
@@ -56,6 +56,15 @@ def unnest(doc: Doc, found: list[Attribution], in_quote: list[bool]) -> list[Att
     out = []
     for a in found:
         outers = [k for k in found if k is not a and _inside(doc, k, a)]
+        cuts = [_coordinated_cut(doc, k, a) for k in outers]
+        if outers and all(cut is not None for cut in cuts):
+            # "said that … and suggested that …": two reports, the first ends before the second
+            for k, cut in zip(outers, cuts, strict=True):
+                k.fragments = cut or k.fragments
+            if a.cue is not None and _own_subject(doc[a.cue]) is None:
+                a.source = outers[0].source  # the second verb shares the first's source
+            out.append(a)
+            continue
         own_quote = not outers or (
             a.cue is not None
             and speech_cue(doc[a.cue])
@@ -65,6 +74,39 @@ def unnest(doc: Doc, found: list[Attribution], in_quote: list[bool]) -> list[Att
         if own_quote:
             out.append(a)
     return [a for a in out if a.fragments]
+
+
+COORDINATORS = frozenset({"and", "but"})
+
+
+def _own_subject(cue: Token) -> Token | None:
+    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+
+
+def _coordinated_cut(doc: Doc, outer: Attribution, inner: Attribution) -> list[tuple[int, int]] | None:
+    """`outer`'s content ending before `inner`, when `inner` is a second report coordinated with
+    `outer`'s rather than speech inside its content; None when it is not. "May said that the country
+    would leave … and suggested that it would withdraw …", "Republicans said they were convinced … and
+    Democrats accused the GOP of …": the parser hangs the second verb inside the first content, whose
+    tail is the second report, opened by a coordinator."""
+    if inner.cue is None or outer.cue is None or not inner.fragments or not outer.fragments:
+        return None
+    cue = doc[inner.cue]
+    if cue.dep_ not in ("conj", "ccomp") or cue.pos_ != "VERB" or inner.fragments[0][0] < cue.idx:
+        return None
+    if inner.fragments[-1][1] > outer.fragments[-1][1] + 1:
+        return None
+    subject = _own_subject(cue)
+    opener = (subject.left_edge if subject is not None else cue).i
+    if subject is None:  # "and almost immediately disclosed", "and has also said"
+        while opener > 0 and doc[opener - 1].pos_ in ("ADV", "AUX", "PART"):
+            opener -= 1
+    cc = doc[opener - 1] if opener > 0 else None
+    if cc is None or cc.lower_ not in COORDINATORS or cc.idx <= outer.fragments[0][0]:
+        return None
+    kept = [(s, _rstrip_to_word(doc.text, s, min(e, cc.idx))) for s, e in outer.fragments if s < cc.idx]
+    kept = [(s, e) for s, e in kept if e - s > 1]
+    return kept or None
 
 
 def _quoted_share(doc: Doc, a: Attribution, in_quote: list[bool]) -> float:
@@ -139,7 +181,7 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
 
 
-TAIL_OPENERS = frozenset({"which", "who", "whose", "where", "when", "despite", "while", "although", "as"})
+TAIL_OPENERS = frozenset({"which", "who", "whose", "when", "despite", "while", "although", "as"})
 
 
 def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
