@@ -55,4 +55,7 @@ def test_a_report_coordinated_with_its_own_subject_keeps_its_speaker(nlp: Any) -
 
     text = "The mayor said the plant would close in March and the governor said that it would stay open."
     by_speaker = {q.speaker: q.text for q in extract(text).quotes}
-    assert by_speaker == {"The mayor": "the plant would close in March", "the governor": "that it would stay open"}
+    assert by_speaker == {
+        "The mayor": "the plant would close in March",
+        "the governor": "that it would stay open",
+    }
