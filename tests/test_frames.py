@@ -93,3 +93,18 @@ def test_a_passive_cue_with_an_agent_names_the_agent(nlp: Any) -> None:
     accused = next(t for t in doc if t.text == "accused")
     subject = subject_of(accused)
     assert subject is not None and subject.text == "groups"
+
+
+def test_a_raising_verb_names_no_source_and_keeps_its_subject(nlp: Any) -> None:
+    text = "Still, the lack of enthusiasm among black voters seems to be a real issue for her campaign."
+    fragments, source = frames_of(nlp, text, "seems")["xcomp"]
+    assert source is None
+    assert fragments[0] == "the lack of enthusiasm among black voters"
+    assert fragments[-1] == "to be a real issue for her campaign"
+
+
+def test_a_phrase_completing_the_object_belongs_to_the_content(nlp: Any) -> None:
+    text = "Clinton cited his remarks about Machado as an example of his disrespect toward women."
+    fragments, source = frames_of(nlp, text, "cited")["dobj"]
+    assert fragments == ["his remarks about Machado as an example of his disrespect toward women"]
+    assert source == "Clinton"

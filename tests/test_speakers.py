@@ -56,3 +56,13 @@ def test_an_epithet_before_a_full_name_is_not_part_of_the_name() -> None:
 def test_a_middle_name_stays_in_the_full_name() -> None:
     text = "Mary Jane Blige sang on Friday. “I just want to know where we go from here,” Blige said."
     assert speakers(text) == ["Mary Jane Blige"]
+
+
+def test_a_title_case_headline_verb_is_not_part_of_the_speaker_name() -> None:
+    text = (
+        "Obama Seeks More Muslim Refugees As He Recognizes Major Islamic Holiday.\n\n"
+        "President Barack Obama sounded a call for the United States to accept more refugees on Monday."
+    )
+    names = speakers(text)
+    assert names and all(name is None or "Seeks" not in name for name in names)
+    assert "Barack Obama" in names

@@ -26,7 +26,14 @@ from saidwhat.content import (
     unnest,
 )
 from saidwhat.cues import features, load_model
-from saidwhat.frames import CANDIDATE_POS, Candidate, candidates_for, colon_positions, first_line_end
+from saidwhat.frames import (
+    CANDIDATE_POS,
+    Candidate,
+    candidates_for,
+    colon_positions,
+    first_line_end,
+    sourceless,
+)
 from saidwhat.models import Quote, Span
 from saidwhat.quote_cues import (
     adjacent_name,
@@ -403,7 +410,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         cue = doc[a.cue] if a.cue is not None else None
         cue_span = _cue_span(cue) if cue is not None else None
         speaker, mention, stype = None, None, "unknown"
-        if a.source is None and cue is not None and a.speaker_from is None:
+        if a.source is None and cue is not None and a.speaker_from is None and not sourceless(cue):
             fallback = adjacent_name(doc, cue)
             if fallback is not None and not in_quote[fallback.i]:
                 # a name inside the reported content is not its source

@@ -133,6 +133,13 @@ def _clean_name(text: str) -> str:
     return text.strip(" ,.;:―—–-")
 
 
+def _ent_name(ent: SpacySpan) -> str:
+    """A person entity's name, ending before a verb the recognizer swallowed ("Obama Says" in a Title
+    Case headline, where the tagger, working on the sentence-cased headline, knows "Says" is a verb)."""
+    end = next((t.i for t in ent if t.i > ent.start and (t.tag_.startswith("VB") or t.tag_ == "MD")), ent.end)
+    return _clean_name(ent.doc[ent.start : end].text)
+
+
 @dataclass
 class _Person:
     name: str
@@ -158,7 +165,7 @@ class EntityResolver:
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         names: dict[str, _Person] = {}
         for ent in self._person_ents:
-            name = _clean_name(ent.text)
+            name = _ent_name(ent)
             if not name or len(name) > 60:
                 continue
             toks = tuple(t.lower() for t in name.split())
@@ -186,7 +193,7 @@ class EntityResolver:
         for ent in self._person_ents:
             if ent.start < self._cursor or ent.start >= upto:
                 continue
-            person = self._lookup(tuple(t.lower() for t in _clean_name(ent.text).split()))
+            person = self._lookup(tuple(t.lower() for t in _ent_name(ent).split()))
             if person is None:
                 continue
             person.last_seen = ent.start
@@ -240,11 +247,11 @@ class EntityResolver:
             return mention.text, mention, "group"
         ent = _ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
-            person = self._lookup(tuple(t.lower() for t in _clean_name(ent.text).split()))
+            person = self._lookup(tuple(t.lower() for t in _ent_name(ent).split()))
             if person is not None:
                 person.last_seen = max(person.last_seen, ent.start)
                 return self._spoke(person), mention, "person"
-            return _clean_name(ent.text), mention, "person"
+            return _ent_name(ent), mention, "person"
         if src.pos_ == "NOUN" and lower in self.roles and src.tag_ in ("NN", "NNP"):
             return self._spoke(self.roles[lower]), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
