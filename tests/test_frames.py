@@ -108,3 +108,24 @@ def test_a_phrase_completing_the_object_belongs_to_the_content(nlp: Any) -> None
     fragments, source = frames_of(nlp, text, "cited")["dobj"]
     assert fragments == ["his remarks about Machado as an example of his disrespect toward women"]
     assert source == "Clinton"
+
+
+def test_a_headline_kicker_before_a_colon_names_no_one(nlp: Any) -> None:
+    text = "Stealth Over Health: Clinton Was Headed to the Hospital.\n\nThe campaign denied it."
+    assert "headline" not in frames_of(nlp, text, ":")
+    text = "Pat Caddell: Democrat Voters Worried About Clinton's Health.\n\nThe pollster spoke on Monday."
+    assert frames_of(nlp, text, ":")["headline"][1] == "Caddell"
+
+
+def test_according_to_read_as_the_root_still_frames_the_clause(nlp: Any) -> None:
+    # en_core_web_sm reads "reeks" as a plural noun and hangs the whole sentence on "According"
+    text = "According to talk radio host Rush Limbaugh, the move reeks of “fear” and desperation."
+    assert frames_of(nlp, text, "According")["according"] == (
+        ["the move reeks of “fear” and desperation"],
+        "Limbaugh",
+    )
+
+
+def test_a_poll_reports_the_clause_it_modifies(nlp: Any) -> None:
+    text = "In a CNN poll released Monday, 50 percent of respondents chose Clinton."
+    assert frames_of(nlp, text, "In")["in_poll"] == (["50 percent of respondents chose Clinton"], "poll")

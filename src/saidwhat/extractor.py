@@ -27,11 +27,11 @@ from saidwhat.content import (
 )
 from saidwhat.cues import features, load_model
 from saidwhat.frames import (
-    CANDIDATE_POS,
     Candidate,
     candidates_for,
     colon_positions,
     first_line_end,
+    may_propose,
     sourceless,
 )
 from saidwhat.models import Quote, Span
@@ -80,12 +80,7 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[Attribution
     colons = colon_positions(doc)
     runners_up: list[Attribution] = []
     for tok in doc:
-        if (
-            tok.pos_ not in CANDIDATE_POS
-            and tok.lower_ != "according"
-            and tok.text != ":"
-            and not (tok.is_title and tok.idx < line_end)
-        ):
+        if not may_propose(tok, line_end):
             continue
         for cand in candidates_for(tok, line_end, colons):
             p = model.probability(features(doc, cand, in_quote))
