@@ -129,3 +129,9 @@ def test_according_to_read_as_the_root_still_frames_the_clause(nlp: Any) -> None
 def test_a_poll_reports_the_clause_it_modifies(nlp: Any) -> None:
     text = "In a CNN poll released Monday, 50 percent of respondents chose Clinton."
     assert frames_of(nlp, text, "In")["in_poll"] == (["50 percent of respondents chose Clinton"], "poll")
+
+
+def test_a_relative_clause_report_starts_after_its_cue(nlp: Any) -> None:
+    text = "He attacked rivals for their donations, which he said were accompanied by favors."
+    fragments, source = frames_of(nlp, text, "said")["ccomp"]
+    assert fragments == ["were accompanied by favors"] and source == "he"

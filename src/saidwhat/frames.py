@@ -230,7 +230,11 @@ def candidates_for(
                 if child.i != later_ccomps[0].i:
                     continue  # two complements the parser split off one report: one content
                 right = later_ccomps[-1].right_edge.i
-            frags = (_trimmed(doc, child.left_edge.i, right + 1),)
+            left = child.left_edge.i
+            relative = doc[left].tag_ in ("WDT", "WP") and tok.dep_ == "relcl"
+            if dep == "ccomp" and relative and left < i < child.i:
+                left = i + 1  # "donations, which he said were accompanied by …": what follows the cue
+            frags = (_trimmed(doc, left, right + 1),)
             if dep == "ccomp" and child.i < i:
                 frags += _resumed_content(tok)
             elif dep == "xcomp" and src is None and (subject := _impersonal_subject(tok)) is not None:
