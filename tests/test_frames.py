@@ -135,3 +135,8 @@ def test_a_relative_clause_report_starts_after_its_cue(nlp: Any) -> None:
     text = "He attacked rivals for their donations, which he said were accompanied by favors."
     fragments, source = frames_of(nlp, text, "said")["ccomp"]
     assert fragments == ["were accompanied by favors"] and source == "he"
+
+
+def test_according_to_a_speech_someone_delivered_names_the_speaker(nlp: Any) -> None:
+    text = "Taxes would fall, according to a speech Mrs. Clinton delivered at New York University in July."
+    assert frames_of(nlp, text, "according")["according"][1] == "Clinton"

@@ -25,7 +25,7 @@ from saidwhat.content import (
     overlap,
     unnest,
 )
-from saidwhat.cues import features, load_model
+from saidwhat.cues import CueModel, features, load_model
 from saidwhat.frames import (
     Candidate,
     candidates_for,
@@ -39,6 +39,7 @@ from saidwhat.quote_cues import (
     adjacent_name,
     cue_near,
     distanced,
+    speech_cue,
     title_like,
     word_count,
 )
@@ -84,7 +85,7 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[Attribution
             continue
         for cand in candidates_for(tok, line_end, colons):
             p = model.probability(features(doc, cand, in_quote))
-            if p >= model.threshold_for(cand.frame) and p > best.get(tok.i, (0.0, cand))[0]:
+            if p >= _threshold(model, cand, tok) and p > best.get(tok.i, (0.0, cand))[0]:
                 best[tok.i] = (p, cand)
             elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
                 runners_up.append(
@@ -111,6 +112,20 @@ def _accepted(
             continue
         kept.append(a)
     return unnest(doc, kept, in_quote)
+
+
+# PolNeAR dev end-to-end F1 69.38 with no such bar, 69.20 with it; the fixtures' narration passes
+ACTION_THRESHOLD = 0.45
+
+
+def _threshold(model: CueModel, cand: Candidate, tok: Token) -> float:
+    """The model's threshold for the candidate's frame; an action on an object ("approved the new ferry
+    schedule", "sued the company for overtime") is narration to a reader unless the evidence is strong,
+    though PolNeAR's annotators mark some: a verb outside the speech lexicon needs ACTION_THRESHOLD."""
+    base = model.threshold_for(cand.frame)
+    if cand.frame == "dobj" and not speech_cue(tok):
+        return max(base, ACTION_THRESHOLD)
+    return base
 
 
 NO_STATEMENT_MAX_WORDS = 8

@@ -313,13 +313,18 @@ def _in_poll(prep: Token) -> list[Candidate]:
 
 def according_source(to: Token) -> Token | None:
     """Who "according to …" names: the object of "to", or the author of that object ("according to a
-    speech by Mrs. Clinton"), or the last noun where the parser read a verb phrase ("to show insiders")."""
+    speech by Mrs. Clinton", "… a speech Mrs. Clinton delivered"), or the last noun where the parser
+    read a verb phrase ("to show insiders")."""
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is not None:
         for prep in pobj.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                 author = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if author is not None:
+                    return author
+            if prep.dep_ == "relcl":  # "according to a speech Mrs. Clinton delivered in July"
+                author = next((c for c in prep.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+                if author is not None and author.i > pobj.i:
                     return author
         return pobj
     nouns = [t for t in to.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > to.i]
