@@ -140,3 +140,16 @@ def test_a_relative_clause_report_starts_after_its_cue(nlp: Any) -> None:
 def test_according_to_a_speech_someone_delivered_names_the_speaker(nlp: Any) -> None:
     text = "Taxes would fall, according to a speech Mrs. Clinton delivered at New York University in July."
     assert frames_of(nlp, text, "according")["according"][1] == "Clinton"
+
+
+def test_a_noun_with_an_infinitive_is_proposed(nlp: Any) -> None:
+    text = "The campaign has plans to spend millions on ads in Ohio."
+    fragments, _ = frames_of(nlp, text, "plans")["noun_to"]
+    assert fragments == ["to spend millions on ads in Ohio"]
+
+
+def test_calling_for_someone_to_act_is_one_content(nlp: Any) -> None:
+    text = "Rubio is calling for the United States to step up military efforts against the Islamic State."
+    fragments, source = frames_of(nlp, text, "calling")["prep"]
+    assert fragments == ["the United States to step up military efforts against the Islamic State"]
+    assert source == "Rubio"

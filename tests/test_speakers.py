@@ -66,3 +66,19 @@ def test_a_title_case_headline_verb_is_not_part_of_the_speaker_name() -> None:
     names = speakers(text)
     assert names and all(name is None or "Seeks" not in name for name in names)
     assert "Barack Obama" in names
+
+
+def test_a_surname_goes_to_the_person_named_most_not_the_last_named() -> None:
+    text = (
+        "Sen. Ted Cruz endorsed Donald Trump on Friday. Cruz said he would vote for the nominee. "
+        "Trump once mocked a photo of Heidi Cruz, the senator's wife. "
+        "“You don't get to attack my wife,” Cruz said in July."
+    )
+    by_text = {q.text: q.speaker for q in extract(text).quotes}
+    assert by_text["You don't get to attack my wife,"] == "Ted Cruz"
+    assert by_text["he would vote for the nominee"] == "Ted Cruz"
+
+
+def test_a_title_before_a_phrase_that_is_no_name_stays() -> None:
+    text = "Senator from Texas says he cannot allow Clinton to win the presidency."
+    assert speakers(text) == ["Senator from Texas"]

@@ -40,8 +40,9 @@ IMPERSONAL_PASSIVES = frozenset(
 # name no source (PolNeAR train: 173 such attributions have none, 6 a source)
 RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
 COLON_REACH = 6  # tokens after a cue where its introducing colon may sit (told reporters: …)
-# child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that; agent: passive)
-FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "relcl", "agent"})
+# child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that, noun_to; agent:
+# passive; advcl: "calling for X to …")
+FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "relcl", "agent", "advcl"})
 PAREN_DEPS = frozenset({"parataxis", "conj", "advcl", "ccomp", "dep"})
 
 
@@ -243,6 +244,10 @@ def candidates_for(
                 frags = _minus(doc, outer, (subject.right_edge.i + 1, child.left_edge.i)) or frags
             if frags[0][1] - frags[0][0] >= 1:
                 out.append(Candidate(i, dep, frags, src))
+        elif dep == "advcl" and _for_clause(child, i):
+            # "is calling for the United States to step up …": the parser reads "for" as the clause's mark
+            frags = (_trimmed(doc, child.left_edge.i + 1, child.right_edge.i + 1),)
+            out.append(Candidate(i, "prep", frags, src))
         elif dep == "prep" and (clause := _that_clause_in(child)) is not None:
             # "said in a statement that …": the parser hangs the clause on "statement"
             frags = (_trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1),)
@@ -282,6 +287,11 @@ def candidates_for(
             if frags:
                 out.append(Candidate(i, "paren", frags, src))
     return out
+
+
+def _for_clause(clause: Token, cue: int) -> bool:
+    first = clause.left_edge
+    return clause.i > cue and first.lower_ == "for" and first.dep_ == "mark"
 
 
 def _object_complements_end(cue: Token, right: int) -> int:
@@ -372,6 +382,11 @@ def _noun_and_passive(tok: Token, src: int | None) -> list[Candidate]:
                 owner = next((c for c in tok.children if c.dep_ == "poss"), None)
                 frags = (_trimmed(doc, first.i, child.right_edge.i + 1),)
                 out.append(Candidate(tok.i, "noun_that", frags, owner.i if owner is not None else src))
+            elif child.dep_ == "acl" and child.i > tok.i and first.lower_ == "to" and first.dep_ == "aux":
+                # "plans to spend $10 million", "an agreement to curb carbon emissions"
+                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+                frags = (_trimmed(doc, first.i, child.right_edge.i + 1),)
+                out.append(Candidate(tok.i, "noun_to", frags, owner.i if owner is not None else src))
     elif tok.pos_ == "VERB":
         agent = _agent(tok)
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)

@@ -50,6 +50,10 @@ def _prepare(doc: Document) -> CleanText:
     return clean_text(text)
 
 
+# a repeated quote shorter than this ("endorses Trump" twice) is said twice, not a reposted paragraph
+REPEAT_MIN_WORDS = 8
+
+
 def _article(doc: Document, clean: CleanText, quotes: Iterable[Quote]) -> Article:
     seen: set[tuple[str, str | None]] = set()
     out: list[Quote] = []
@@ -58,7 +62,7 @@ def _article(doc: Document, clean: CleanText, quotes: Iterable[Quote]) -> Articl
         spans = tuple(clean.span_to_original(s, e) for s, e in q.spans)
         start, end = spans[0][0], spans[-1][1]
         key = (" ".join(q.text.split()), q.speaker)
-        if key in seen:
+        if key in seen and len(key[0].split()) >= REPEAT_MIN_WORDS:
             warnings.append(f"quote at {start} repeats an earlier quote; reported once")
             continue
         seen.add(key)

@@ -5,7 +5,8 @@ We keep, per article, the people named in full (PERSON entities), the roles the 
 ("Jane Doe, the agency's spokeswoman"; "spokeswoman Jane Doe"; "Doe is the spokeswoman") and who was
 mentioned or quoted most recently, then resolve each mention in reading order:
   full name -> the longest name in the article that contains it;
-  bare surname or first name -> among the full names sharing it, the most recently active one;
+  bare surname or first name -> among the full names sharing it, the one named most so far (the entity
+    the discourse is about), then the most recently active one;
   he/she -> the most recent person speaker or subject, skipping people whose gender is known to differ;
   role noun -> the person the article tied that role to; otherwise the mention itself.
 """
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep"})
+MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep", "npadvmod"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
@@ -116,8 +117,8 @@ TITLES = frozenset(
 def _clean_name(text: str) -> str:
     """The name without possessive, edge punctuation or leading titles (Mayor Elena Marsh -> Elena Marsh)."""
     words = text.split()
-    while len(words) > 2 and words[0].lower() in TITLES:
-        words = words[1:]
+    while len(words) > 2 and words[0].lower() in TITLES and words[1][:1].isupper():
+        words = words[1:]  # "Mayor Elena Marsh" -> "Elena Marsh"; "Senator from Texas" stays
     if (
         len(words) == 2
         and words[0].lower() in TITLES
@@ -146,6 +147,7 @@ class _Person:
     tokens: tuple[str, ...]
     last_seen: int = -1
     gender: str | None = None
+    mentions: int = 0  # how often the article has named this person so far: its salience
 
 
 @dataclass
@@ -197,6 +199,7 @@ class EntityResolver:
             if person is None:
                 continue
             person.last_seen = ent.start
+            person.mentions += 1
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev in HONORIFIC_GENDER:
                 person.gender = HONORIFIC_GENDER[prev]
@@ -224,7 +227,9 @@ class EntityResolver:
             return None
         if len(matches) == 1:
             return matches[0]
-        return max(matches, key=lambda p: p.last_seen)
+        # people who share a surname: the one the article has named most so far, the discourse's topic
+        # ("Cruz" after a single "Heidi Cruz" in a story about Ted Cruz), then the most recent
+        return max(matches, key=lambda p: (p.mentions, p.last_seen))
 
     def resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
         """Canonical name, mention span and type of the source token `src`."""
@@ -257,6 +262,9 @@ class EntityResolver:
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
             return _clean_name(mention.text), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
+            person = self._lookup(tuple(t.lower() for t in _clean_name(ent.text).split()))
+            if person is not None and src.pos_ == "PROPN":  # "Trump" read as an organisation
+                return self._spoke(person), mention, "person"
             return _clean_name(mention.text), mention, "organization"
         if src.tag_ in ("NNS", "NNPS"):
             return _clean_name(mention.text), mention, "group"
@@ -265,6 +273,8 @@ class EntityResolver:
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke(person), mention, "person"
             return _clean_name(mention.text), mention, "organization" if _org_like(span) else "person"
+        if src.is_title and (person := self._lookup((src.lower_,))) is not None:
+            return self._spoke(person), mention, "person"  # a surname the tagger took for a verb
         return _clean_name(mention.text), mention, "unknown"
 
     def _spoke(self, person: _Person) -> str:
