@@ -193,8 +193,9 @@ def candidates_for(
         head = tok.head
         sent = tok.sent
         outer = (head.left_edge.i, head.right_edge.i + 1) if head.i != tok.i else (sent.start, sent.end)
-        if head.i == tok.i or head.i < outer[0] or not (outer[0] <= tok.left_edge.i):
-            outer = (sent.start, sent.end)
+        closing = all(t.is_punct or t.is_space for t in doc[tok.right_edge.i + 1 : sent.end])
+        if head.i == tok.i or head.i < outer[0] or not (outer[0] <= tok.left_edge.i) or closing:
+            outer = (sent.start, sent.end)  # "…, according to the NAACP.": the sentence it closes
         phrase = (tok.left_edge.i, tok.right_edge.i + 1)
         if head.i == tok.i:  # the parser made "According" the root: the phrase ends at its first comma
             comma = next((t.i for t in doc[i + 2 : sent.end] if t.text == ","), None)
