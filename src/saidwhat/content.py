@@ -189,7 +189,8 @@ TAIL_OPENERS = frozenset({"which", "who", "whose", "when", "while"})
 
 def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
     """A reported clause ends before the reporter's own addition after its last comma or semicolon:
-    ", which forced her to leave …", ", the presumed Putin favorite", "; they only learned …". Annotators (and readers) attribute the clause, not the journalist's gloss on it."""
+    ", which forced her to leave …", ", the presumed Putin favorite", "; they only learned …".
+    Annotators (and readers) attribute the clause, not the journalist's gloss on it."""
     if not _reported_after_cue(doc, a):
         return
     start, end = a.fragments[-1]
