@@ -153,3 +153,17 @@ def test_calling_for_someone_to_act_is_one_content(nlp: Any) -> None:
     fragments, source = frames_of(nlp, text, "calling")["prep"]
     assert fragments == ["the United States to step up military efforts against the Islamic State"]
     assert source == "Rubio"
+
+
+def test_a_dateline_subject_gives_way_to_its_appositive(nlp: Any) -> None:
+    doc = nlp("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell a story.")
+    said = next(t for t in doc if t.text == "said")
+    subject = subject_of(said)
+    assert subject is not None and subject.text == "Obama"
+
+
+def test_a_noun_cue_in_a_verbs_prepositional_phrase_takes_the_verbs_subject(nlp: Any) -> None:
+    doc = nlp("Clinton took offense at suggestions that she is not healthy enough to serve.")
+    suggestions = next(t for t in doc if t.text == "suggestions")
+    subject = subject_of(suggestions)
+    assert subject is not None and subject.text == "Clinton"

@@ -70,7 +70,7 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     agent_obj = None
     for child in tok.children:
         dep = child.dep_
-        if dep in SUBJECT_DEPS:
+        if dep in SUBJECT_DEPS and not (child.is_punct or child.text in ("―", "—", "–", "--")):
             if dep == "nsubjpass":
                 agent_obj = agent_obj or _agent(tok)
                 if agent_obj is None:
@@ -80,6 +80,8 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
                     return child if depth > 0 and tok.lower_ not in IMPERSONAL_PASSIVES else None
             elif not _dateline(child):
                 return child
+            elif (named := next((c for c in child.children if c.dep_ == "appos"), None)) is not None:
+                return named  # "WASHINGTON -- President Obama, …, said": the dateline's appositive
     if agent_obj is not None:
         return agent_obj
     agent = _agent(tok)
@@ -91,6 +93,9 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
             return owner
         if tok.dep_ in ("dobj", "attr") and depth < 3 and tok.head.i != tok.i:
             return subject_of(tok.head, depth + 1)  # "Trump is raising questions about …"
+        governor = tok.head.head
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and governor.pos_ == "VERB" and depth < 3:
+            return subject_of(governor, depth + 1)  # "Trump took offense at suggestions that …"
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and depth == 0:
         return None  # "Asked about the blast, O'Neill said …": the one asked is not who asked
     if depth < 3:

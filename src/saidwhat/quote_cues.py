@@ -233,7 +233,10 @@ def adjacent_name(doc: Doc, cue: Token) -> Token | None:
         tok = doc[j]
         if tok.is_quote or tok.pos_ in ("VERB", "AUX"):
             break
-        if _speaker_like(tok) and (found is None or tok.pos_ == "PROPN" or found.pos_ != "PROPN"):
+        # "For instance, calls to …": a noun inside a prepositional phrase speaks for no one
+        in_phrase = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+        better = found is None or tok.pos_ == "PROPN" or found.pos_ != "PROPN"
+        if _speaker_like(tok) and not in_phrase and better:
             found = tok
         if tok.is_sent_start:
             break
