@@ -226,3 +226,13 @@ def test_according_to_at_the_end_of_a_sentence_takes_the_whole_sentence() -> Non
     )
     (q,) = extract(text).quotes
     assert q.text.startswith("Scott is one of 707 people") and q.text.endswith("by a Charlotte officer")
+
+
+def test_each_quotation_in_a_dash_signed_list_gets_its_own_signature() -> None:
+    # the tagger reads "―" as a verb whose object is the next line's quotation; it is no cue
+    text = (
+        "“Donald Trump scares me. Hearing him talk makes me fearful.” ― Krystal Correa\n"
+        "“He can’t even answer a question without scaring people.” ― Esther Tapia\u00a0\n"
+        "“Mostly he promotes ignorance and hate. A terrible influence.” ― Maria Lopez\n"
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Krystal Correa", "Esther Tapia", "Maria Lopez"]

@@ -215,8 +215,8 @@ def candidates_for(
     if tok.text == ":":
         return _headline_colon(tok, line_end) or _transcript(tok)
     out.extend(_headline_verb(tok, line_end))
-    if tok.pos_ not in CANDIDATE_POS:
-        return out
+    if tok.pos_ not in CANDIDATE_POS or not any(ch.isalpha() for ch in tok.text):
+        return out  # a dash the tagger read as a verb ("” ― Esther Tapia") is no cue of its own
     colon_near = colons is None or not colons.isdisjoint(range(i + 1, i + COLON_REACH))
     colon_at = _colon_after(tok) if colon_near else None
     framed = colon_at is not None or tok.dep_ in PAREN_DEPS or any(c.dep_ in FRAME_DEPS for c in tok.children)
