@@ -167,3 +167,18 @@ def test_a_noun_cue_in_a_verbs_prepositional_phrase_takes_the_verbs_subject(nlp:
     suggestions = next(t for t in doc if t.text == "suggestions")
     subject = subject_of(suggestions)
     assert subject is not None and subject.text == "Clinton"
+
+
+def test_the_subject_nearest_the_cue_speaks(nlp: Any) -> None:
+    doc = nlp("The Latest: Trump urges supporters to monitor polling places.")
+    urges = next(t for t in doc if t.text == "urges")
+    subject = subject_of(urges)
+    assert subject is not None and subject.text == "Trump"
+
+
+def test_a_name_set_off_after_a_subject_that_is_no_name_speaks(nlp: Any) -> None:
+    text = "With 50 days until the election, Minyon Moore, a senior adviser, called the remarks a wake-up call."
+    doc = nlp(text)
+    called = next(t for t in doc if t.text == "called")
+    subject = subject_of(called)
+    assert subject is not None and subject.text == "Moore"

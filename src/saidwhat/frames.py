@@ -68,20 +68,24 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     if depth == 0 and tok.lower_ in RAISING_VERBS:
         return None
     agent_obj = None
-    for child in tok.children:
+    # the subject nearest the cue first: "The Latest: Trump urges …" gives "urges" two
+    subjects = sorted(
+        (c for c in tok.children if c.dep_ in SUBJECT_DEPS and not (c.is_punct or c.text in DASH_TOKENS)),
+        key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i),
+    )
+    for child in subjects:
         dep = child.dep_
-        if dep in SUBJECT_DEPS and not (child.is_punct or child.text in ("―", "—", "–", "--")):
-            if dep == "nsubjpass":
-                agent_obj = agent_obj or _agent(tok)
-                if agent_obj is None:
-                    # "Peacekeepers have been accused of …": with no agent the passive names no source
-                    # (PolNeAR train: 376 such attributions have none, 66 the subject); a cue that
-                    # borrows this subject ("He was asked …, saying") still gets it
-                    return child if depth > 0 and tok.lower_ not in IMPERSONAL_PASSIVES else None
-            elif not _dateline(child):
-                return child
-            elif (named := next((c for c in child.children if c.dep_ == "appos"), None)) is not None:
-                return named  # "WASHINGTON -- President Obama, …, said": the dateline's appositive
+        if dep == "nsubjpass":
+            agent_obj = agent_obj or _agent(tok)
+            if agent_obj is None:
+                # "Peacekeepers have been accused of …": with no agent the passive names no source
+                # (PolNeAR train: 376 such attributions have none, 66 the subject); a cue that
+                # borrows this subject ("He was asked …, saying") still gets it
+                return child if depth > 0 and tok.lower_ not in IMPERSONAL_PASSIVES else None
+        elif not _dateline(child):
+            return _named_appositive(child) or child
+        elif (named := next((c for c in child.children if c.dep_ == "appos"), None)) is not None:
+            return named  # "WASHINGTON -- President Obama, …, said": the dateline's appositive
     if agent_obj is not None:
         return agent_obj
     agent = _agent(tok)
@@ -111,6 +115,17 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
             return subject_of(tok.head, depth + 1)
     return None
+
+
+DASH_TOKENS = frozenset({"―", "—", "–", "--"})
+
+
+def _named_appositive(subject: Token) -> Token | None:
+    """A name set off after a subject that is no name: "With 50 days until the election, Minyon Moore,
+    a senior adviser …, called …" (the parser's subject is "election")."""
+    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_:
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
 def _dateline(tok: Token) -> bool:
