@@ -177,7 +177,7 @@ def test_the_subject_nearest_the_cue_speaks(nlp: Any) -> None:
 
 
 def test_a_name_set_off_after_a_subject_that_is_no_name_speaks(nlp: Any) -> None:
-    text = "With 50 days until the election, Minyon Moore, a senior adviser, called the remarks a wake-up call."
+    text = "With 50 days to go, Minyon Moore, a senior adviser, called the remarks a wake-up call."
     doc = nlp(text)
     called = next(t for t in doc if t.text == "called")
     subject = subject_of(called)
