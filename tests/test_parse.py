@@ -22,7 +22,7 @@ def test_acronyms_stay_and_sentence_case_headlines_are_left_alone() -> None:
     assert sentence_cased("Lawmaker urges retaliation on Russia", "the lawmaker urges retaliation") is None
 
 
-def test_title_case_headline_gets_a_verb_and_entities_and_keeps_its_text(nlp: Any) -> None:
+def test_title_case_headline_gets_a_verb_and_keeps_its_text_and_entities(nlp: Any) -> None:
     text = (
         "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments.\n\n"
         "Christie calls her a disgrace over comments about the police shooting in Tulsa."

@@ -104,7 +104,8 @@ def _coordinated_cut(doc: Doc, outer: Attribution, inner: Attribution) -> list[t
     cc = doc[opener - 1] if opener > 0 else None
     if cc is None or cc.lower_ not in COORDINATORS or cc.idx <= outer.fragments[0][0]:
         return None
-    kept = [(s, _rstrip_to_word(doc.text, s, min(e, cc.idx))) for s, e in outer.fragments if s < cc.idx]
+    text = doc.text
+    kept = [(s, _rstrip_to_word(text, s, min(e, cc.idx))) for s, e in outer.fragments if s < cc.idx]
     kept = [(s, e) for s, e in kept if e - s > 1]
     return kept or None
 
@@ -123,7 +124,8 @@ def cut_before(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
     if inner.source is not None:
         start = min(start, doc[inner.source].left_edge.idx)
     kept = [(s, min(e, start)) for s, e in outer.fragments if s < start]
-    kept = [(s, _rstrip_to_word(doc.text, s, e)) for s, e in kept]
+    text = doc.text
+    kept = [(s, _rstrip_to_word(text, s, e)) for s, e in kept]
     kept = [(s, e) for s, e in kept if e - s > 1]
     if not kept or outer.fragments[0][0] >= start:
         return False

@@ -102,7 +102,7 @@ def features(doc: Doc, cand: Candidate, in_quote: list[bool]) -> list[str]:
     feats.append("ctag=" + root.tag_ + "|" + fr)
     feats.append("cue|ctag=" + w + "|" + root.tag_)
     feats.append("cue|cdep=" + st + "|" + root.dep_ + "|" + fr)
-    quoted = sum(1 for s, e in cand.fragments for j in range(s, e) if in_quote[j])
+    quoted = sum(in_quote[s:e].count(True) for s, e in cand.fragments)
     qcls = "none" if quoted == 0 else ("full" if quoted >= 0.8 * n else "part")
     feats.append("q=" + qcls)
     feats.append("q|fr=" + qcls + "|" + fr)

@@ -31,7 +31,7 @@ from saidwhat.frames import (
     candidates_for,
     colon_positions,
     first_line_end,
-    may_propose,
+    proposers,
     sourceless,
 )
 from saidwhat.models import Quote, Span
@@ -61,14 +61,15 @@ def token_quote_mask(doc: Doc, stretches: list[Stretch]) -> list[bool]:
     mask = [False] * len(doc)
     if not stretches:
         return mask
+    from spacy.attrs import IDX
+
     bounds = sorted((s, e) for st in stretches for s, e in st.spans)
     k = 0
-    for tok in doc:
-        pos = tok.idx
+    for i, pos in enumerate(doc.to_array(IDX).tolist()):  # offsets without building a Token per word
         while k < len(bounds) and bounds[k][1] <= pos:
             k += 1
         if k < len(bounds) and bounds[k][0] <= pos:
-            mask[tok.i] = True
+            mask[i] = True
     return mask
 
 
@@ -80,9 +81,8 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[Attribution
     line_end = first_line_end(doc)
     colons = colon_positions(doc)
     runners_up: list[Attribution] = []
-    for tok in doc:
-        if not may_propose(tok, line_end):
-            continue
+    for i in proposers(doc, line_end):
+        tok = doc[i]
         for cand in candidates_for(tok, line_end, colons):
             p = model.probability(features(doc, cand, in_quote))
             if p >= _threshold(model, cand, tok) and p > best.get(tok.i, (0.0, cand))[0]:
@@ -398,9 +398,10 @@ def _adjacent(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> 
     return len(gap) <= 60 and "\n" not in gap.strip(" ")
 
 
-def find_quotes(doc: Doc) -> tuple[Quote, ...]:
-    """Every attributed quote in `doc`, in text order, with offsets into `doc.text`."""
-    text = doc.text
+def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
+    """Every attributed quote in `doc`, in text order, with offsets into `doc.text`. `text` is
+    `doc.text` where the caller has it (spaCy joins every token to build it)."""
+    text = doc.text if text is None else text
     stretches = find_stretches(text)
     in_quote = token_quote_mask(doc, stretches)
     accepted, runners_up = _scored_candidates(doc, in_quote)

@@ -41,8 +41,8 @@ IMPERSONAL_PASSIVES = frozenset(
 RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
 COLON_REACH = 6  # tokens after a cue where its introducing colon may sit (told reporters: …)
 # child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that, noun_to; agent:
-# passive; advcl: "calling for X to …")
-FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "relcl", "agent", "advcl"})
+# passive); an advcl child only when it is a for-clause ("calling for X to …")
+FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "relcl", "agent"})
 PAREN_DEPS = frozenset({"parataxis", "conj", "advcl", "ccomp", "dep"})
 
 
@@ -69,10 +69,9 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         return None
     agent_obj = None
     # the subject nearest the cue first: "The Latest: Trump urges …" gives "urges" two
-    subjects = sorted(
-        (c for c in tok.children if c.dep_ in SUBJECT_DEPS and not (c.is_punct or c.text in DASH_TOKENS)),
-        key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i),
-    )
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    if len(subjects) > 1:
+        subjects.sort(key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i))
     for child in subjects:
         dep = child.dep_
         if dep == "nsubjpass":
@@ -115,9 +114,6 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
             return subject_of(tok.head, depth + 1)
     return None
-
-
-DASH_TOKENS = frozenset({"―", "—", "–", "--"})
 
 
 def _named_appositive(subject: Token) -> Token | None:
@@ -171,7 +167,10 @@ HEADLINE_MAX_CHARS = 200
 
 def colon_positions(doc: Doc) -> frozenset[int]:
     """Token indices of the document's colons (a colon can introduce content: said: …)."""
-    return frozenset(t.i for t in doc if t.text == ":")
+    from spacy.attrs import ORTH
+
+    colon = doc.vocab.strings.add(":")
+    return frozenset(i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == colon)
 
 
 def first_line_end(doc: Doc) -> int:
@@ -185,14 +184,23 @@ def first_line_end(doc: Doc) -> int:
     return 0
 
 
-def may_propose(tok: Token, line_end: int) -> bool:
-    """Can `candidates_for` propose anything for this token? A cheap test that skips most tokens."""
-    return (
-        tok.pos_ in CANDIDATE_POS
-        or tok.lower_ in ("according", "in")
-        or tok.text == ":"
-        or (tok.is_title and tok.idx < line_end)
-    )
+def proposers(doc: Doc, line_end: int) -> list[int]:
+    """Indices of the tokens `candidates_for` can propose anything for: content words, "according",
+    "in", colons and the headline's words. Read from the token arrays, since building a Token per word
+    of every article is a measurable share of extraction time."""
+    from spacy.attrs import LOWER, POS
+
+    strings = doc.vocab.strings
+    pos_ids = [strings.add(p) for p in CANDIDATE_POS]
+    words = [strings.add(w) for w in ("according", "in", ":")]
+    array = doc.to_array([POS, LOWER])
+    keep = [i for i, (pos, lower) in enumerate(array.tolist()) if pos in pos_ids or lower in words]
+    head = []
+    for tok in doc:  # the headline's words, Title Case verbs among them
+        if tok.idx >= line_end:
+            break
+        head.append(tok.i)
+    return sorted(set(keep).union(head)) if head else keep
 
 
 def candidates_for(
@@ -229,18 +237,24 @@ def candidates_for(
         return _in_poll(tok)
     if tok.text == ":":
         return _headline_colon(tok, line_end) or _transcript(tok)
-    out.extend(_headline_verb(tok, line_end))
-    if tok.pos_ not in CANDIDATE_POS or not any(ch.isalpha() for ch in tok.text):
+    if tok.idx < line_end:
+        out.extend(_headline_verb(tok, line_end))
+    if tok.pos_ not in CANDIDATE_POS or tok.is_punct:
         return out  # a dash the tagger read as a verb ("” ― Esther Tapia") is no cue of its own
     colon_near = colons is None or not colons.isdisjoint(range(i + 1, i + COLON_REACH))
     colon_at = _colon_after(tok) if colon_near else None
-    framed = colon_at is not None or tok.dep_ in PAREN_DEPS or any(c.dep_ in FRAME_DEPS for c in tok.children)
+    children = list(tok.children)
+    framed = (
+        colon_at is not None
+        or tok.dep_ in PAREN_DEPS
+        or any(c.dep_ in FRAME_DEPS or (c.dep_ == "advcl" and _for_clause(c, i)) for c in children)
+    )
     if not framed:
         return out  # no frame can apply: skip the subject search, the costly part, for most tokens
     subj = subject_of(tok)
     src = subj.i if subj is not None else None
-    later_ccomps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > i]
-    for child in tok.children:
+    later_ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > i]
+    for child in children:
         dep = child.dep_
         if dep in ("ccomp", "xcomp", "dobj"):
             if colon_at is not None and child.i > colon_at:

@@ -113,8 +113,9 @@ def sentence_cased(headline: str, body: str) -> str | None:
 
 def reparse_headline(nlp: Language, doc: Doc) -> Doc:
     """Title Case headlines defeat en_core_web_sm (every word is read as a name, so "Calls" is no verb).
-    Parse the headline again in sentence case and copy its tags, tree and named entities onto the
-    headline's tokens ("Obama Says" is no person's name); the text and its offsets stay as they were."""
+    Parse the headline again in sentence case and copy its tags and tree onto the headline's tokens;
+    the text, its offsets and the named entities stay as they were (speakers.py ends a person's name
+    before a word the re-parse tags as a verb: "Obama Says" is "Obama")."""
     from saidwhat.frames import first_line_end
 
     end = first_line_end(doc)
@@ -131,7 +132,7 @@ def reparse_headline(nlp: Language, doc: Doc) -> Doc:
     )
     if not aligned:
         return doc
-    for name in ("tok2vec", "tagger", "parser", "ner"):
+    for name in ("tok2vec", "tagger", "parser"):
         again = nlp.get_pipe(name)(again)
     from spacy.attrs import DEP, HEAD, POS, TAG
 
@@ -139,8 +140,4 @@ def reparse_headline(nlp: Language, doc: Doc) -> Doc:
     array = doc.to_array(attrs)
     array[: len(again)] = again.to_array(attrs)
     doc.from_array(attrs, array)  # type: ignore[arg-type]  # thinc types it Ints2d; it is the same array
-    from spacy.tokens import Span
-
-    body_ents = [e for e in doc.ents if e.start >= len(again)]
-    doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in again.ents] + body_ents
     return doc

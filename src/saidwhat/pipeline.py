@@ -182,7 +182,7 @@ def _run_batch_iter(documents: Iterable[Document], batch_size: int) -> Iterator[
     for parsed, (doc, clean) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         while failed:
             yield failed.pop(0)
-        yield doc, _article(doc, clean, find_quotes(parsed))
+        yield doc, _article(doc, clean, find_quotes(parsed, clean.text))
     while failed:
         yield failed.pop(0)
 
