@@ -144,6 +144,18 @@ def quote_cue_words(gold: list[dict], docs: list) -> list[str]:
     return sorted(w for w, n in counts.items() if n >= QUOTE_CUE_MIN)
 
 
+def open_cue_words(docs: list, labels: list[int], keys: list[tuple]) -> list[str]:
+    """The nouns, adjectives and auxiliaries some positive train candidate has as its cue."""
+    from saidwhat.cues import GATED_POS
+
+    words = set()
+    for label, (di, ti, _) in zip(labels, keys, strict=True):
+        tok = docs[di][ti]
+        if label and tok.pos_ in GATED_POS:
+            words.add(tok.lower_)
+    return sorted(words)
+
+
 def write_model(path: Path, model: dict) -> None:
     path.write_text(json.dumps(model, indent=0), encoding="utf-8")
 
@@ -168,7 +180,7 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
 
     gold, docs = parsed("train", args.data, args.limit)
-    X, y, _ = examples(gold, docs)
+    X, y, train_keys = examples(gold, docs)
     print(f"train candidates {len(y)}, positive {sum(y)}", file=sys.stderr)
     vec = DictVectorizer()
     Xm = vec.fit_transform([dict.fromkeys(f, 1) for f in X])
@@ -195,6 +207,7 @@ def main() -> None:
         "C": args.C,
         "trained_on": f"PolNeAR train ({len(gold)} articles)",
         "quote_cue_words": quote_cue_words(gold, docs),
+        "open_cue_words": open_cue_words(docs, y, train_keys),
         "weights": dict(sorted(weights.items())),
     }
     # candidate F1 is flat near its top; the extractor's end-to-end F1 on dev decides among those

@@ -19,7 +19,7 @@ from saidwhat.errors import ModelError
 from saidwhat.frames import Candidate
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL_FILE = "cue_model.json"
 PRONOUNS = frozenset(
@@ -42,6 +42,7 @@ PRONOUNS = frozenset(
     ]
 )
 _SUFFIXES = ("ing", "ed", "es", "s", "d")
+GATED_POS = frozenset({"NOUN", "ADJ", "AUX"})  # open_cue_words decides which of these may be cues
 
 
 def stem(word: str) -> str:
@@ -136,9 +137,19 @@ class CueModel:
     frame_thresholds: dict[str, float] = field(default_factory=dict)  # frames that need more evidence
     # words PolNeAR train uses as cues of quotations (replied, quipped, chanted …): a quotation's cue
     quote_cue_words: frozenset[str] = frozenset()
+    # nouns, adjectives and auxiliaries PolNeAR train uses as cues ("claim", "critical", …); None: any
+    open_cue_words: frozenset[str] | None = None
 
     def threshold_for(self, frame: str) -> float:
         return self.frame_thresholds.get(frame, self.threshold)
+
+    def may_cue(self, tok: Token) -> bool:
+        """Can `tok` be a cue at all? A noun, adjective or auxiliary train never used as one is
+        skipped before its frames are built: four in five such words are not worth the time it takes
+        to score them (a verb is always scored: unseen verbs share stems and frames with seen ones)."""
+        if self.open_cue_words is None or tok.pos_ not in GATED_POS:
+            return True
+        return tok.lower_ in self.open_cue_words
 
     def probability(self, feats: list[str]) -> float:
         get = self.weights.get
@@ -156,8 +167,10 @@ def load_model() -> CueModel:
         data = json.loads(raw)
         frames = {str(k): float(v) for k, v in data.get("frame_thresholds", {}).items()}
         quote_cues = frozenset(str(w) for w in data.get("quote_cue_words", []))
+        open_words = data.get("open_cue_words")
+        open_cues = frozenset(str(w) for w in open_words) if open_words is not None else None
         weights = dict(data["weights"])
-        return CueModel(weights, float(data["bias"]), float(data["threshold"]), frames, quote_cues)
+        return CueModel(weights, float(data["bias"]), float(data["threshold"]), frames, quote_cues, open_cues)
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(
             f"saidwhat's cue model ({MODEL_FILE}) is missing or broken; run `make train`"

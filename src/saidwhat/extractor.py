@@ -83,6 +83,8 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[Attribution
     runners_up: list[Attribution] = []
     for i in proposers(doc, line_end):
         tok = doc[i]
+        if not model.may_cue(tok):
+            continue
         for cand in candidates_for(tok, line_end, colons):
             p = model.probability(features(doc, cand, in_quote))
             if p >= _threshold(model, cand, tok) and p > best.get(tok.i, (0.0, cand))[0]:
