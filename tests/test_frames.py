@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.frames import candidates_for, subject_of
+from saidwhat.frames import candidates_for
 
 
 def frames_of(nlp: Any, text: str, cue: str) -> dict[str, tuple[list[str], str | None]]:
@@ -41,13 +41,6 @@ def test_impersonal_passive_names_no_source_and_keeps_its_subject(nlp: Any) -> N
     assert fragments[0] == "About one voter in nine" and fragments[-1] == "to be Latino"
 
 
-def test_responded_by_saying_inherits_the_verb_subject(nlp: Any) -> None:
-    doc = nlp("President Obama responded to a mother on Wednesday by saying the issue was manufactured.")
-    saying = next(t for t in doc if t.text == "saying")
-    subject = subject_of(saying)
-    assert subject is not None and subject.text == "Obama"
-
-
 def test_headline_colon_names_the_source(nlp: Any) -> None:
     text = "Poll: Wealthy Voters Abandon Republican Party.\n\nThe poll was taken last week."
     assert frames_of(nlp, text, ":")["headline"] == (["Wealthy Voters Abandon Republican Party"], "Poll")
@@ -69,30 +62,10 @@ def test_attribution_set_off_by_commas_inside_its_clause(nlp: Any) -> None:
     assert got["paren"] == (["The museum", "would make visitors face uncomfortable truths"], "Obama")
 
 
-def test_object_control_makes_the_object_the_source(nlp: Any) -> None:
-    doc = nlp("Senator Warren forced Stumpf to admit that no senior executives had been fired.")
-    admit = next(t for t in doc if t.text == "admit")
-    subject = subject_of(admit)
-    assert subject is not None and subject.text == "Stumpf"
-
-
 def test_according_to_a_document_names_its_author(nlp: Any) -> None:
     text = "The bridge needs repairs, according to a report by the state highway agency."
     fragments, source = frames_of(nlp, text, "according")["according"]
     assert fragments == ["The bridge needs repairs"] and source == "agency"
-
-
-def test_a_passive_cue_without_agent_names_no_source(nlp: Any) -> None:
-    doc = nlp("Peacekeepers have been accused of hurting the civilians they were sent to protect.")
-    accused = next(t for t in doc if t.text == "accused")
-    assert subject_of(accused) is None
-
-
-def test_a_passive_cue_with_an_agent_names_the_agent(nlp: Any) -> None:
-    doc = nlp("Peacekeepers have been accused by human rights groups of hurting civilians.")
-    accused = next(t for t in doc if t.text == "accused")
-    subject = subject_of(accused)
-    assert subject is not None and subject.text == "groups"
 
 
 def test_a_raising_verb_names_no_source_and_keeps_its_subject(nlp: Any) -> None:
@@ -153,32 +126,3 @@ def test_calling_for_someone_to_act_is_one_content(nlp: Any) -> None:
     fragments, source = frames_of(nlp, text, "calling")["prep"]
     assert fragments == ["the United States to step up military efforts against the Islamic State"]
     assert source == "Rubio"
-
-
-def test_a_dateline_subject_gives_way_to_its_appositive(nlp: Any) -> None:
-    doc = nlp("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell a story.")
-    said = next(t for t in doc if t.text == "said")
-    subject = subject_of(said)
-    assert subject is not None and subject.text == "Obama"
-
-
-def test_a_noun_cue_in_a_verbs_prepositional_phrase_takes_the_verbs_subject(nlp: Any) -> None:
-    doc = nlp("Clinton took offense at suggestions that she is not healthy enough to serve.")
-    suggestions = next(t for t in doc if t.text == "suggestions")
-    subject = subject_of(suggestions)
-    assert subject is not None and subject.text == "Clinton"
-
-
-def test_the_subject_nearest_the_cue_speaks(nlp: Any) -> None:
-    doc = nlp("The Latest: Trump urges supporters to monitor polling places.")
-    urges = next(t for t in doc if t.text == "urges")
-    subject = subject_of(urges)
-    assert subject is not None and subject.text == "Trump"
-
-
-def test_a_name_set_off_after_a_subject_that_is_no_name_speaks(nlp: Any) -> None:
-    text = "With 50 days to go, Minyon Moore, a senior adviser, called the remarks a wake-up call."
-    doc = nlp(text)
-    called = next(t for t in doc if t.text == "called")
-    subject = subject_of(called)
-    assert subject is not None and subject.text == "Moore"

@@ -32,7 +32,6 @@ from saidwhat.frames import (
     colon_positions,
     first_line_end,
     proposers,
-    sourceless,
 )
 from saidwhat.models import Quote, Span
 from saidwhat.quote_cues import (
@@ -45,6 +44,7 @@ from saidwhat.quote_cues import (
 )
 from saidwhat.quotemarks import Stretch, find_stretches
 from saidwhat.speakers import EntityResolver
+from saidwhat.subjects import sourceless
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -3,10 +3,11 @@
 Each cue head proposes content under one or more *frames* (how the content hangs off the cue):
 `ccomp` (said that …), `xcomp` (wants to …), `dobj` (announced the plan), `prep` (spoke about …),
 `obj_pred` (called X “Y”), `noun_that` (his claim that …), `passive` (… was reported by X), `paren`
-(…, he said, …), `according` (according to X, …), `colon` (said: …), `transcript` (PENCE: …) and, in
-the first line, `headline` (Poll: …) and `headline_verb` (Christie Calls Clinton ‘A Disgrace’). A learned
-scorer (cues.py) decides which of these candidates are attributions; this module only proposes them,
-cheaply (edges, not subtrees).
+(…, he said, …), `according` (according to X, …), `in_poll` (In a CNN poll, …), `noun_to` (plans to
+…), `colon` (said: …), `transcript` (PENCE: …) and, in the first line, `headline` (Poll: …) and
+`headline_verb` (Christie Calls Clinton ‘A Disgrace’). Each candidate carries its source (subjects.py).
+A learned scorer (cues.py) decides which of these candidates are attributions; this module only proposes
+them, cheaply (edges, not subtrees).
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from saidwhat.subjects import according_source, impersonal_subject, passive_agent, subject_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# a cue with no subject of its own borrows its governor's: "He spoke, saying …", "X said … and added …"
-INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "parataxis", "acomp"})
 CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "at"})
 # "cited his remarks as evidence of …", "praised her for …", "compared him to …": a prepositional phrase
 # after the object that completes what was said (PolNeAR train: the content runs over "as" 208 times in
@@ -28,17 +28,6 @@ CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", 
 OBJECT_PREPS = frozenset(
     {"as", "for", "to", "of", "with", "about", "over", "against", "into", "since", "than"}
 )  # fmt: skip
-# "The deal is expected to …", "He is said to …": the passive subject is what is reported, and the
-# sentence names no source
-IMPERSONAL_PASSIVES = frozenset(
-    {
-        "expected", "seen", "thought", "believed", "considered", "viewed",
-        "said", "reported", "rumored", "supposed", "projected", "estimated",
-    }
-)  # fmt: skip
-# "It appeared that …", "The lack of enthusiasm seems to be …": raising verbs report an impression and
-# name no source (PolNeAR train: 173 such attributions have none, 6 a source)
-RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
 COLON_REACH = 6  # tokens after a cue where its introducing colon may sit (told reporters: …)
 # child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that, noun_to; agent:
 # passive); an advcl child only when it is a for-clause ("calling for X to …")
@@ -54,89 +43,6 @@ class Candidate:
     frame: str
     fragments: tuple[tuple[int, int], ...]  # token ranges [start, end)
     source: int | None  # token index of the source head
-
-
-def sourceless(cue: Token) -> bool:
-    """Does the sentence name no source for this cue (a raising verb, a passive with no agent)?"""
-    if cue.lower_ in RAISING_VERBS:
-        return True
-    return any(c.dep_ == "nsubjpass" for c in cue.children) and _agent(cue) is None
-
-
-def subject_of(tok: Token, depth: int = 0) -> Token | None:
-    """The grammatical source of a cue: its subject, passive agent, or its governor's subject."""
-    if depth == 0 and tok.lower_ in RAISING_VERBS:
-        return None
-    agent_obj = None
-    # the subject nearest the cue first: "The Latest: Trump urges …" gives "urges" two
-    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
-    if len(subjects) > 1:
-        subjects.sort(key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i))
-    for child in subjects:
-        dep = child.dep_
-        if dep == "nsubjpass":
-            agent_obj = agent_obj or _agent(tok)
-            if agent_obj is None:
-                # "Peacekeepers have been accused of …": with no agent the passive names no source
-                # (PolNeAR train: 376 such attributions have none, 66 the subject); a cue that
-                # borrows this subject ("He was asked …, saying") still gets it
-                return child if depth > 0 and tok.lower_ not in IMPERSONAL_PASSIVES else None
-        elif not _dateline(child):
-            return _named_appositive(child) or child
-        elif (named := next((c for c in child.children if c.dep_ == "appos"), None)) is not None:
-            return named  # "WASHINGTON -- President Obama, …, said": the dateline's appositive
-    if agent_obj is not None:
-        return agent_obj
-    agent = _agent(tok)
-    if agent is not None:
-        return agent
-    if tok.pos_ == "NOUN":  # "his comment", "Trump's claim": the possessor speaks
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            return owner
-        if tok.dep_ in ("dobj", "attr") and depth < 3 and tok.head.i != tok.i:
-            return subject_of(tok.head, depth + 1)  # "Trump is raising questions about …"
-        governor = tok.head.head
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and governor.pos_ == "VERB" and depth < 3:
-            return subject_of(governor, depth + 1)  # "Trump took offense at suggestions that …"
-    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and depth == 0:
-        return None  # "Asked about the blast, O'Neill said …": the one asked is not who asked
-    if depth < 3:
-        dep = tok.dep_
-        if dep == "relcl" or (dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN")):
-            return tok.head
-        if dep == "xcomp" and tok.head.i != tok.i:  # "forced Stumpf to admit …": the object speaks
-            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-            if obj is not None:
-                return obj
-        if dep in INHERIT_DEPS and tok.head.i != tok.i:
-            return subject_of(tok.head, depth + 1)
-        if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
-            return subject_of(tok.head, depth + 1)
-    return None
-
-
-def _named_appositive(subject: Token) -> Token | None:
-    """A name set off after a subject that is no name: "With 50 days until the election, Minyon Moore,
-    a senior adviser …, called …" (the parser's subject is "election")."""
-    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_:
-        return None
-    return next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-
-
-def _dateline(tok: Token) -> bool:
-    """WASHINGTON — …: a dateline the parser took for the subject."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.is_upper and len(tok.text) > 2 and nxt is not None and nxt.text in ("—", "–", "-", "--")
-
-
-def _agent(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -273,7 +179,7 @@ def candidates_for(
             frags = (_trimmed(doc, left, right + 1),)
             if dep == "ccomp" and child.i < i:
                 frags += _resumed_content(tok)
-            elif dep == "xcomp" and src is None and (subject := _impersonal_subject(tok)) is not None:
+            elif dep == "xcomp" and src is None and (subject := impersonal_subject(tok)) is not None:
                 # "About one voter in nine is expected to be Latino": the subject belongs to the content
                 outer = (subject.left_edge.i, child.right_edge.i + 1)
                 frags = _minus(doc, outer, (subject.right_edge.i + 1, child.left_edge.i)) or frags
@@ -356,36 +262,6 @@ def _in_poll(prep: Token) -> list[Candidate]:
     return [Candidate(prep.i, "in_poll", frags, pobj.i)] if frags else []
 
 
-def according_source(to: Token) -> Token | None:
-    """Who "according to …" names: the object of "to", or the author of that object ("according to a
-    speech by Mrs. Clinton", "… a speech Mrs. Clinton delivered"), or the last noun where the parser
-    read a verb phrase ("to show insiders")."""
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is not None:
-        for prep in pobj.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-                author = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if author is not None:
-                    return author
-            if prep.dep_ == "relcl":  # "according to a speech Mrs. Clinton delivered in July"
-                author = next((c for c in prep.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-                if author is not None and author.i > pobj.i:
-                    return author
-        return pobj
-    nouns = [t for t in to.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > to.i]
-    return nouns[-1] if nouns else None
-
-
-def _impersonal_subject(cue: Token) -> Token | None:
-    """The subject of an impersonal report verb: a passive with no agent (… is expected to …) or a
-    raising verb (the lack of enthusiasm seems to be …)."""
-    if cue.lower_ in RAISING_VERBS:
-        return next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
-    if cue.lower_ not in IMPERSONAL_PASSIVES or _agent(cue) is not None:
-        return None
-    return next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
-
-
 def _resumed_content(cue: Token) -> tuple[tuple[int, int], ...]:
     """The content resuming after a mid-sentence attribution: "X paid 8.9 percent, the agency said,
     and those in the bottom fifth paid 0.8 percent" (a clause the parser hangs on the cue)."""
@@ -423,7 +299,7 @@ def _noun_and_passive(tok: Token, src: int | None) -> list[Candidate]:
                 frags = (_trimmed(doc, first.i, child.right_edge.i + 1),)
                 out.append(Candidate(tok.i, "noun_to", frags, owner.i if owner is not None else src))
     elif tok.pos_ == "VERB":
-        agent = _agent(tok)
+        agent = passive_agent(tok)
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if agent is not None and subj is not None:
             frags = (_trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1),)

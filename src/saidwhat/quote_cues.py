@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from saidwhat.cues import load_model, stem
-from saidwhat.frames import according_source, subject_of
 from saidwhat.quotemarks import Stretch
+from saidwhat.subjects import according_source, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
