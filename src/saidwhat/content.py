@@ -104,10 +104,7 @@ def _coordinated_cut(doc: Doc, outer: Attribution, inner: Attribution) -> list[t
     cc = doc[opener - 1] if opener > 0 else None
     if cc is None or cc.lower_ not in COORDINATORS or cc.idx <= outer.fragments[0][0]:
         return None
-    text = doc.text
-    kept = [(s, _rstrip_to_word(text, s, min(e, cc.idx))) for s, e in outer.fragments if s < cc.idx]
-    kept = [(s, e) for s, e in kept if e - s > 1]
-    return kept or None
+    return _fragments_before(doc.text, outer.fragments, cc.idx) or None
 
 
 def _quoted_share(doc: Doc, a: Attribution, in_quote: list[bool]) -> float:
@@ -123,14 +120,17 @@ def cut_before(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
     start = min(doc[inner.cue].idx, inner.fragments[0][0])
     if inner.source is not None:
         start = min(start, doc[inner.source].left_edge.idx)
-    kept = [(s, min(e, start)) for s, e in outer.fragments if s < start]
-    text = doc.text
-    kept = [(s, _rstrip_to_word(text, s, e)) for s, e in kept]
-    kept = [(s, e) for s, e in kept if e - s > 1]
+    kept = _fragments_before(doc.text, outer.fragments, start)
     if not kept or outer.fragments[0][0] >= start:
         return False
     outer.fragments = kept
     return True
+
+
+def _fragments_before(text: str, fragments: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
+    """The fragments cut at character `position`, each ending on a word; those left with nothing dropped."""
+    kept = [(s, _rstrip_to_word(text, s, min(e, position))) for s, e in fragments if s < position]
+    return [(s, e) for s, e in kept if e - s > 1]
 
 
 def _rstrip_to_word(text: str, start: int, end: int) -> int:
