@@ -101,12 +101,18 @@ def proposers(doc: Doc, line_end: int) -> list[int]:
     words = [strings.add(w) for w in ("according", "in", ":")]
     array = doc.to_array([POS, LOWER])
     keep = [i for i, (pos, lower) in enumerate(array.tolist()) if pos in pos_ids or lower in words]
-    head = []
-    for tok in doc:  # the headline's words, Title Case verbs among them
+    head = headline_size(doc, line_end)  # the headline's words, Title Case verbs among them
+    return sorted(set(keep).union(range(head))) if head else keep
+
+
+def headline_size(doc: Doc, line_end: int) -> int:
+    """How many tokens the headline has: those starting before `line_end` (`first_line_end(doc)`)."""
+    size = 0
+    for tok in doc:
         if tok.idx >= line_end:
             break
-        head.append(tok.i)
-    return sorted(set(keep).union(head)) if head else keep
+        size += 1
+    return size
 
 
 def candidates_for(
@@ -280,24 +286,26 @@ def _resumed_content(cue: Token) -> tuple[tuple[int, int], ...]:
 
 
 def _noun_and_passive(tok: Token, src: int | None) -> list[Candidate]:
-    """"Trump's claim that …" (a noun cue with a that-clause; its possessor speaks) and
-    "… was reported by The Post" (a passive cue: the subject is the content, the agent the source)."""
+    """"Trump's claim that …", "plans to …" (a noun cue with a that-clause or an infinitive; its
+    possessor speaks) and "… was reported by The Post" (a passive cue: the subject is the content, the
+    agent the source)."""
     doc = tok.doc
     out = []
     if tok.pos_ == "NOUN":
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        source = owner.i if owner is not None else src
         for child in tok.children:
             first = child.left_edge
-            if child.dep_ in ("acl", "ccomp", "relcl") and child.i > tok.i and first.lower_ == "that" and (
-                first.dep_ == "mark"
-            ):
-                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-                frags = (_trimmed(doc, first.i, child.right_edge.i + 1),)
-                out.append(Candidate(tok.i, "noun_that", frags, owner.i if owner is not None else src))
-            elif child.dep_ == "acl" and child.i > tok.i and first.lower_ == "to" and first.dep_ == "aux":
-                # "plans to spend $10 million", "an agreement to curb carbon emissions"
-                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-                frags = (_trimmed(doc, first.i, child.right_edge.i + 1),)
-                out.append(Candidate(tok.i, "noun_to", frags, owner.i if owner is not None else src))
+            if child.i <= tok.i:
+                continue
+            if child.dep_ in ("acl", "ccomp", "relcl") and first.lower_ == "that" and first.dep_ == "mark":
+                frame = "noun_that"
+            elif child.dep_ == "acl" and first.lower_ == "to" and first.dep_ == "aux":
+                frame = "noun_to"  # "plans to spend $10 million", "an agreement to curb carbon emissions"
+            else:
+                continue
+            frags = (_trimmed(doc, first.i, child.right_edge.i + 1),)
+            out.append(Candidate(tok.i, frame, frags, source))
     elif tok.pos_ == "VERB":
         agent = passive_agent(tok)
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)

@@ -116,7 +116,7 @@ def reparse_headline(nlp: Language, doc: Doc) -> Doc:
     Parse the headline again in sentence case and copy its tags and tree onto the headline's tokens;
     the text, its offsets and the named entities stay as they were (speakers.py ends a person's name
     before a word the re-parse tags as a verb: "Obama Says" is "Obama")."""
-    from saidwhat.frames import first_line_end
+    from saidwhat.frames import first_line_end, headline_size
 
     end = first_line_end(doc)
     if end == 0:
@@ -125,7 +125,7 @@ def reparse_headline(nlp: Language, doc: Doc) -> Doc:
     cased = sentence_cased(text[:end], text[end:])
     if cased is None:
         return doc
-    head_toks = [t for t in doc if t.idx < end]
+    head_toks = doc[: headline_size(doc, end)]
     again = nlp.make_doc(cased)
     aligned = len(again) == len(head_toks) and all(
         a.idx == b.idx and len(a) == len(b) for a, b in zip(again, head_toks, strict=True)
