@@ -134,6 +134,11 @@ def _clean_name(text: str) -> str:
     return text.strip(" ,.;:―—–-")
 
 
+def _name_key(name: str) -> tuple[str, ...]:
+    """A name as the lower-cased words people are looked up by."""
+    return tuple(t.lower() for t in name.split())
+
+
 def _ent_name(ent: SpacySpan) -> str:
     """A person entity's name, ending before a verb the recognizer swallowed ("Obama Says" in a Title
     Case headline, where the tagger, working on the sentence-cased headline, knows "Says" is a verb)."""
@@ -170,7 +175,7 @@ class EntityResolver:
             name = _ent_name(ent)
             if not name or len(name) > 60:
                 continue
-            toks = tuple(t.lower() for t in name.split())
+            toks = _name_key(name)
             if name not in names:
                 names[name] = _Person(name, toks)
         # "Crooked Hillary Clinton" beside "Hillary Clinton": a word before a full name is an epithet the
@@ -195,7 +200,7 @@ class EntityResolver:
         for ent in self._person_ents:
             if ent.start < self._cursor or ent.start >= upto:
                 continue
-            person = self._lookup(tuple(t.lower() for t in _ent_name(ent).split()))
+            person = self._lookup(_name_key(_ent_name(ent)))
             if person is None:
                 continue
             person.last_seen = ent.start
@@ -252,7 +257,7 @@ class EntityResolver:
             return mention.text, mention, "group"
         ent = _ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
-            person = self._lookup(tuple(t.lower() for t in _ent_name(ent).split()))
+            person = self._lookup(_name_key(_ent_name(ent)))
             if person is not None:
                 person.last_seen = max(person.last_seen, ent.start)
                 return self._spoke(person), mention, "person"
@@ -262,7 +267,7 @@ class EntityResolver:
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
             return _clean_name(mention.text), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
-            person = self._lookup(tuple(t.lower() for t in _clean_name(ent.text).split()))
+            person = self._lookup(_name_key(_clean_name(ent.text)))
             if person is not None and src.pos_ == "PROPN":  # "Trump" read as an organisation
                 return self._spoke(person), mention, "person"
             return _clean_name(mention.text), mention, "organization"
