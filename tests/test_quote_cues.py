@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from saidwhat.extractor import token_quote_mask
 from saidwhat.quote_cues import cue_near, title_like
 from saidwhat.quotemarks import find_stretches
+
+
+def first_quote_cue(nlp: Any, text: str, masked: bool = True) -> tuple[str | None, str | None]:
+    """The words `cue_near` gives as cue and speaker of the text's first quotation; `masked=False`
+    passes an empty quote mask (no token counted as quoted)."""
+    doc = nlp(text)
+    stretches = find_stretches(text)
+    mask = token_quote_mask(doc, stretches) if masked else [False] * len(doc)
+    cue, subj = cue_near(doc, stretches[0], mask)
+    return (cue.text if cue is not None else None, subj.text if subj is not None else None)
 
 
 def test_title_like() -> None:
@@ -24,11 +36,7 @@ def test_dash_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
 
 def test_colon_introduction_in_previous_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Retired teacher Walter Green told the board:\n\n“I taught here for 34 years and never saw this.”"
-    doc = nlp(text)
-    st = find_stretches(text)[0]
-    cue, subj = cue_near(doc, st, [False] * len(doc))
-    assert cue is not None and cue.text == "told"
-    assert subj is not None and subj.text == "Green"
+    assert first_quote_cue(nlp, text, masked=False) == ("told", "Green")
 
 
 def test_a_long_next_sentence_that_opens_with_the_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -36,11 +44,7 @@ def test_a_long_next_sentence_that_opens_with_the_attribution(nlp) -> None:  # t
         "“Who would have believed that we would have received almost 14 million votes?” Trump said, "
         "looking out on the cheering crowd in the arena on Thursday night."
     )
-    doc = nlp(text)
-    st = find_stretches(text)[0]
-    cue, subj = cue_near(doc, st, [False] * len(doc))
-    assert cue is not None and cue.text == "said"
-    assert subj is not None and subj.text == "Trump"
+    assert first_quote_cue(nlp, text, masked=False) == ("said", "Trump")
 
 
 def test_the_next_paragraph_never_attributes_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -48,24 +52,14 @@ def test_the_next_paragraph_never_attributes_a_quote(nlp) -> None:  # type: igno
         "“That is not accepting responsibility at all.”\n\n"
         "In a statement issued Tuesday morning, the senator was more cautious about the bank."
     )
-    doc = nlp(text)
-    st = find_stretches(text)[0]
-    assert cue_near(doc, st, [False] * len(doc)) == (None, None)
+    assert first_quote_cue(nlp, text, masked=False) == (None, None)
 
 
 def test_according_to_names_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "According to Limbaugh, “If it was left up to Hillary, she would not say anything positive.”"
-    doc = nlp(text)
-    stretches = find_stretches(text)
-    cue, subj = cue_near(doc, stretches[0], token_quote_mask(doc, stretches))
-    assert cue is not None and cue.text == "According"
-    assert subj is not None and subj.text == "Limbaugh"
+    assert first_quote_cue(nlp, text) == ("According", "Limbaugh")
 
 
 def test_subject_and_verb_right_after_the_quotation_attribute_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = '"Did you shoot him? He better not be dead," she yells while moving along the street.'
-    doc = nlp(text)
-    stretches = find_stretches(text)
-    cue, subj = cue_near(doc, stretches[0], token_quote_mask(doc, stretches))
-    assert cue is not None and cue.text == "yells"
-    assert subj is not None and subj.text == "she"
+    assert first_quote_cue(nlp, text) == ("yells", "she")
