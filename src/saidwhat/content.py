@@ -32,6 +32,7 @@ class Attribution:
     kind: QuoteKind = "indirect"
     frame: str = ""
     speaker_from: Attribution | None = None  # a continuation borrows this quote's speaker
+    label: tuple[int, int] | None = None  # a transcript turn's speaker label (characters): its source
 
 
 def char_frags(doc: Doc, frags: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

@@ -45,6 +45,7 @@ from saidwhat.quote_cues import (
 from saidwhat.quotemarks import Stretch, find_stretches
 from saidwhat.speakers import EntityResolver
 from saidwhat.subjects import sourceless
+from saidwhat.transcripts import transcript_turns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -412,6 +413,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
         extend_over_coordination(doc, a)
         drop_narrated_tail(doc, a, in_quote)
     found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
+    found = _with_transcript_turns(doc, text, found)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc)
     quotes: list[Quote] = []
@@ -424,7 +426,8 @@ def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
         cue = doc[a.cue] if a.cue is not None else None
         cue_span = _cue_span(cue) if cue is not None else None
         speaker, mention, stype = None, None, "unknown"
-        if a.source is None and cue is not None and a.speaker_from is None and not sourceless(cue):
+        unsourced = a.source is None and a.speaker_from is None and a.label is None
+        if unsourced and cue is not None and not sourceless(cue):
             fallback = adjacent_name(doc, cue)
             if fallback is not None and not in_quote[fallback.i]:
                 # a name inside the reported content is not its source
@@ -432,6 +435,9 @@ def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
                 a.source = None if inside else fallback.i
         if a.source is not None:
             speaker, mention, stype = resolver.resolve(doc[a.source])
+        elif a.label is not None:
+            first = doc.char_span(*a.label, alignment_mode="expand")
+            speaker, mention, stype = resolver.resolve_label(first.start if first else 0, *a.label)
         elif a.speaker_from is not None and id(a.speaker_from) in resolved:
             prior = resolved[id(a.speaker_from)]  # the continued quote's mention is the one its cue names
             speaker, mention, stype = prior.speaker, prior.speaker_mention, prior.speaker_type
@@ -451,6 +457,21 @@ def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
         resolved[id(a)] = q
         quotes.append(q)
     return tuple(quotes)
+
+
+def _with_transcript_turns(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:
+    """A transcript's turns replace whatever the parse and the quotation marks made of them: its
+    paragraphs, each opening with a quotation mark that the next one reopens, read as one long quote."""
+    turns = transcript_turns(text)
+    if not turns:
+        return found
+    ranges = [(t.paragraph_start, t.content[1]) for t in turns]
+    kept = [a for a in found if not any(overlap(a.fragments, [r]) for r in ranges)]
+    for t in turns:
+        colon = doc.char_span(*t.colon, alignment_mode="expand")
+        cue = colon.start if colon is not None and len(colon) else None
+        kept.append(Attribution(cue, [t.content], None, 1.0, "direct", frame="transcript", label=t.label))
+    return kept
 
 
 def _cue_span(tok: Token) -> Span:

@@ -282,6 +282,16 @@ class EntityResolver:
             return self._spoke(person), mention, "person"  # a surname the tagger took for a verb
         return _clean_name(mention.text), mention, "unknown"
 
+    def resolve_label(self, first: int, start: int, end: int) -> tuple[str, Span, SpeakerType]:
+        """A transcript turn's speaker label (characters [start, end), first token `first`): the person
+        the article names in full ("PENCE" is Mike Pence), else the label itself ("WALLACE" -> Wallace)."""
+        self._advance(first)
+        label = self.doc.text[start:end]
+        mention = Span(label, start, end)
+        person = self._lookup(_name_key(_clean_name(label)))
+        name = self._spoke(person) if person is not None else _clean_name(label)
+        return (name.title() if name.isupper() else name), mention, "person"
+
     def _spoke(self, person: _Person) -> str:
         self.last_speaker = person
         return person.name

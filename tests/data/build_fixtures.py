@@ -36,6 +36,7 @@ class Q:
     aliases: list[str] = field(default_factory=list)
     occurrence: int | None = None  # which occurrence of the (first) fragment, 1-based; needed if repeated
     unclosed: bool = False  # a direct quote whose closing mark is missing: it runs to the paragraph end
+    turn: bool = False  # a transcript turn: the words after a speaker label ("HOLT: …"), no marks
 
 
 @dataclass
@@ -233,6 +234,18 @@ FIXTURES = [
       "curator Amelia Stone said.\n\nTickets go on sale next month.",
       [Q("The work took longer than anyone expected, but the ceilings look the way they did in 1890,",
          "direct", "Amelia Stone", "said", ["curator Amelia Stone"], occurrence=1)]),
+    F("transcript_turns", "an interview transcript: speaker labels, no speech verbs",
+      "Governor Dana Whitfield appeared on a Sunday morning television program this week.\n\n"
+      "Partial transcript:\n\nHOLT: Governor, farmers say the rules will cost them their harvest. Are they "
+      "wrong?\n\nWHITFIELD: They are not wrong to worry. But the reservoirs are at a third of capacity, and "
+      "we cannot wait another summer.\n\nHOLT: Will you delay the rules?\n\nWHITFIELD: No. The rules take "
+      "effect on July 1.\n\nThe legislature returns in January.",
+      [Q("Governor, farmers say the rules will cost them their harvest. Are they wrong?", "direct", "Holt",
+         ":", turn=True),
+       Q("They are not wrong to worry. But the reservoirs are at a third of capacity, and we cannot wait "
+         "another summer.", "direct", "Dana Whitfield", ":", turn=True),
+       Q("Will you delay the rules?", "direct", "Holt", ":", turn=True),
+       Q("No. The rules take effect on July 1.", "direct", "Dana Whitfield", ":", turn=True)]),
 ]  # fmt: skip
 
 
@@ -272,7 +285,7 @@ def build_quote(fx: F, q: Q) -> dict[str, Any]:
         start = _find(text, piece, (q.occurrence or 1) if n == 0 else 1, after)
         frags.append((start, start + len(piece)))
         after = start + len(piece)
-    if q.kind == "direct":
+    if q.kind == "direct" and not q.turn:
         for s, e in frags:
             if text[s - 1] not in OPEN_MARKS:
                 raise ValueError(
@@ -284,6 +297,9 @@ def build_quote(fx: F, q: Q) -> dict[str, Any]:
                 raise ValueError(
                     f"{fx.id}: direct content must end at a closing mark: {text[e - 5 : e + 5]!r}"
                 )
+    elif q.kind == "direct":
+        if any(text[s - 2 : s] != ": " for s, _ in frags):
+            raise ValueError(f"{fx.id}: a transcript turn must follow its label's colon")
     elif q.kind in ("indirect", "mixed"):
         has_marks = any(c in OPEN_MARKS for s, e in frags for c in text[s:e])
         if has_marks != (q.kind == "mixed"):
