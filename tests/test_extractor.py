@@ -236,3 +236,18 @@ def test_each_quotation_in_a_dash_signed_list_gets_its_own_signature() -> None:
         "“Mostly he promotes ignorance and hate. A terrible influence.” ― Maria Lopez\n"
     )
     assert [q.speaker for q in extract(text).quotes] == ["Krystal Correa", "Esther Tapia", "Maria Lopez"]
+
+
+def test_a_headline_colon_keeps_its_quoted_title_case_phrase_and_names_the_person() -> None:
+    # in a Title Case headline every quoted phrase looks like a title; the colon says it is speech
+    text = (
+        "Mayor Lena Ortiz: State Budget Cuts ‘Hurt Every Family’ in Riverside.\n\n"
+        "Riverside's mayor spoke at a rally on Monday. The state will cut school aid by 6 percent."
+    )
+    got = extract(text).quotes
+    head = [q for q in got if q.cue is not None and q.cue.text == ":"]
+    assert len(head) == 1
+    assert head[0].text == "State Budget Cuts ‘Hurt Every Family’ in Riverside"
+    assert head[0].speaker == "Lena Ortiz"
+    # the mention is the person the kicker names, not the parse of the whole headline
+    assert head[0].speaker_mention is not None and head[0].speaker_mention.text == "Lena Ortiz"

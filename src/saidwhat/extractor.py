@@ -33,7 +33,7 @@ from saidwhat.frames import (
     first_line_end,
     proposers,
 )
-from saidwhat.models import Quote, Span
+from saidwhat.models import Quote, Span, SpeakerType
 from saidwhat.quote_cues import (
     adjacent_name,
     cue_near,
@@ -55,6 +55,9 @@ DEDUP_JACCARD = 0.75
 CONTAINER_MIN_PROB = 0.2  # tuned on dev (flat between 0.2 and 0.3)
 MAX_TITLE_WORDS = 7
 MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
+# "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "Christie Calls Clinton ‘A Disgrace’": the frame itself says
+# who speaks, and in a Title Case headline every quoted phrase looks like a title
+LABEL_FRAMES = frozenset({"headline", "headline_verb", "transcript"})
 
 
 def token_quote_mask(doc: Doc, stretches: list[Stretch]) -> list[bool]:
@@ -253,7 +256,7 @@ def _refine_with_stretches(
         if holders:
             for a in covering:
                 if overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
-                    if a.cue is not None and distanced(doc, text, st, a.cue):
+                    if a.cue is not None and a.frame not in LABEL_FRAMES and distanced(doc, text, st, a.cue):
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
                     a.kind = "mixed"
@@ -433,11 +436,14 @@ def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
                 # a name inside the reported content is not its source
                 inside = any(s <= fallback.idx < e for s, e in frags)
                 a.source = None if inside else fallback.i
-        if a.source is not None:
-            speaker, mention, stype = resolver.resolve(doc[a.source])
-        elif a.label is not None:
+        if a.frame == "headline" and a.cue is not None and a.cue > 0:
+            a.label = _headline_label(doc, a.cue)  # "Rush Limbaugh: …": the kicker, not its parse
+        if a.label is not None:
             first = doc.char_span(*a.label, alignment_mode="expand")
-            speaker, mention, stype = resolver.resolve_label(first.start if first else 0, *a.label)
+            unknown: SpeakerType = "person" if a.frame == "transcript" else "unknown"
+            speaker, mention, stype = resolver.resolve_label(first.start if first else 0, *a.label, unknown)
+        elif a.source is not None:
+            speaker, mention, stype = resolver.resolve(doc[a.source])
         elif a.speaker_from is not None and id(a.speaker_from) in resolved:
             prior = resolved[id(a.speaker_from)]  # the continued quote's mention is the one its cue names
             speaker, mention, stype = prior.speaker, prior.speaker_mention, prior.speaker_type
@@ -457,6 +463,18 @@ def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
         resolved[id(a)] = q
         quotes.append(q)
     return tuple(quotes)
+
+
+def _headline_label(doc: Doc, colon: int) -> tuple[int, int]:
+    """The characters naming the speaker in a headline's words before its colon: the person named there
+    ("Elizabeth Warren Hammers Wells Fargo CEO: …", "A lesson from Loretta Lynch: …"), else all of them
+    ("Poll: …")."""
+    person = next((e for e in doc.ents if e.end <= colon and e.label_ == "PERSON"), None)
+    if person is not None:
+        return person.start_char, person.end_char
+    first = next((t for t in doc[:colon] if not t.is_space), doc[0])
+    last = doc[colon - 1]
+    return first.idx, last.idx + len(last)
 
 
 def _with_transcript_turns(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:

@@ -282,15 +282,21 @@ class EntityResolver:
             return self._spoke(person), mention, "person"  # a surname the tagger took for a verb
         return _clean_name(mention.text), mention, "unknown"
 
-    def resolve_label(self, first: int, start: int, end: int) -> tuple[str, Span, SpeakerType]:
-        """A transcript turn's speaker label (characters [start, end), first token `first`): the person
-        the article names in full ("PENCE" is Mike Pence), else the label itself ("WALLACE" -> Wallace)."""
+    def resolve_label(
+        self, first: int, start: int, end: int, unknown: SpeakerType = "person"
+    ) -> tuple[str, Span, SpeakerType]:
+        """A label that names a speaker, characters [start, end) from token `first`: a transcript turn's
+        ("PENCE:") or a headline's ("Rush Limbaugh: …"). The person the article names in full ("PENCE" is
+        Mike Pence), else the label itself ("WALLACE" -> Wallace) as an `unknown`-typed speaker."""
         self._advance(first)
         label = self.doc.text[start:end]
         mention = Span(label, start, end)
         person = self._lookup(_name_key(_clean_name(label)))
-        name = self._spoke(person) if person is not None else _clean_name(label)
-        return (name.title() if name.isupper() else name), mention, "person"
+        if person is not None:
+            name = self._spoke(person)
+            return (name.title() if name.isupper() else name), mention, "person"
+        name = _clean_name(label)
+        return (name.title() if name.isupper() else name), mention, unknown
 
     def _spoke(self, person: _Person) -> str:
         self.last_speaker = person
