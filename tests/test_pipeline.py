@@ -60,3 +60,15 @@ def test_html_input_returns_extracted_text_and_metadata() -> None:
     q = art.quotes[0]
     assert art.text[q.start : q.end] == q.text
     assert q.speaker == "Elena Marsh"
+
+
+def test_a_duplicated_paragraph_counts_once_but_a_quote_repeated_in_a_new_paragraph_twice() -> None:
+    said = "“We will not close a single school this year,” Mayor Elena Marsh said on Monday."
+    reposted = extract(f"{said}\n\n{said}\n\nThe board meets in May.")
+    assert len(reposted.quotes) == 1
+    assert any("repeats the paragraph" in w for w in reposted.warnings)
+    requoted = extract(
+        f"{said}\n\nParents cheered. In a letter to families, she repeated it: “We will not close a single "
+        "school this year.”"
+    )
+    assert [q.speaker for q in requoted.quotes] == ["Elena Marsh", "Elena Marsh"]

@@ -55,9 +55,9 @@ DEDUP_JACCARD = 0.75
 CONTAINER_MIN_PROB = 0.2  # tuned on dev (flat between 0.2 and 0.3)
 MAX_TITLE_WORDS = 7
 MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
-# "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "Christie Calls Clinton ‘A Disgrace’": the frame itself says
-# who speaks, and in a Title Case headline every quoted phrase looks like a title
-LABEL_FRAMES = frozenset({"headline", "headline_verb", "transcript"})
+# "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "PENCE: I watched “The Apprentice” …": the label says who
+# speaks, so a title-like quoted phrase under it is no sign of a title (nor is any in a Title Case headline)
+LABEL_FRAMES = frozenset({"headline", "transcript"})
 
 
 def token_quote_mask(doc: Doc, stretches: list[Stretch]) -> list[bool]:
@@ -188,6 +188,7 @@ def _refine_with_stretches(
 ) -> list[Attribution]:
     out = list(found)
     by_cue: dict[int, Attribution] = {a.cue: a for a in found if a.cue is not None}
+    headline_end = first_line_end(doc)
     previous: Attribution | None = None
     for st in sorted(stretches, key=lambda s: s.start):
         spans = list(st.spans)
@@ -256,7 +257,8 @@ def _refine_with_stretches(
         if holders:
             for a in covering:
                 if overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
-                    if a.cue is not None and a.frame not in LABEL_FRAMES and distanced(doc, text, st, a.cue):
+                    labelled = a.frame in LABEL_FRAMES or st.start < headline_end
+                    if a.cue is not None and not labelled and distanced(doc, text, st, a.cue):
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
                     a.kind = "mixed"
