@@ -126,3 +126,12 @@ def test_calling_for_someone_to_act_is_one_content(nlp: Any) -> None:
     fragments, source = frames_of(nlp, text, "calling")["prep"]
     assert fragments == ["the United States to step up military efforts against the Islamic State"]
     assert source == "Rubio"
+
+
+def test_an_evaluation_about_a_topic_reports_the_topic(nlp: Any) -> None:
+    # PolNeAR: "expressed concern about [X]": the noun belongs to the cue, the topic is the content
+    text = "Several senators expressed deep concern about the new surveillance rules."
+    assert frames_of(nlp, text, "expressed")["dobj"] == (["the new surveillance rules"], "senators")
+    # someone's words about a topic are themselves the content
+    text = "The mayor slammed Smith's comments about the new surveillance rules."
+    assert frames_of(nlp, text, "slammed")["dobj"][0] == ["Smith's comments about the new surveillance rules"]

@@ -179,6 +179,8 @@ def candidates_for(
                     continue  # two complements the parser split off one report: one content
                 right = later_ccomps[-1].right_edge.i
             left = child.left_edge.i
+            if dep == "dobj" and (topic := _topic_of(child)) is not None:
+                left = topic.left_edge.i  # "expressed misgivings about [Mrs. Clinton]"
             relative = doc[left].tag_ in ("WDT", "WP") and tok.dep_ == "relcl"
             if dep == "ccomp" and relative and left < i < child.i:
                 left = i + 1  # "donations, which he said were accompanied by …": what follows the cue
@@ -234,6 +236,21 @@ def candidates_for(
             if frags:
                 out.append(Candidate(i, "paren", frags, src))
     return out
+
+
+TOPIC_PREPS = frozenset({"about", "over"})
+
+
+def _topic_of(obj: Token) -> Token | None:
+    """The object of "about"/"over" after a short common-noun object ("expressed deep concern about the
+    policy", "raised questions about his health"): PolNeAR's content is the topic, the noun is part
+    of the cue."""
+    if obj.pos_ != "NOUN" or obj.i - obj.left_edge.i > 2 or any(c.dep_ == "poss" for c in obj.children):
+        return None  # "slammed Trump's comments about immigrants": someone's words are the content
+    prep = next((c for c in obj.children if c.dep_ == "prep" and c.i == obj.i + 1), None)
+    if prep is None or prep.lower_ not in TOPIC_PREPS:
+        return None
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 
 
 def _for_clause(clause: Token, cue: int) -> bool:
