@@ -59,3 +59,24 @@ def test_a_report_coordinated_with_its_own_subject_keeps_its_speaker(nlp: Any) -
         "The mayor": "the plant would close in March",
         "the governor": "that it would stay open",
     }
+
+
+def test_a_second_report_after_a_comma_ends_the_first(nlp: Any) -> None:
+    from saidwhat import extract
+
+    # a participle with the same source, and a concessive clause with its own
+    text = (
+        "The senator said he did not believe those attacks cost Romney the election, arguing that "
+        "divisions in the party were a bigger hurdle."
+    )
+    by_cue = {q.cue.text: q for q in extract(text).quotes if q.cue is not None}
+    assert by_cue["said"].text == "he did not believe those attacks cost Romney the election"
+    assert by_cue["arguing"].text == "that divisions in the party were a bigger hurdle"
+    assert by_cue["arguing"].speaker == "The senator"
+    text = (
+        "The attorney general said government work erases some barriers, though she noted that "
+        "clients are beginning to demand diverse legal teams."
+    )
+    by_cue = {q.cue.text: q for q in extract(text).quotes if q.cue is not None}
+    assert by_cue["said"].text == "government work erases some barriers"
+    assert by_cue["noted"].text == "that clients are beginning to demand diverse legal teams"

@@ -78,6 +78,7 @@ def unnest(doc: Doc, found: list[Attribution], in_quote: list[bool]) -> list[Att
 
 
 COORDINATORS = frozenset({"and", "but"})
+CONCESSIVES = frozenset({"though", "although", "while", "whereas"})
 
 
 def _own_subject(cue: Token) -> Token | None:
@@ -93,7 +94,7 @@ def _coordinated_cut(doc: Doc, outer: Attribution, inner: Attribution) -> list[t
     if inner.cue is None or outer.cue is None or not inner.fragments or not outer.fragments:
         return None
     cue = doc[inner.cue]
-    if cue.dep_ not in ("conj", "ccomp") or cue.pos_ != "VERB" or inner.fragments[0][0] < cue.idx:
+    if cue.dep_ not in ("conj", "ccomp", "advcl") or cue.pos_ != "VERB" or inner.fragments[0][0] < cue.idx:
         return None
     if inner.fragments[-1][1] > outer.fragments[-1][1] + 1:
         return None
@@ -103,7 +104,13 @@ def _coordinated_cut(doc: Doc, outer: Attribution, inner: Attribution) -> list[t
         while opener > 0 and doc[opener - 1].pos_ in ("ADV", "AUX", "PART"):
             opener -= 1
     cc = doc[opener - 1] if opener > 0 else None
-    if cc is None or cc.lower_ not in COORDINATORS or cc.idx <= outer.fragments[0][0]:
+    if cc is None or cc.idx <= outer.fragments[0][0]:
+        return None
+    if cc.lower_ in CONCESSIVES and subject is not None and opener > 1 and doc[opener - 2].text == ",":
+        cc = doc[opener - 2]  # "…, though she noted clients are beginning to …"
+    elif cc.text == "," and subject is None and cue.tag_ == "VBG":
+        pass  # "…, arguing that it was divisions in the party": a second report by the same source
+    elif cc.lower_ not in COORDINATORS:
         return None
     return _fragments_before(doc.text, outer.fragments, cc.idx) or None
 
