@@ -50,14 +50,14 @@ def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
-def unnest(doc: Doc, found: list[Attribution], in_quote: list[bool]) -> list[Attribution]:
+def unnest(doc: Doc, text: str, found: list[Attribution], in_quote: list[bool]) -> list[Attribution]:
     """Resolve attributions whose cue lies inside another's content. A quotation with its own cue
     (…, the mother replied, “It's meant …”) keeps it and ends the outer content before it; any
     other inner reading is dropped (see `_inside`)."""
     out = []
     for a in found:
         outers = [k for k in found if k is not a and _inside(doc, k, a)]
-        cuts = [_coordinated_cut(doc, k, a) for k in outers]
+        cuts = [_coordinated_cut(doc, text, k, a) for k in outers]
         if outers and all(cut is not None for cut in cuts):
             # "said that … and suggested that …": two reports, the first ends before the second
             for k, cut in zip(outers, cuts, strict=True):
@@ -70,7 +70,7 @@ def unnest(doc: Doc, found: list[Attribution], in_quote: list[bool]) -> list[Att
             a.cue is not None
             and speech_cue(doc[a.cue])
             and _quoted_share(doc, a, in_quote) >= 0.8
-            and all(cut_before(doc, k, a) for k in outers)
+            and all(cut_before(doc, text, k, a) for k in outers)
         )
         if own_quote:
             out.append(a)
@@ -85,7 +85,9 @@ def _own_subject(cue: Token) -> Token | None:
     return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
 
 
-def _coordinated_cut(doc: Doc, outer: Attribution, inner: Attribution) -> list[tuple[int, int]] | None:
+def _coordinated_cut(
+    doc: Doc, text: str, outer: Attribution, inner: Attribution
+) -> list[tuple[int, int]] | None:
     """`outer`'s content ending before `inner`, when `inner` is a second report coordinated with
     `outer`'s rather than speech inside its content; None when it is not. "May said that the country
     would leave … and suggested that it would withdraw …", "Republicans said they were convinced … and
@@ -112,7 +114,7 @@ def _coordinated_cut(doc: Doc, outer: Attribution, inner: Attribution) -> list[t
         pass  # "…, arguing that it was divisions in the party": a second report by the same source
     elif cc.lower_ not in COORDINATORS:
         return None
-    return _fragments_before(doc.text, outer.fragments, cc.idx) or None
+    return _fragments_before(text, outer.fragments, cc.idx) or None
 
 
 def _quoted_share(doc: Doc, a: Attribution, in_quote: list[bool]) -> float:
@@ -122,13 +124,14 @@ def _quoted_share(doc: Doc, a: Attribution, in_quote: list[bool]) -> float:
     return sum(in_quote[t.i] for t in span) / len(span)
 
 
-def cut_before(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
-    """End `outer`'s content where `inner`'s attribution begins; False when nothing would be left."""
+def cut_before(doc: Doc, text: str, outer: Attribution, inner: Attribution) -> bool:
+    """End `outer`'s content where `inner`'s attribution begins; False when nothing would be left.
+    (`text` is `doc.text`, which spaCy rebuilds on every access.)"""
     assert inner.cue is not None
     start = min(doc[inner.cue].idx, inner.fragments[0][0])
     if inner.source is not None:
         start = min(start, doc[inner.source].left_edge.idx)
-    kept = _fragments_before(doc.text, outer.fragments, start)
+    kept = _fragments_before(text, outer.fragments, start)
     if not kept or outer.fragments[0][0] >= start:
         return False
     outer.fragments = kept

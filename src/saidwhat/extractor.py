@@ -77,7 +77,9 @@ def token_quote_mask(doc: Doc, stretches: list[Stretch]) -> list[bool]:
     return mask
 
 
-def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[Attribution], list[Attribution]]:
+def _scored_candidates(
+    doc: Doc, text: str, in_quote: list[bool]
+) -> tuple[list[Attribution], list[Attribution]]:
     """Accepted attributions (best frame per cue, above the model's threshold, deduplicated) and the
     plausible runners-up, which may still frame a quoted fragment as mixed speech."""
     model = load_model()
@@ -97,11 +99,11 @@ def _scored_candidates(doc: Doc, in_quote: list[bool]) -> tuple[list[Attribution
                 runners_up.append(
                     Attribution(cand.cue, char_frags(doc, cand.fragments), cand.source, p, frame=cand.frame)
                 )
-    return _accepted(doc, best, in_quote), runners_up
+    return _accepted(doc, text, best, in_quote), runners_up
 
 
 def _accepted(
-    doc: Doc, best: dict[int, tuple[float, Candidate]], in_quote: list[bool]
+    doc: Doc, text: str, best: dict[int, tuple[float, Candidate]], in_quote: list[bool]
 ) -> list[Attribution]:
     found = [
         Attribution(c.cue, char_frags(doc, c.fragments), c.source, p, frame=c.frame)
@@ -117,7 +119,7 @@ def _accepted(
         ):
             continue
         kept.append(a)
-    return unnest(doc, kept, in_quote)
+    return unnest(doc, text, kept, in_quote)
 
 
 # PolNeAR dev end-to-end F1 69.36 with no margin, 69.19 with 0.1; the fixtures' narration passes
@@ -339,7 +341,7 @@ def _introduced_by_own_cue(
     if any(a.cue == cue.i or not any(s <= cue.idx < e for s, e in a.fragments) for a in holders):
         return None
     own = Attribution(cue.i, list(st.spans), subj.i, 0.6, "direct")
-    if not all(cut_before(doc, a, own) for a in holders):
+    if not all(cut_before(doc, text, a, own) for a in holders):
         return None
     return own
 
@@ -412,7 +414,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
     text = doc.text if text is None else text
     stretches = find_stretches(text)
     in_quote = token_quote_mask(doc, stretches)
-    accepted, runners_up = _scored_candidates(doc, in_quote)
+    accepted, runners_up = _scored_candidates(doc, text, in_quote)
     for a in accepted:
         close_open_quotation(a, stretches)
         extend_over_coordination(doc, a)

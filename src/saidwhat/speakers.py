@@ -289,7 +289,8 @@ class EntityResolver:
         ("PENCE:") or a headline's ("Rush Limbaugh: …"). The person the article names in full ("PENCE" is
         Mike Pence), else the label itself ("WALLACE" -> Wallace) as an `unknown`-typed speaker."""
         self._advance(first)
-        label = self.doc.text[start:end]
+        around = self.doc.char_span(start, end, alignment_mode="expand")  # not doc.text: rebuilt per access
+        label = around.text[start - around.start_char : end - around.start_char] if around is not None else ""
         mention = Span(label, start, end)
         person = self._lookup(_name_key(_clean_name(label)))
         if person is not None:
