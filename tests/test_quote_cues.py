@@ -63,3 +63,9 @@ def test_according_to_names_its_object(nlp) -> None:  # type: ignore[no-untyped-
 def test_subject_and_verb_right_after_the_quotation_attribute_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = '"Did you shoot him? He better not be dead," she yells while moving along the street.'
     assert first_quote_cue(nlp, text) == ("yells", "she")
+
+
+def test_an_inverted_speaker_the_parser_read_as_an_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "added another New Hampshire Democrat": the parser makes the speaker the object of "added"
+    text = "“It’s Bernie’s to lose at this point,” added another New Hampshire Democrat. “We will see.”"
+    assert first_quote_cue(nlp, text) == ("added", "Democrat")

@@ -52,3 +52,11 @@ def test_the_subject_nearest_the_cue_speaks(nlp: Any) -> None:
 def test_a_name_set_off_after_a_subject_that_is_no_name_speaks(nlp: Any) -> None:
     text = "With 50 days to go, Minyon Moore, a senior adviser, called the remarks a wake-up call."
     assert source_word(nlp, text, "called") == "Moore"
+
+
+def test_a_contracted_has_is_no_passive(nlp: Any) -> None:
+    # the tagger reads "he's said" as a passive; it is "he has said"
+    text = "While he's said he'll fight all the way to the convention, Sanders must decide what to demand."
+    assert source_word(nlp, text, "said") == "he"
+    text = "It's said that the senator will not run again."
+    assert source_word(nlp, text, "said") is None

@@ -221,6 +221,9 @@ def _first_token_from(doc: Doc, char: int) -> int:
 NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
+MAX_PHRASE_AFTER_DET = 4
+
+
 def adjacent_name(doc: Doc, cue: Token) -> Token | None:
     """A noun phrase right after the cue (said Chief Jane Doe) or in the stretch just before it
     ("…,” Flynn, a top Trump surrogate, said), when the parse attached none as subject. The leftmost
@@ -228,6 +231,11 @@ def adjacent_name(doc: Doc, cue: Token) -> Token | None:
     after = cue.i + 1
     if after < len(doc) and _speaker_like(doc[after]):
         return _phrase_head(doc[after])
+    inverted = cue.i > 0 and doc[cue.i - 1].is_quote  # "…,” added another New Hampshire Democrat.
+    if inverted and after < len(doc) and doc[after].pos_ == "DET":  # not "told a young woman"
+        head = doc[after].head
+        if after < head.i <= after + MAX_PHRASE_AFTER_DET and _speaker_like(head):
+            return head
     found: Token | None = None
     for j in range(cue.i - 1, max(-1, cue.i - 12), -1):
         tok = doc[j]

@@ -34,7 +34,22 @@ def sourceless(cue: Token) -> bool:
     """Does the sentence name no source for this cue (a raising verb, a passive with no agent)?"""
     if cue.lower_ in RAISING_VERBS:
         return True
-    return any(c.dep_ == "nsubjpass" for c in cue.children) and passive_agent(cue) is None
+    passive = any(c.dep_ == "nsubjpass" for c in cue.children) and not _has_contracted(cue)
+    return passive and passive_agent(cue) is None
+
+
+CONTRACTED_AUX = frozenset({"'s", "’s"})
+IMPERSONAL_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
+
+
+def _has_contracted(cue: Token) -> bool:
+    """"He's said he'll fight …": the tagger reads the contracted "has" as a passive "is"; after a subject
+    that is no impersonal pronoun ("it's said that …" is a passive) the cue is active."""
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in CONTRACTED_AUX for c in cue.children)
+    if cue.tag_ not in ("VBN", "VBD") or not contracted:
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and subject.lower_ not in IMPERSONAL_SUBJECTS
 
 
 def subject_of(tok: Token, depth: int = 0) -> Token | None:
@@ -48,7 +63,7 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         subjects.sort(key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i))
     for child in subjects:
         dep = child.dep_
-        if dep == "nsubjpass":
+        if dep == "nsubjpass" and not _has_contracted(tok):
             agent_obj = agent_obj or passive_agent(tok)
             if agent_obj is None:
                 # "Peacekeepers have been accused of …": with no agent the passive names no source
