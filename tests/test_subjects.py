@@ -60,3 +60,8 @@ def test_a_contracted_has_is_no_passive(nlp: Any) -> None:
     assert source_word(nlp, text, "said") == "he"
     text = "It's said that the senator will not run again."
     assert source_word(nlp, text, "said") is None
+
+
+def test_the_first_verb_of_a_misparsed_coordination_lends_its_subject(nlp: Any) -> None:
+    text = "Kasich jokingly offered the man a job as Secretary of Defense, then says he’ll welcome advice."
+    assert source_word(nlp, text, "says") == "Kasich"

@@ -39,6 +39,7 @@ def sourceless(cue: Token) -> bool:
 
 
 CONTRACTED_AUX = frozenset({"'s", "’s"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 IMPERSONAL_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
 
 
@@ -88,6 +89,8 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         governor = tok.head.head
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and governor.pos_ == "VERB" and depth < 3:
             return subject_of(governor, depth + 1)  # "Trump took offense at suggestions that …"
+    if tok.pos_ == "VERB" and (shared := _coordinated_subject(tok)) is not None:
+        return shared
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and depth == 0:
         return None  # "Asked about the blast, O'Neill said …": the one asked is not who asked
     if depth < 3:
@@ -103,6 +106,20 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
             return subject_of(tok.head, depth + 1)
     return None
+
+
+def _coordinated_subject(tok: Token) -> Token | None:
+    """"Kasich offered the man a job, then says he'll welcome advice": the parser hangs the first verb
+    of a coordination on the second as a complement, leaving the second with no subject. Where the
+    verb reports a clause after it and the clause before it has a subject, that subject speaks."""
+    before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+    after = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+    if len(before) != 1 or not after:
+        return None
+    subject = next((c for c in before[0].children if c.dep_ == "nsubj"), None)
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS):
+        return None  # "It was a mistake, says …": an impersonal subject speaks for no one
+    return subject
 
 
 def _named_appositive(subject: Token) -> Token | None:
