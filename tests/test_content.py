@@ -80,3 +80,18 @@ def test_a_second_report_after_a_comma_ends_the_first(nlp: Any) -> None:
     by_cue = {q.cue.text: q for q in extract(text).quotes if q.cue is not None}
     assert by_cue["said"].text == "government work erases some barriers"
     assert by_cue["noted"].text == "that clients are beginning to demand diverse legal teams"
+
+
+def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg” — a metaphor for the "
+        "party's abandonment of principle."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.text == "Estonia as being in the “suburbs of St. Petersburg”"
+    assert quote.kind == "mixed"
+    # a hyphen is no dash
+    text = "Clinton has embraced Obama's go-it-alone approach, the senator said."
+    assert "go-it-alone approach" in extract(text).quotes[0].text
