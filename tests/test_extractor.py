@@ -251,3 +251,18 @@ def test_a_headline_colon_keeps_its_quoted_title_case_phrase_and_names_the_perso
     assert head[0].speaker == "Lena Ortiz"
     # the mention is the person the kicker names, not the parse of the whole headline
     assert head[0].speaker_mention is not None and head[0].speaker_mention.text == "Lena Ortiz"
+
+
+def test_a_quotation_continues_the_nearest_mixed_quote_not_an_earlier_direct_one() -> None:
+    text = (
+        '"I am not going to follow a script to show that we are all united," Italian Prime Minister '
+        'Matteo Renzi said after the meeting broke up. The summit accomplished "too little," he added on '
+        'Twitter. "Without changing policies on the economy and immigration, Europe risks a lot."'
+    )
+    quotes = extract(text).quotes
+    first = quotes[0]
+    assert first.kind == "direct"
+    assert first.text == "I am not going to follow a script to show that we are all united,"
+    assert [q.kind for q in quotes[1:]] == ["mixed", "direct"]
+    assert quotes[2].text.startswith("Without changing policies")
+    assert {q.speaker for q in quotes} == {"Matteo Renzi"}

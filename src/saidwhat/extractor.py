@@ -273,6 +273,7 @@ def _refine_with_stretches(
             container.kind = "mixed"
             out.append(container)
             runners_up.remove(container)
+            previous = container  # a quotation after it continues this speaker, not an earlier one
             continue
         if word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
             continue
