@@ -266,3 +266,14 @@ def test_a_quotation_continues_the_nearest_mixed_quote_not_an_earlier_direct_one
     assert [q.kind for q in quotes[1:]] == ["mixed", "direct"]
     assert quotes[2].text.startswith("Without changing policies")
     assert {q.speaker for q in quotes} == {"Matteo Renzi"}
+
+
+def test_a_title_like_quotation_inside_a_longer_report_keeps_the_report() -> None:
+    text = (
+        "At Monday’s debate, Clinton cited Trump’s past references to Machado as “Miss Piggy” and "
+        "“Miss Housekeeping” as examples of Trump’s disrespectful comments about women."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.kind == "mixed"
+    assert quote.cue is not None and quote.cue.text == "cited"
+    assert quote.text.startswith("Trump’s past references to Machado")

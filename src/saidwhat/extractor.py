@@ -38,6 +38,7 @@ from saidwhat.quote_cues import (
     adjacent_name,
     cue_near,
     distanced,
+    so_called,
     speech_cue,
     title_like,
     word_count,
@@ -54,6 +55,9 @@ MIN_UNCUED_WORDS = 5
 DEDUP_JACCARD = 0.75
 CONTAINER_MIN_PROB = 0.2  # tuned on dev (flat between 0.2 and 0.3)
 MAX_TITLE_WORDS = 7
+# a title-like quotation makes its attribution a title only where it is most of the content (not in
+# "cited Trump's references to Machado as “Miss Piggy” and “Miss Housekeeping” as examples of …")
+TITLE_SHARE = 0.5
 MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
 # "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "PENCE: I watched “The Apprentice” …": the label says who
 # speaks, so a title-like quoted phrase under it is no sign of a title (nor is any in a Title Case headline)
@@ -260,7 +264,9 @@ def _refine_with_stretches(
             for a in covering:
                 if overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
                     labelled = a.frame in LABEL_FRAMES or st.start < headline_end
-                    if a.cue is not None and not labelled and distanced(doc, text, st, a.cue):
+                    # the quotation must be most of the content, unless it is a so-called “reform”
+                    sized = slen >= TITLE_SHARE * length(a.fragments) or so_called(text, st.start)
+                    if a.cue is not None and not labelled and sized and distanced(doc, text, st, a.cue):
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
                     a.kind = "mixed"

@@ -80,10 +80,10 @@ def distanced(doc: Doc, text: str, st: Stretch, cue: int) -> bool:
     """A title or a scare quote under a cue that is no speech verb: showed “Gone with the Wind”.
     (`text` is `doc.text`, passed in because spaCy rebuilds that string on every access.)"""
     quoted = text[st.inner_start : st.inner_end]
-    return doc[cue].lower_ not in SPEECH_WORDS and (title_like(quoted) or _so_called(text, st.start))
+    return doc[cue].lower_ not in SPEECH_WORDS and (title_like(quoted) or so_called(text, st.start))
 
 
-def _so_called(text: str, start: int) -> bool:
+def so_called(text: str, start: int) -> bool:
     """the so-called “reform”: the writer distancing a word, not reporting speech."""
     return text[max(0, start - 12) : start].lower().rstrip().endswith(("so-called", "so called"))
 
