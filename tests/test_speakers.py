@@ -82,3 +82,20 @@ def test_a_surname_goes_to_the_person_named_most_not_the_last_named() -> None:
 def test_a_title_before_a_phrase_that_is_no_name_stays() -> None:
     text = "Senator from Texas says he cannot allow Clinton to win the presidency."
     assert speakers(text) == ["Senator from Texas"]
+
+
+def test_a_pronoun_continues_the_speaker_past_a_name_in_the_speakers_words() -> None:
+    from saidwhat import extract
+
+    text = (
+        "White House spokesman Josh Earnest said Monday that President Barack Obama has long called for "
+        "tax fairness. He said the president hopes his successor will push for the same goals."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Josh Earnest", "Josh Earnest"]
+
+
+def test_a_pronoun_takes_the_person_of_its_gender() -> None:
+    from saidwhat import extract
+
+    text = "Donald Trump said Hillary Clinton lied about her emails. She said the claim was absurd."
+    assert [q.speaker for q in extract(text).quotes] == ["Donald Trump", "Hillary Clinton"]

@@ -429,7 +429,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
     found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found = _with_transcript_turns(doc, text, found)
     found.sort(key=lambda a: a.fragments[0][0])
-    resolver = EntityResolver(doc)
+    resolver = EntityResolver(doc, contents=[f for a in found for f in a.fragments])
     quotes: list[Quote] = []
     resolved: dict[int, Quote] = {}
     for a in found:

@@ -7,7 +7,9 @@ mentioned or quoted most recently, then resolve each mention in reading order:
   full name -> the longest name in the article that contains it;
   bare surname or first name -> among the full names sharing it, the one named most so far (the entity
     the discourse is about), then the most recently active one;
-  he/she -> the most recent person speaker or subject, skipping people whose gender is known to differ;
+  he/she -> the last speaker, unless someone has been named since outside reported content (a name in
+    what the speaker said does not take the discourse over), skipping people whose gender is known to
+    differ (by honorific, an earlier pronoun or a clearly gendered first name: first_names.py);
   role noun -> the person the article tied that role to; otherwise the mention itself.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from saidwhat.first_names import gender_of
 from saidwhat.models import Span, SpeakerType
 
 if TYPE_CHECKING:
@@ -153,6 +156,9 @@ class _Person:
     last_seen: int = -1
     gender: str | None = None
     mentions: int = 0  # how often the article has named this person so far: its salience
+    # the last mention outside any reported content: a name inside what someone said does not take the
+    # discourse over ("Earnest said Obama has long called for … He said …" is still Earnest)
+    last_outside: int = -1
 
 
 @dataclass
@@ -160,6 +166,7 @@ class EntityResolver:
     """Per-article state for resolving mentions in reading order (see the module docstring)."""
 
     doc: Doc
+    contents: list[tuple[int, int]] = field(default_factory=list)  # characters of reported content
     people: list[_Person] = field(default_factory=list)
     roles: dict[str, _Person] = field(default_factory=dict)
     last_speaker: _Person | None = None
@@ -177,7 +184,7 @@ class EntityResolver:
                 continue
             toks = _name_key(name)
             if name not in names:
-                names[name] = _Person(name, toks)
+                names[name] = _Person(name, toks, gender=gender_of(toks[0]) if len(toks) > 1 else None)
         # "Crooked Hillary Clinton" beside "Hillary Clinton": a word before a full name is an epithet the
         # recognizer swallowed, not part of the name (middle names and suffixes sit inside or after it)
         full_names = {p.tokens for p in names.values() if len(p.tokens) > 1}
@@ -204,6 +211,8 @@ class EntityResolver:
             if person is None:
                 continue
             person.last_seen = ent.start
+            if not any(s <= ent.start_char < e for s, e in self.contents):
+                person.last_outside = ent.start
             person.mentions += 1
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev in HONORIFIC_GENDER:
@@ -260,6 +269,7 @@ class EntityResolver:
             person = self._lookup(_name_key(_ent_name(ent)))
             if person is not None:
                 person.last_seen = max(person.last_seen, ent.start)
+                person.last_outside = max(person.last_outside, ent.start)
                 return self._spoke(person), mention, "person"
             return _ent_name(ent), mention, "person"
         if src.pos_ == "NOUN" and lower in self.roles and src.tag_ in ("NN", "NNP"):
@@ -307,12 +317,14 @@ class EntityResolver:
         def fits(p: _Person) -> bool:
             return p.gender in (None, gender) and 0 <= p.last_seen < before
 
-        if self.last_speaker is not None and fits(self.last_speaker):
-            recent = [p for p in self.people if fits(p) and p.last_seen > self.last_speaker.last_seen]
-            if not recent:
-                return self.last_speaker
+        speaker = self.last_speaker
+        # nobody has come up since the last speaker but inside what was reported: the speaker goes on
+        if speaker is not None and fits(speaker) and not any(
+            fits(p) and p.last_outside > speaker.last_outside for p in self.people
+        ):
+            return speaker
         candidates = [p for p in self.people if fits(p)]
-        return max(candidates, key=lambda p: p.last_seen) if candidates else None
+        return max(candidates, key=lambda p: (p.last_outside, p.last_seen)) if candidates else None
 
     def note_quote_speaker(self, name: str | None) -> None:
         """A quote attributed without a mention (continuation) keeps its speaker salient."""
@@ -322,15 +334,16 @@ class EntityResolver:
 
 
 def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
-    """The longest entity inside the mention, or the entity its head token belongs to (`ents`: the
-    document's entities, listed once per document because spaCy rebuilds them on every access)."""
-    inside = [e for e in ents if span.start <= e.start and e.end <= span.end]
-    if inside:
-        return max(inside, key=len)
+    """The entity the mention's head belongs to ("White House spokesman Josh Earnest" is Josh Earnest,
+    not the White House), else the longest entity inside the mention (`ents`: the document's entities,
+    listed once per document because spaCy rebuilds them on every access)."""
     root = span.root
-    if not root.ent_type_:
-        return None
-    return next((e for e in ents if e.start <= root.i < e.end), None)
+    if root.ent_type_:
+        headed = next((e for e in ents if e.start <= root.i < e.end), None)
+        if headed is not None:
+            return headed
+    inside = [e for e in ents if span.start <= e.start and e.end <= span.end]
+    return max(inside, key=len) if inside else None
 
 
 def _org_like(span: SpacySpan) -> bool:

@@ -136,6 +136,16 @@ FIXTURES = [
       "Olivia Grant lost her job at the distribution centre in March. Since then she has applied for "
       "dozens of positions. “I sent out 60 applications and heard back from two,” she said in an email.",
       [Q("I sent out 60 applications and heard back from two,", "direct", "Olivia Grant", "said")]),
+    F("pronoun_after_named_content", "a pronoun continues the speaker, not a person named inside the speaker's words",
+      "White House spokesman Josh Earnest said Monday that President Barack Obama has long called for tax "
+      "fairness. He said the president hopes his successor will push for the same goals.",
+      [Q("that President Barack Obama has long called for tax fairness", "indirect", "Josh Earnest", "said"),
+       Q("the president hopes his successor will push for the same goals", "indirect", "Josh Earnest", "said")]),
+    F("pronoun_gender", "a pronoun goes to the person of its gender, here the one named in the report",
+      "Governor Daniel Ortiz said Senator Maria Chen had misled voters about the budget. She said the "
+      "numbers from the governor were simply wrong.",
+      [Q("Senator Maria Chen had misled voters about the budget", "indirect", "Daniel Ortiz", "said"),
+       Q("the numbers from the governor were simply wrong", "indirect", "Maria Chen", "said")]),
     F("shared_surname", "two people share a surname: the bare surname is the one the discourse is about",
       "Daniel Lopez moved to Denver last year, and his sister Maria Lopez now runs the family restaurant "
       "alone. She still opens the kitchen at six every morning. “Every dish on the menu is still our "

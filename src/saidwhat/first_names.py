@@ -1,0 +1,55 @@
+"""Common English first names that almost always belong to one gender, for resolving he/she.
+
+A pronoun goes to the salient person of its gender ("Donald Trump said Hillary Clinton lied. She said …"
+is Clinton). The article tells a person's gender by an honorific (Mrs. Clinton) or a pronoun already
+resolved to them; before either, the first name is the only clue. Only names that are overwhelmingly of
+one gender are listed (no Jordan, Taylor, Kelly, Jesse …); an unlisted name leaves the gender unknown,
+which never excludes the person. Hand-written for saidwhat; lower case.
+"""
+
+from __future__ import annotations
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MALE = _names(
+    """
+    aaron adam alan albert alex alexander andrew anthony antonio arthur barack ben benjamin bernie bill
+    billy bob bobby brad bradley brandon brent brett brian bruce bryan carl carlos charles charlie chris
+    christopher chuck clarence craig dan daniel danny darrell dave david dennis derek dick don donald doug
+    douglas dwight earl eddie edward eric ernest eugene frank fred frederick gary george gerald glenn
+    gordon greg gregory harold harry henry howard ian jack jacob jake james jason jeb jeff jeffrey jeremy
+    jerry jim jimmy joe joel john johnny jon jonathan jose joseph josh joshua juan justin keith ken kenneth
+    kevin kurt larry lawrence leonard louis luis luke marco marcus mark martin matt matthew michael
+    mike mitch mitt mohammed muhammad nathan neil nicholas nick patrick paul peter phil philip ralph randy
+    ray raymond reince richard rick robert roger ron ronald roy russell ryan sam samuel scott sean sergei
+    stephen steve steven ted thomas tim timothy todd tom tony travis vladimir walter wayne william
+    willie
+    """
+)
+
+FEMALE = _names(
+    """
+    abigail alice alicia amanda amy andrea angela ann anna anne barbara betty beverly brenda carly carol
+    caroline carolyn catherine cathy chelsea cheryl christina christine cindy claire claudia cynthia
+    deborah debbie debra denise diana diane donna doris dorothy elaine elizabeth ellen emily emma evelyn
+    frances gina gloria grace hannah heather heidi helen hillary huma irene ivanka jane janet janice
+    jennifer jessica jill joan joanne joyce judith judy julia julie karen kathleen kathryn kathy kellyanne
+    kimberly laura lauren linda lisa lois loretta lori louise margaret maria marie marilyn martha
+    mary megan megyn melania melanie melissa michelle nancy natalie nicole nikki olivia pamela patricia
+    paula rachel rebecca rita ruth samantha sandra sara sarah sharon shirley stephanie susan teresa
+    theresa tiffany tina valerie victoria virginia wendy
+    """
+)
+
+
+def gender_of(first_name: str) -> str | None:
+    """"m", "f" or None (unknown or not clearly one gender) for a first name, any case."""
+    name = first_name.lower()
+    if name in MALE:
+        return "m"
+    if name in FEMALE:
+        return "f"
+    return None
