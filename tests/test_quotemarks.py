@@ -68,3 +68,8 @@ def test_two_apostrophes_keep_offsets_and_leave_single_apostrophes_alone() -> No
     (stretch,) = find_stretches(text)
     assert stretch.start == 1 and stretch.end == 14  # the mark that stands for '' is the inner one
     assert text[stretch.inner_start : stretch.inner_end] == "We're done,"
+
+
+def test_markup_attributes_are_not_quotations() -> None:
+    text = 'He posted it. <tweet tweet-author="Bernie Sanders" tweet_id="7784"> "We will win," he wrote.'
+    assert [text[s.inner_start : s.inner_end] for s in find_stretches(text)] == ["We will win,"]

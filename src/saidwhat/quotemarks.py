@@ -114,9 +114,25 @@ def _double_apostrophes_as_marks(text: str) -> str:
     return "".join(chars)
 
 
+_MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+
+
+def _markup_masked(text: str) -> str:
+    """Markup a scraper left in the text (<tweet tweet-author="…" tweet_id="…">) quotes attribute
+    values, not speech: its marks become spaces (same length, offsets unchanged)."""
+    if "<" not in text:
+        return text
+    chars = list(text)
+    for m in _MARKUP.finditer(text):
+        for i in range(m.start(), m.end()):
+            if chars[i] in ALL_MARKS:
+                chars[i] = " "
+    return "".join(chars)
+
+
 def find_stretches(text: str) -> list[Stretch]:
     """Every top-level quoted stretch of `text`, in order. Linear in the length of the text."""
-    text = _double_apostrophes_as_marks(text)
+    text = _double_apostrophes_as_marks(_markup_masked(text))
     out: list[Stretch] = []
     pending: list[tuple[int, int]] = []  # fragments of a quote carried over paragraph breaks
     pending_start = -1
