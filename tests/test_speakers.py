@@ -99,3 +99,14 @@ def test_a_pronoun_takes_the_person_of_its_gender() -> None:
 
     text = "Donald Trump said Hillary Clinton lied about her emails. She said the claim was absurd."
     assert [q.speaker for q in extract(text).quotes] == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_an_unnamed_speaker_is_typed_by_its_head_noun() -> None:
+    from saidwhat import extract
+
+    def typed(text: str) -> list[tuple[str | None, str]]:
+        return [(q.speaker, q.speaker_type) for q in extract(text).quotes]
+
+    assert typed("The spokeswoman added that talks would resume.") == [("The spokeswoman", "person")]
+    assert typed("The ministry said the plant was closed.") == [("The ministry", "organization")]
+    assert typed("A report said costs would rise.") == [("A report", "unknown")]

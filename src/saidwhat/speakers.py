@@ -290,7 +290,7 @@ class EntityResolver:
             return _clean_name(mention.text), mention, "organization" if _org_like(span) else "person"
         if src.is_title and (person := self._lookup((src.lower_,))) is not None:
             return self._spoke(person), mention, "person"  # a surname the tagger took for a verb
-        return _clean_name(mention.text), mention, "unknown"
+        return _clean_name(mention.text), mention, _noun_type(lower)
 
     def resolve_label(
         self, first: int, start: int, end: int, unknown: SpeakerType = "person"
@@ -344,6 +344,40 @@ def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
             return headed
     inside = [e for e in ents if span.start <= e.start and e.end <= span.end]
     return max(inside, key=len) if inside else None
+
+
+# what an unnamed speaker is, by its head noun ("the spokeswoman said", "the ministry said")
+PERSON_NOUNS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "mayor", "senator", "governor", "president",
+        "minister", "secretary", "official", "aide", "adviser", "advisor", "lawyer", "attorney",
+        "director", "chairman", "chairwoman", "chair", "executive", "ceo", "manager", "leader",
+        "candidate", "nominee", "lawmaker", "congressman", "congresswoman", "representative",
+        "judge", "prosecutor", "detective", "officer", "chief", "sheriff", "commissioner", "economist",
+        "analyst", "professor", "expert", "researcher", "strategist", "pollster", "historian",
+        "author", "reporter", "journalist", "columnist", "writer", "woman", "man", "voter", "resident",
+        "owner", "worker", "mother", "father", "source", "witness", "doctor", "student", "teacher",
+    }
+)  # fmt: skip
+ORGANIZATION_NOUNS = frozenset(
+    {
+        "ministry", "department", "agency", "government", "administration", "campaign", "company",
+        "firm", "committee", "council", "commission", "court", "office", "party", "union", "group",
+        "organization", "organisation", "association", "institute", "foundation", "bank", "police",
+        "army", "military", "network", "newspaper", "board", "bureau", "pentagon", "university",
+        "school", "hospital",
+    }
+)  # fmt: skip
+
+
+def _noun_type(head: str) -> SpeakerType:
+    """A speaker's type from its head noun where nothing named it: a role is a person, an institution
+    an organization; anything else (a report, a poll) stays unknown."""
+    if head in PERSON_NOUNS:
+        return "person"
+    if head in ORGANIZATION_NOUNS:
+        return "organization"
+    return "unknown"
 
 
 def _org_like(span: SpacySpan) -> bool:
