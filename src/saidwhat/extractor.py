@@ -87,23 +87,32 @@ def _scored_candidates(
     """Accepted attributions (best frame per cue, above the model's threshold, deduplicated) and the
     plausible runners-up, which may still frame a quoted fragment as mixed speech."""
     model = load_model()
+    candidates = _candidates(doc, model)
+    probabilities = [model.probability(features(doc, cand, in_quote)) for cand in candidates]
     best: dict[int, tuple[float, Candidate]] = {}
+    runners_up: list[Attribution] = []
+    for cand, p in zip(candidates, probabilities, strict=True):
+        tok = doc[cand.cue]
+        if p >= _threshold(model, cand, tok) and p > best.get(cand.cue, (0.0, cand))[0]:
+            best[cand.cue] = (p, cand)
+        elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
+            runners_up.append(
+                Attribution(cand.cue, char_frags(doc, cand.fragments), cand.source, p, frame=cand.frame)
+            )
+    return _accepted(doc, text, best, in_quote), runners_up
+
+
+def _candidates(doc: Doc, model: CueModel) -> list[Candidate]:
+    """Every candidate attribution the parse proposes, in token order (a word the model never saw as a
+    cue proposes none: `CueModel.may_cue`)."""
     line_end = first_line_end(doc)
     colons = colon_positions(doc)
-    runners_up: list[Attribution] = []
+    out: list[Candidate] = []
     for i in proposers(doc, line_end):
         tok = doc[i]
-        if not model.may_cue(tok):
-            continue
-        for cand in candidates_for(tok, line_end, colons):
-            p = model.probability(features(doc, cand, in_quote))
-            if p >= _threshold(model, cand, tok) and p > best.get(tok.i, (0.0, cand))[0]:
-                best[tok.i] = (p, cand)
-            elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
-                runners_up.append(
-                    Attribution(cand.cue, char_frags(doc, cand.fragments), cand.source, p, frame=cand.frame)
-                )
-    return _accepted(doc, text, best, in_quote), runners_up
+        if model.may_cue(tok):
+            out.extend(candidates_for(tok, line_end, colons))
+    return out
 
 
 def _accepted(
