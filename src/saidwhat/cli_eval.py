@@ -127,6 +127,11 @@ def _resolve_mode(speaker: str, gold: Mapping[str, Record]) -> tuple[SpeakerMode
 )
 @click.option("--baseline", type=click.Choice(["textacy"]), help="Also run and score a baseline.")
 @click.option(
+    "--accurate",
+    is_flag=True,
+    help="Also run and score the accurate mode (needs pip install 'saidwhat[accurate]').",
+)
+@click.option(
     "--speaker",
     type=click.Choice(["auto", "name", "mention"]),
     default="auto",
@@ -152,6 +157,7 @@ def eval_command(
     gold_path: Path,
     pred_path: Path | None,
     baseline: str | None,
+    accurate: bool,
     speaker: str,
     limit: int | None,
     n_process: int,
@@ -172,6 +178,10 @@ def eval_command(
         runs.append((SystemRun(pred_path.name, predictions), None))
     else:
         runs.append((run_system(gold, "saidwhat", n_process=n_process, progress=progress), save_pred))
+        if accurate:
+            target = save_pred.with_name(f"{save_pred.stem}.accurate.jsonl") if save_pred else None
+            run = run_system(gold, "saidwhat-accurate", n_process=n_process, progress=progress)
+            runs.append((run, target))
     if baseline:
         target = save_pred.with_name(f"{save_pred.stem}.{baseline}.jsonl") if save_pred else None
         runs.append((run_system(gold, baseline, progress=progress), target))

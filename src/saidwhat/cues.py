@@ -151,12 +151,18 @@ class CueModel:
             return True
         return tok.lower_ in self.open_cue_words
 
-    def probability(self, feats: list[str]) -> float:
+    def logit(self, feats: list[str]) -> float:
         get = self.weights.get
-        z = self.bias + sum(get(f, 0.0) for f in feats)
-        if z < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+        return self.bias + sum(get(f, 0.0) for f in feats)
+
+    def probability(self, feats: list[str]) -> float:
+        return probability_of(self.logit(feats))
+
+
+def probability_of(logit: float) -> float:
+    if logit < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-logit))
 
 
 @functools.cache

@@ -440,25 +440,28 @@ def _resolve_system(
 ) -> tuple[str, Callable[[Sequence[Record]], Iterable[Record]]]:
     if callable(system):
         return getattr(system, "__name__", "custom"), system
-    if system == "saidwhat":
+    if system in ("saidwhat", "saidwhat-accurate"):
         try:
             from saidwhat.pipeline import extract_many
         except ModuleNotFoundError as exc:
             if exc.name and exc.name.startswith("saidwhat"):
                 raise UsageError("the saidwhat pipeline is not available in this build") from exc
             raise
+        accurate = system == "saidwhat-accurate"
 
         def run_saidwhat(items: Sequence[Record]) -> Iterator[Record]:
-            articles = extract_many(items, n_process=n_process, batch_size=batch_size, progress=progress)
+            articles = extract_many(
+                items, n_process=n_process, batch_size=batch_size, progress=progress, accurate=accurate
+            )
             return (a.to_dict() for a in articles)
 
-        return "saidwhat", run_saidwhat
+        return system, run_saidwhat
     if system == "textacy":
         from saidwhat.baseline import TextacyBaseline
 
         baseline = TextacyBaseline()
         return "textacy", lambda items: baseline.run(items, batch_size=batch_size, progress=progress)
-    raise UsageError(f"unknown system {system!r}: choose saidwhat or textacy")
+    raise UsageError(f"unknown system {system!r}: choose saidwhat, saidwhat-accurate or textacy")
 
 
 def evaluate_system(

@@ -12,7 +12,7 @@ content.py holds the attribution record and the rules for where a reported claus
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from saidwhat.content import (
     Attribution,
@@ -25,7 +25,7 @@ from saidwhat.content import (
     overlap,
     unnest,
 )
-from saidwhat.cues import CueModel, features, load_model
+from saidwhat.cues import CueModel, features, load_model, probability_of
 from saidwhat.frames import (
     Candidate,
     candidates_for,
@@ -81,19 +81,37 @@ def token_quote_mask(doc: Doc, stretches: list[Stretch]) -> list[bool]:
     return mask
 
 
+class CandidateScorer(Protocol):
+    """What can stand in for the cue model's own probabilities (encoder.EncoderScorer, the accurate
+    mode): one probability per candidate from the document and the string model's logits, and the
+    thresholds those probabilities are meant for."""
+
+    threshold: float
+
+    def threshold_for(self, frame: str) -> float: ...
+
+    def probabilities(self, doc: Doc, candidates: list[Candidate], logits: list[float]) -> list[float]: ...
+
+
 def _scored_candidates(
-    doc: Doc, text: str, in_quote: list[bool]
+    doc: Doc, text: str, in_quote: list[bool], scorer: CandidateScorer | None = None
 ) -> tuple[list[Attribution], list[Attribution]]:
     """Accepted attributions (best frame per cue, above the model's threshold, deduplicated) and the
     plausible runners-up, which may still frame a quoted fragment as mixed speech."""
     model = load_model()
     candidates = _candidates(doc, model)
-    probabilities = [model.probability(features(doc, cand, in_quote)) for cand in candidates]
+    logits = [model.logit(features(doc, cand, in_quote)) for cand in candidates]
+    if scorer is None:
+        probabilities = [probability_of(z) for z in logits]
+        judge: CueModel | CandidateScorer = model
+    else:
+        probabilities = scorer.probabilities(doc, candidates, logits)
+        judge = scorer
     best: dict[int, tuple[float, Candidate]] = {}
     runners_up: list[Attribution] = []
     for cand, p in zip(candidates, probabilities, strict=True):
         tok = doc[cand.cue]
-        if p >= _threshold(model, cand, tok) and p > best.get(cand.cue, (0.0, cand))[0]:
+        if p >= _threshold(judge, cand, tok) and p > best.get(cand.cue, (0.0, cand))[0]:
             best[cand.cue] = (p, cand)
         elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
             runners_up.append(
@@ -139,7 +157,7 @@ def _accepted(
 ACTION_MARGIN = 0.1
 
 
-def _threshold(model: CueModel, cand: Candidate, tok: Token) -> float:
+def _threshold(model: CueModel | CandidateScorer, cand: Candidate, tok: Token) -> float:
     """The model's threshold for the candidate's frame; an action on an object ("approved the new ferry
     schedule", "sued the company for overtime") is narration to a reader unless the evidence is strong,
     though PolNeAR's annotators mark some: a verb outside the speech lexicon needs ACTION_MARGIN more
@@ -424,13 +442,16 @@ def _adjacent(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> 
     return len(gap) <= 60 and "\n" not in gap.strip(" ")
 
 
-def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
+def find_quotes(
+    doc: Doc, text: str | None = None, scorer: CandidateScorer | None = None
+) -> tuple[Quote, ...]:
     """Every attributed quote in `doc`, in text order, with offsets into `doc.text`. `text` is
-    `doc.text` where the caller has it (spaCy joins every token to build it)."""
+    `doc.text` where the caller has it (spaCy joins every token to build it); `scorer` replaces the cue
+    model's probabilities (the accurate mode: encoder.load_scorer())."""
     text = doc.text if text is None else text
     stretches = find_stretches(text)
     in_quote = token_quote_mask(doc, stretches)
-    accepted, runners_up = _scored_candidates(doc, text, in_quote)
+    accepted, runners_up = _scored_candidates(doc, text, in_quote, scorer)
     for a in accepted:
         close_open_quotation(a, stretches)
         extend_over_coordination(doc, a)

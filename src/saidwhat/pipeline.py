@@ -93,17 +93,18 @@ def _mapped(clean: CleanText, start: int, end: int) -> Span:
     return Span(clean.original[s:e], s, e)
 
 
-def extract(text_or_html: str, *, id: str | int | None = None) -> Article:
+def extract(text_or_html: str, *, id: str | int | None = None, accurate: bool = False) -> Article:
     """Find every quote in one article (plain text or HTML) with its kind, cue and speaker.
 
-    Offsets point into `Article.text`: the text as given, or the text extracted from HTML.
+    Offsets point into `Article.text`: the text as given, or the text extracted from HTML. `accurate`
+    scores candidates with the fine-tuned encoder (encoder.py; needs `pip install saidwhat[accurate]`).
     """
     doc = to_document(text_or_html)
     if id is not None:
         from dataclasses import replace
 
         doc = replace(doc, id=id)
-    return next(extract_many([doc]))
+    return next(extract_many([doc], accurate=accurate))
 
 
 def extract_many(
@@ -114,6 +115,7 @@ def extract_many(
     progress: bool = False,
     total: int | None = None,
     on_error: Callable[[Any, SaidwhatError], None] | None = None,
+    accurate: bool = False,
 ) -> Iterator[Article]:
     """Stream Articles for many inputs, in input order.
 
@@ -156,11 +158,18 @@ def _documents(
 Outcome = tuple["Document", "Article | str"]
 
 
-def _run_batch_iter(documents: Iterable[Document], batch_size: int) -> Iterator[Outcome]:
+def _run_batch_iter(
+    documents: Iterable[Document], batch_size: int, accurate: bool = False
+) -> Iterator[Outcome]:
     """Clean, parse and extract, streaming: the serial path, and the body of every worker."""
     from saidwhat.extractor import find_quotes
 
     nlp = load_pipeline()
+    scorer = None
+    if accurate:
+        from saidwhat.encoder import load_scorer
+
+        scorer = load_scorer()
     failed: list[Outcome] = []
 
     def prepared() -> Iterator[tuple[str, tuple[Document, CleanText]]]:
@@ -175,13 +184,13 @@ def _run_batch_iter(documents: Iterable[Document], batch_size: int) -> Iterator[
     for parsed, (doc, clean) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         while failed:
             yield failed.pop(0)
-        yield doc, _article(doc, clean, find_quotes(parsed, clean.text))
+        yield doc, _article(doc, clean, find_quotes(parsed, clean.text, scorer))
     while failed:
         yield failed.pop(0)
 
 
-def _run_batch(documents: list[Document]) -> list[Outcome]:
-    return list(_run_batch_iter(documents, len(documents)))
+def _run_batch(documents: list[Document], accurate: bool = False) -> list[Outcome]:
+    return list(_run_batch_iter(documents, len(documents), accurate))
 
 
 def _warm_worker() -> None:
@@ -193,6 +202,7 @@ def _parallel(
     n_process: int,
     batch_size: int,
     on_error: Callable[[Any, SaidwhatError], None] | None,
+    accurate: bool = False,
 ) -> Iterator[Article]:
     """Ordered, bounded fan-out over a process pool: at most two batches in flight per worker."""
     import multiprocessing as mp
@@ -205,12 +215,12 @@ def _parallel(
         for doc in documents:
             batch.append(doc)
             if len(batch) >= batch_size:
-                pending.append(pool.apply_async(_run_batch, (batch,)))
+                pending.append(pool.apply_async(_run_batch, (batch, accurate)))
                 batch = []
             if len(pending) >= 2 * n_process:
                 yield from _outcomes(pending.popleft().get(), on_error)
         if batch:
-            pending.append(pool.apply_async(_run_batch, (batch,)))
+            pending.append(pool.apply_async(_run_batch, (batch, accurate)))
         while pending:
             yield from _outcomes(pending.popleft().get(), on_error)
 
