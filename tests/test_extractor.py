@@ -277,3 +277,8 @@ def test_a_title_like_quotation_inside_a_longer_report_keeps_the_report() -> Non
     assert quote.kind == "mixed"
     assert quote.cue is not None and quote.cue.text == "cited"
     assert quote.text.startswith("Trump’s past references to Machado")
+
+
+def test_a_title_opening_the_object_is_no_quote_whatever_follows_it() -> None:
+    text = "The cinema showed “Gone with the Wind” again on Saturday, to a full house of 300 people."
+    assert extract(text).quotes == ()

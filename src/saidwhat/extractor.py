@@ -55,8 +55,9 @@ MIN_UNCUED_WORDS = 5
 DEDUP_JACCARD = 0.75
 CONTAINER_MIN_PROB = 0.2  # tuned on dev (flat between 0.2 and 0.3)
 MAX_TITLE_WORDS = 7
-# a title-like quotation makes its attribution a title only where it is most of the content (not in
-# "cited Trump's references to Machado as “Miss Piggy” and “Miss Housekeeping” as examples of …")
+# a title-like quotation makes its attribution a title only where it opens the content (showed “Gone
+# with the Wind” again) or is most of it; not in "cited Trump's references to Machado as “Miss Piggy”
+# and “Miss Housekeeping” as examples of …"
 TITLE_SHARE = 0.5
 MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
 # "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "PENCE: I watched “The Apprentice” …": the label says who
@@ -291,8 +292,9 @@ def _refine_with_stretches(
             for a in covering:
                 if overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
                     labelled = a.frame in LABEL_FRAMES or st.start < headline_end
-                    # the quotation must be most of the content, unless it is a so-called “reform”
-                    sized = slen >= TITLE_SHARE * length(a.fragments) or so_called(text, st.start)
+                    # the quotation must open the content or be most of it, or be a so-called “reform”
+                    opens = st.start - 2 <= a.fragments[0][0] <= spans[0][0] + 2
+                    sized = opens or slen >= TITLE_SHARE * length(a.fragments) or so_called(text, st.start)
                     if a.cue is not None and not labelled and sized and distanced(doc, text, st, a.cue):
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
