@@ -72,3 +72,22 @@ def test_a_duplicated_paragraph_counts_once_but_a_quote_repeated_in_a_new_paragr
         "school this year.”"
     )
     assert [q.speaker for q in requoted.quotes] == ["Elena Marsh", "Elena Marsh"]
+
+
+def test_the_bundled_example_reads_as_the_readme_shows() -> None:
+    from importlib import resources
+
+    from saidwhat import extract
+
+    text = resources.files("saidwhat").joinpath("examples", "city_hall.txt").read_text(encoding="utf-8")
+    got = [(q.kind, q.speaker, q.cue.text if q.cue else None) for q in extract(text).quotes]
+    assert got == [
+        ("indirect", "Elena Marsh", "said"),
+        ("direct", "Elena Marsh", "told"),
+        ("indirect", "Tom Marsh", "said"),
+        ("indirect", "the city's transportation department", "According to"),
+        ("mixed", "Rita Okafor", "said"),
+        ("indirect", "Rita Okafor", "added"),
+        ("indirect", "Local business owners", "say"),
+        ("direct", "Sam Whitfield", "said"),
+    ]
