@@ -40,6 +40,7 @@ test-accurate: install-accurate
 
 lint: install
 	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/ruff format --check src tests scripts
 	$(VENV)/bin/mypy
 
 eval: install

@@ -78,9 +78,7 @@ def _prepare(system: str, n_process: int, batch_size: int, items: list[dict[str,
         from saidwhat import extract, extract_many
 
         extract("“Warm up,” she said.", accurate=True)
-        return lambda: sum(
-            len(a.quotes) for a in extract_many(items, batch_size=batch_size, accurate=True)
-        )
+        return lambda: sum(len(a.quotes) for a in extract_many(items, batch_size=batch_size, accurate=True))
     if system == "textacy":
         from saidwhat.baseline import TextacyBaseline
 

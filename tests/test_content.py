@@ -95,3 +95,19 @@ def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
     # a hyphen is no dash
     text = "Clinton has embraced Obama's go-it-alone approach, the senator said."
     assert "go-it-alone approach" in extract(text).quotes[0].text
+
+
+def test_a_participle_after_a_quoted_clause_is_the_reporters(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "The Republican nominee has questioned whether the moderators will be \"fair\" to him, engaging in "
+        "what analysts described as age-old pre-debate tactics."
+    )
+    quote = next(q for q in extract(text).quotes if q.cue is not None and q.cue.text == "questioned")
+    assert quote.text == 'whether the moderators will be "fair" to him'
+    assert quote.kind == "mixed"
+    # with no quotation in the clause the participle may still belong to what was reported
+    text = "Officials said the storm hit the coast overnight, leaving thousands without power."
+    quote = extract(text).quotes[0]
+    assert quote.text.endswith("leaving thousands without power")

@@ -263,9 +263,47 @@ def test_a_quotation_continues_the_nearest_mixed_quote_not_an_earlier_direct_one
     first = quotes[0]
     assert first.kind == "direct"
     assert first.text == "I am not going to follow a script to show that we are all united,"
-    assert [q.kind for q in quotes[1:]] == ["mixed", "direct"]
-    assert quotes[2].text.startswith("Without changing policies")
+    # the quotation right after "he added on Twitter." goes on with the mixed quote: one quote, two spans
+    assert [q.kind for q in quotes[1:]] == ["mixed"]
+    second = quotes[1]
+    assert len(second.spans) == 2
+    assert text[slice(*second.spans[0])].startswith("The summit accomplished")
+    assert text[slice(*second.spans[1])].startswith("Without changing policies")
     assert {q.speaker for q in quotes} == {"Matteo Renzi"}
+
+
+def test_a_whole_quoted_paragraph_after_the_attribution_continues_the_quote() -> None:
+    text = (
+        "“There’s just a passion for Donald, and his wife knocked it out of the park,” said Robert "
+        "Antonacci of the New York delegation.\n\n"
+        "“Who cares? It was her speech. Nobody here is talking about anything else.”\n\n"
+        "The convention resumed on Tuesday evening."
+    )
+    quotes = extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].kind == "direct"
+    assert [text[s:e] for s, e in quotes[0].spans] == [
+        "There’s just a passion for Donald, and his wife knocked it out of the park,",
+        "Who cares? It was her speech. Nobody here is talking about anything else.",
+    ]
+    assert quotes[0].speaker == "Robert Antonacci"
+
+
+def test_a_quoted_paragraph_signed_by_someone_else_is_not_a_continuation() -> None:
+    # the marks of the second paragraph are tangled, so its own "― Ana Ruiz" is not found as its cue;
+    # the words after its quotation still show the paragraph is not Maria Lopez's quote going on
+    text = (
+        "Readers wrote to us after the debate.\n"
+        "“He is someone no sane person would want as president. He answers to no one.” ― Maria Lopez\n"
+        "“No woman I know wants a man who insults her family. To quote Bob Marley ‘Some people are so poor "
+        "all they have is money.” And that’s all he has “the root of all evil’.” ― Ana Ruiz.\n"
+    )
+    quotes = [q for q in extract(text).quotes if q.kind == "direct"]
+    assert quotes[0].speaker == "Maria Lopez"
+    assert [text[s:e] for s, e in quotes[0].spans] == [
+        "He is someone no sane person would want as president. He answers to no one."
+    ]
+    assert all(len(q.spans) == 1 for q in quotes)
 
 
 def test_a_title_like_quotation_inside_a_longer_report_keeps_the_report() -> None:

@@ -54,9 +54,7 @@ def test_notes_and_single_labels_are_no_transcript() -> None:
 
 
 def test_transcript_speakers_resolve_to_the_articles_people() -> None:
-    text = (
-        "Republican vice-presidential nominee Mike Pence spoke to Fox News on Sunday.\n\n" + DIALOGUE
-    )
+    text = "Republican vice-presidential nominee Mike Pence spoke to Fox News on Sunday.\n\n" + DIALOGUE
     got = [(q.kind, q.text, q.speaker, q.cue and q.cue.text) for q in extract(text).quotes]
     turns = [g for g in got if g[3] == ":"]
     assert [(kind, speaker) for kind, _, speaker, _ in turns] == [

@@ -225,9 +225,18 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
             continue
         if tok.text not in (",", ";"):
             continue
-        if tok.text == ";" or tail[0].lower_ in TAIL_OPENERS or _gloss(tail):
+        if tok.text == ";" or tail[0].lower_ in TAIL_OPENERS or _gloss(tail) or _participle_after_quote(span, k, in_quote):
             a.fragments[-1] = (start, span[k - 1].idx + len(span[k - 1]))
         return
+
+
+def _participle_after_quote(span: SpacySpan, comma: int, in_quote: list[bool]) -> bool:
+    """ "… would be “fair” to him, engaging in …": a participle after a comma that follows a quotation
+    describes what the speaker did while saying it; the reported clause ended with the quotation."""
+    quoted_before = any(in_quote[t.i] for t in span[:comma])
+    tail = span[comma + 1 :]
+    first = tail[0] if tail[0].pos_ != "ADV" or len(tail) < 2 else tail[1]
+    return quoted_before and first.tag_ == "VBG"
 
 
 def _gloss(tail: SpacySpan) -> bool:

@@ -239,7 +239,10 @@ def _refine_with_stretches(
             (
                 a
                 for a in covering
-                if a.kind == "indirect" and a.frame == "paren" and a.cue is not None and not in_quote[a.cue]
+                if a.kind == "indirect"
+                and a.frame == "paren"
+                and a.cue is not None
+                and not in_quote[a.cue]
                 and not _unquoted_words(doc, a.fragments, in_quote)
             ),
             None,
@@ -299,6 +302,7 @@ def _refine_with_stretches(
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
                     a.kind = "mixed"
+                    previous = a
             continue
         quoted = text[st.inner_start : st.inner_end]
         container = _container(runners_up, spans, slen, in_quote)
@@ -336,8 +340,14 @@ def _refine_with_stretches(
                 continue
         if (
             previous is not None
-            and previous.kind == "direct"
-            and _same_paragraph(text, previous.fragments, spans)
+            and (
+                previous.kind == "direct"
+                or (previous.kind == "mixed" and _adjacent(text, previous.fragments, spans))
+            )
+            and (
+                _same_paragraph(text, previous.fragments, spans)
+                or _opens_next_paragraph(text, previous.fragments, st)
+            )
             and not _phrase_in_sentence(text, st)
         ):
             previous.fragments = sorted(previous.fragments + spans)  # “…,” said X. “More of it.”
@@ -436,6 +446,16 @@ def _phrase_in_sentence(text: str, st: Stretch) -> bool:
 def _same_paragraph(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     gap = text[a[-1][1] : b[0][0]]
     return 0 <= len(gap) <= 300 and "\n" not in gap
+
+
+def _opens_next_paragraph(text: str, a: list[tuple[int, int]], st: Stretch) -> bool:
+    """A quotation that is the whole paragraph right after the one its speaker's quote ends (“…,” said
+    X. ¶ “Who cares? …”): PolNeAR counts it as the same quote, continued. One followed by words of its
+    own (“…” ― Christina Lastra) is someone else's."""
+    gap = text[a[-1][1] : st.start]
+    head, _, tail = gap.partition("\n")
+    rest = text[st.end :].partition("\n")[0]
+    return "\n" in gap and len(head) <= 120 and not tail.strip() and not any(c.isalnum() for c in rest)
 
 
 def _adjacent(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

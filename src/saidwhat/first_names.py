@@ -46,7 +46,7 @@ FEMALE = _names(
 
 
 def gender_of(first_name: str) -> str | None:
-    """"m", "f" or None (unknown or not clearly one gender) for a first name, any case."""
+    """ "m", "f" or None (unknown or not clearly one gender) for a first name, any case."""
     name = first_name.lower()
     if name in MALE:
         return "m"

@@ -303,7 +303,7 @@ def _resumed_content(cue: Token) -> tuple[tuple[int, int], ...]:
 
 
 def _noun_and_passive(tok: Token, src: int | None) -> list[Candidate]:
-    """"Trump's claim that …", "plans to …" (a noun cue with a that-clause or an infinitive; its
+    """ "Trump's claim that …", "plans to …" (a noun cue with a that-clause or an infinitive; its
     possessor speaks) and "… was reported by The Post" (a passive cue: the subject is the content, the
     agent the source)."""
     doc = tok.doc
@@ -339,8 +339,11 @@ def _that_clause_in(prep: Token) -> Token | None:
             continue
         for clause in obj.children:
             first = clause.left_edge
-            if clause.dep_ in ("relcl", "acl", "ccomp") and clause.i > obj.i and first.lower_ == "that" and (
-                first.dep_ == "mark"
+            if (
+                clause.dep_ in ("relcl", "acl", "ccomp")
+                and clause.i > obj.i
+                and first.lower_ == "that"
+                and (first.dep_ == "mark")
             ):
                 return clause
     return None

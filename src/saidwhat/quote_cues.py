@@ -160,9 +160,7 @@ def _best_cue(
     return best
 
 
-def _attribution_after(
-    doc: Doc, st: Stretch, last: Token, text: str
-) -> tuple[Token | None, Token | None]:
+def _attribution_after(doc: Doc, st: Stretch, last: Token, text: str) -> tuple[Token | None, Token | None]:
     """“…,” she yells: whatever the verb, a subject and a verb right after a quotation that ends on a
     comma, question or exclamation mark are its attribution ("yells" is no cue word the model knows)."""
     inner = text[st.inner_start : st.inner_end].rstrip()

@@ -135,7 +135,7 @@ def html_to_document(html: str, id: str | int | None = None, source: str = "<htm
 def _only_link_text(text: str) -> bool:
     """trafilatura falls back to a page's menu when it finds no article ("Home About"): a few words
     with no sentence among them are navigation, not an article."""
-    return len(text.split()) < MIN_ARTICLE_WORDS and not any(c in text for c in ".!?:;\"“”")
+    return len(text.split()) < MIN_ARTICLE_WORDS and not any(c in text for c in '.!?:;"“”')
 
 
 def _meta_str(value: Any) -> str | None:

@@ -319,8 +319,10 @@ class EntityResolver:
 
         speaker = self.last_speaker
         # nobody has come up since the last speaker but inside what was reported: the speaker goes on
-        if speaker is not None and fits(speaker) and not any(
-            fits(p) and p.last_outside > speaker.last_outside for p in self.people
+        if (
+            speaker is not None
+            and fits(speaker)
+            and not any(fits(p) and p.last_outside > speaker.last_outside for p in self.people)
         ):
             return speaker
         candidates = [p for p in self.people if fits(p)]

@@ -44,7 +44,7 @@ IMPERSONAL_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"}
 
 
 def _has_contracted(cue: Token) -> bool:
-    """"He's said he'll fight …": the tagger reads the contracted "has" as a passive "is"; after a subject
+    """ "He's said he'll fight …": the tagger reads the contracted "has" as a passive "is"; after a subject
     that is no impersonal pronoun ("it's said that …" is a passive) the cue is active."""
     contracted = any(c.dep_ == "auxpass" and c.lower_ in CONTRACTED_AUX for c in cue.children)
     if cue.tag_ not in ("VBN", "VBD") or not contracted:
@@ -109,7 +109,7 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
 
 
 def _coordinated_subject(tok: Token) -> Token | None:
-    """"Kasich offered the man a job, then says he'll welcome advice": the parser hangs the first verb
+    """ "Kasich offered the man a job, then says he'll welcome advice": the parser hangs the first verb
     of a coordination on the second as a complement, leaving the second with no subject. Where the
     verb reports a clause after it and the clause before it has a subject, that subject speaks."""
     before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]

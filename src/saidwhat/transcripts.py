@@ -58,7 +58,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _content_end(text: str, start: int, end: int) -> int:
     """The paragraph's end without a closing mark that has no opener inside the turn."""
-    while end > start and text[end - 1] in "\"”" and text.count(text[end - 1], start, end - 1) % 2 == 0:
+    while end > start and text[end - 1] in '"”' and text.count(text[end - 1], start, end - 1) % 2 == 0:
         end -= 1
         while end > start and text[end - 1].isspace():
             end -= 1

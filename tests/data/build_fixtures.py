@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 OUT = Path(__file__).with_name("fixtures.jsonl")
-OPEN_MARKS = '"“‘«\''  # ' for two-apostrophe quotation marks
-CLOSE_MARKS = '"”’»\''
+OPEN_MARKS = "\"“‘«'"  # ' for two-apostrophe quotation marks
+CLOSE_MARKS = "\"”’»'"
 
 
 @dataclass
