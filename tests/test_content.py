@@ -101,7 +101,7 @@ def test_a_participle_after_a_quoted_clause_is_the_reporters(nlp: Any) -> None:
     from saidwhat import extract
 
     text = (
-        "The Republican nominee has questioned whether the moderators will be \"fair\" to him, engaging in "
+        'The Republican nominee has questioned whether the moderators will be "fair" to him, engaging in '
         "what analysts described as age-old pre-debate tactics."
     )
     quote = next(q for q in extract(text).quotes if q.cue is not None and q.cue.text == "questioned")

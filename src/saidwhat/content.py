@@ -225,7 +225,12 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
             continue
         if tok.text not in (",", ";"):
             continue
-        if tok.text == ";" or tail[0].lower_ in TAIL_OPENERS or _gloss(tail) or _participle_after_quote(span, k, in_quote):
+        if (
+            tok.text == ";"
+            or tail[0].lower_ in TAIL_OPENERS
+            or _gloss(tail)
+            or _participle_after_quote(span, k, in_quote)
+        ):
             a.fragments[-1] = (start, span[k - 1].idx + len(span[k - 1]))
         return
 
