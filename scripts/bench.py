@@ -54,10 +54,15 @@ def _texts(gold: str, limit: int | None) -> list[dict[str, Any]]:
     return [{"id": doc_id, "text": doc["text"]} for doc_id, doc in load_gold(gold, limit=limit).items()]
 
 
-def _prepare(system: str, n_process: int, batch_size: int, items: list[dict[str, Any]]) -> Callable[[], int]:
+def _prepare(
+    system: str, n_process: int, batch_size: int | None, items: list[dict[str, Any]]
+) -> Callable[[], int]:
     """Load and warm the system; return the timed call, which yields a count (tokens, quotes) so that
     nothing is optimised away and the token count comes from the same run."""
+    from saidwhat.pipeline import default_batch_size
+
     texts = [item["text"] for item in items]
+    batch_size = batch_size or default_batch_size(n_process)
     if system == "spacy":
         from saidwhat.parse import HEADLINE_COMPONENT, PARAGRAPH_COMPONENT, load_pipeline
 
@@ -92,6 +97,10 @@ def worker(args: argparse.Namespace) -> None:
     """Run one configuration once and print one JSON line: seconds, count, peak RSS (KiB)."""
     from saidwhat.errors import SaidwhatError
 
+    if args.worker != "accurate":  # as installed by `make install`: no torch for spaCy to import
+        from saidwhat.parse import keep_torch_out
+
+        keep_torch_out()
     items = _texts(args.gold, args.limit)
     try:
         run = _prepare(args.worker, args.n_process, args.batch_size, items)
@@ -115,7 +124,9 @@ def worker(args: argparse.Namespace) -> None:
 
 def _run_worker(args: argparse.Namespace, system: str, n_process: int) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", system, "--n-process", str(n_process),
-           "--gold", args.gold, "--batch-size", str(args.batch_size)]  # fmt: skip
+           "--gold", args.gold]  # fmt: skip
+    if args.batch_size:
+        cmd += ["--batch-size", str(args.batch_size)]
     if args.limit:
         cmd += ["--limit", str(args.limit)]
     done = subprocess.run(cmd, capture_output=True, text=True)
@@ -167,6 +178,8 @@ def render(
     args: argparse.Namespace, runs: dict[tuple[str, int], list[dict[str, Any]]], date: str, load: str
 ) -> str:
     """The dated Markdown section: how it was run, on what, and the table of medians."""
+    from saidwhat.pipeline import default_batch_size
+
     ok = {c: [r for r in rs if "seconds" in r] for c, rs in runs.items()}
     median = {c: statistics.median(r["seconds"] for r in rs) for c, rs in ok.items() if rs}
     tokens = next((r["count"] for r in ok[("spacy", 1)]), None)
@@ -175,19 +188,28 @@ def render(
     command += f" --out {args.out}" if args.out else ""
     command += f" --limit {args.limit}" if args.limit else ""
     command += f" --rounds {args.rounds}" if args.rounds != 3 else ""
+    command += f" --batch-size {args.batch_size}" if args.batch_size else ""
     lines = [
         f"## {date}",
         "",
         f"- command: `{command}` (`make bench`)",
         f"- texts: {docs} articles from `{args.gold}`, {tokens if tokens is not None else '?'} tokens "
-        f"(counted once, by the bare parse); batch_size {args.batch_size}",
+        f"(counted once, by the bare parse); batch_size "
+        + (
+            str(args.batch_size)
+            if args.batch_size
+            else "saidwhat's default, for every configuration: "
+            f"{default_batch_size(1)} with 1 process, {default_batch_size(2)} with 2"
+        ),
         f"- machine: {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0))} usable), {_cpu_model()}; "
         f"{platform.system()} {platform.release()}; 1-minute load average before/after: {load} (a shared "
         "machine: other processes' load skews every figure, the 2-process ones most)",
         f"- versions: {_versions()}",
         f"- method: each configuration in a fresh process, model loaded and warmed before timing; "
         f"{args.rounds} interleaved rounds, median seconds shown; peak RSS = ru_maxrss of the process "
-        "(main) and the largest of its child processes (workers)",
+        "(main) and the largest of its child processes (workers); every configuration but the accurate "
+        "one runs without torch, as `make install` sets it up (where the accurate extra is installed, "
+        "thinc would import torch with spaCy: about 1 s and 180 MB more per process)",
         "",
         "| configuration | processes | seconds | articles/s | tokens/s | vs bare parse | 2 vs 1 processes "
         "| peak RSS main MB | peak RSS workers MB |",
@@ -242,7 +264,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help="Markdown file to append the dated section to (else stdout)")
     ap.add_argument("--limit", type=int, help="only the first N articles (quick runs)")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the median is reported")
-    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument(
+        "--batch-size", type=int, help="documents per batch for every configuration (default: saidwhat's)"
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()

@@ -39,3 +39,41 @@ def test_title_case_headline_gets_a_verb_and_keeps_its_text_and_entities(nlp: An
 def test_paragraph_break_ends_a_sentence(nlp: Any) -> None:
     doc = nlp("Mayor Vows Action\nThe mayor said on Tuesday that the city would act.")
     assert next(s.text.strip() for s in doc.sents) == "Mayor Vows Action"
+
+
+def _run(code: str) -> str:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_keep_torch_out_spares_the_default_pipeline_the_torch_import() -> None:
+    # a fresh process: thinc imports torch at spaCy's import wherever the accurate extra installed it
+    code = (
+        "import sys\n"
+        "from saidwhat.parse import keep_torch_out, load_pipeline\n"
+        "keep_torch_out()\n"
+        "nlp = load_pipeline()\n"
+        "assert len(nlp('It works, she said.')) == 6\n"
+        "print('torch' in sys.modules)\n"
+    )
+    assert _run(code) == "False"
+
+
+def test_torch_stays_importable_after_keep_torch_out() -> None:
+    import importlib.util
+
+    import pytest
+
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("torch is not installed (the accurate extra): nothing to import")
+    code = (
+        "from saidwhat.parse import keep_torch_out, load_pipeline\n"
+        "keep_torch_out()\n"
+        "load_pipeline()\n"
+        "import torch\n"
+        "print(torch.ones(2).sum().item())\n"
+    )
+    assert _run(code) == "2.0"

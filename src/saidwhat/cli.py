@@ -63,6 +63,11 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> Any:
     """Console entry point: one line on stderr and exit 2 for every expected failure."""
+    args = sys.argv[1:] if argv is None else argv
+    if "--accurate" not in args:
+        from saidwhat.parse import keep_torch_out
+
+        keep_torch_out()
     try:
         return cli.main(args=argv, prog_name="saidwhat", standalone_mode=False)
     except click.exceptions.Exit as exc:

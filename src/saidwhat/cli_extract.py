@@ -91,7 +91,12 @@ def _table(article: Article, many: bool, out: Any) -> None:
     show_default=True,
     help="Parser processes; with 2 or more, documents are parsed in parallel.",
 )
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=None,
+    help="Documents per parse batch  [default: 16; 8 with --n-process 2 or more]",
+)
 @click.option(
     "--max-bytes",
     type=click.IntRange(1),
@@ -113,7 +118,7 @@ def extract(
     paths: tuple[str, ...],
     fmt: str,
     n_process: int,
-    batch_size: int,
+    batch_size: int | None,
     max_bytes: int,
     with_text: bool,
     progress: bool | None,

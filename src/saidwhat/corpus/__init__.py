@@ -35,7 +35,7 @@ __all__ = ["CHANGE_TYPES", "Corpus", "default_extractor"]
 _SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".jsonl.gz")
 
 
-def default_extractor(workers: int = 1, batch_size: int = 16) -> Extractor:
+def default_extractor(workers: int = 1, batch_size: int | None = None) -> Extractor:
     """`saidwhat.pipeline.extract_many` with the given worker processes, as ingest's extractor."""
     try:
         from saidwhat.pipeline import extract_many
