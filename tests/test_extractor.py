@@ -306,6 +306,28 @@ def test_a_quoted_paragraph_signed_by_someone_else_is_not_a_continuation() -> No
     assert all(len(q.spans) == 1 for q in quotes)
 
 
+def test_a_quote_continued_over_a_paragraph_with_inch_signs_is_one_quote() -> None:
+    text = (
+        "“He’s always calling me ‘Little Marco.’ I admit, he’s taller than me; he’s like 6’2”,” Rubio said "
+        "Sunday in Virginia as the crowd roared.\n\n“Which is why I don’t understand why his hands are the "
+        "size of someone who is 5’2”. You know what they say about men with small hands? You can’t trust "
+        "them.”\n\nThe debate went on."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.speaker == "Rubio"
+    assert [text[s:e] for s, e in quote.spans] == [
+        "He’s always calling me ‘Little Marco.’ I admit, he’s taller than me; he’s like 6’2”,",
+        "Which is why I don’t understand why his hands are the size of someone who is 5’2”. You know what "
+        "they say about men with small hands? You can’t trust them.",
+    ]
+
+
+def test_disjoint_joins_overlapping_fragments() -> None:
+    from saidwhat.extractor import disjoint
+
+    assert disjoint([(40, 60), (0, 10), (45, 50), (55, 70), (12, 12)]) == ((0, 10), (40, 70))
+
+
 def test_a_title_like_quotation_inside_a_longer_report_keeps_the_report() -> None:
     text = (
         "At Monday’s debate, Clinton cited Trump’s past references to Machado as “Miss Piggy” and "

@@ -55,6 +55,11 @@ def test_the_next_paragraph_never_attributes_a_quote(nlp) -> None:  # type: igno
     assert first_quote_cue(nlp, text, masked=False) == (None, None)
 
 
+def test_a_short_sentence_in_the_next_paragraph_is_no_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“You know what they say about men with small hands. You can’t trust them.”\n\nThe debate went on."
+    assert first_quote_cue(nlp, text) == (None, None)
+
+
 def test_according_to_names_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "According to Limbaugh, “If it was left up to Hillary, she would not say anything positive.”"
     assert first_quote_cue(nlp, text) == ("According", "Limbaugh")

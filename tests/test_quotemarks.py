@@ -63,6 +63,11 @@ def test_apostrophes_and_measurements_are_not_quotes(text: str) -> None:
     assert inner(text) == []
 
 
+def test_an_inch_sign_inside_a_quotation_does_not_close_it() -> None:
+    text = "“I admit, he’s taller than me; he’s like 6’2”,” Rubio said. “He is 5’11” at most.”"
+    assert inner(text) == [["I admit, he’s taller than me; he’s like 6’2”,"], ["He is 5’11” at most."]]
+
+
 def test_two_apostrophes_keep_offsets_and_leave_single_apostrophes_alone() -> None:
     text = "''We're done,'' the mayor's aide said."
     (stretch,) = find_stretches(text)

@@ -485,7 +485,7 @@ def find_quotes(
     quotes: list[Quote] = []
     resolved: dict[int, Quote] = {}
     for a in found:
-        frags = tuple(sorted((s, e) for s, e in a.fragments if e > s))
+        frags = disjoint(a.fragments)
         if not frags:
             continue
         start, end = frags[0][0], frags[-1][1]
@@ -553,6 +553,18 @@ def _with_transcript_turns(doc: Doc, text: str, found: list[Attribution]) -> lis
         cue = colon.start if colon is not None and len(colon) else None
         kept.append(Attribution(cue, [t.content], None, 1.0, "direct", frame="transcript", label=t.label))
     return kept
+
+
+def disjoint(fragments: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Fragments in text order with overlapping ones joined: tangled quotation marks can pair a stretch
+    inside another, and a quote's spans must never cover a character twice."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(f for f in fragments if f[1] > f[0]):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple(out)
 
 
 def _cue_span(tok: Token) -> Span:

@@ -113,11 +113,12 @@ def cue_near(
     opening = None
     # the sentence right after a quote that closes its own sentence: “…” He said. A longer one counts
     # only where it opens with its attribution (“…?” Trump said, looking out …) and nothing closer does.
-    if hi < len(doc) and last.i >= hi - 3:
+    # Never across a paragraph break: an attribution shares its quotation's paragraph.
+    if hi < len(doc) and last.i >= hi - 3 and "\n" not in doc[last.i : hi].text_with_ws:
         nxt = doc[hi].sent
         if nxt.end - nxt.start <= 8:
             hi = nxt.end
-        elif "\n" not in doc[last.i : hi].text_with_ws:  # in the quote's own paragraph
+        else:
             opening = range(hi, min(nxt.end, hi + NEXT_SENTENCE_OPENING))
     best = _best_cue(doc, range(lo, hi), first, last, in_quote)
     if best is None and opening is not None:

@@ -47,6 +47,8 @@ def _role(text: str, i: int, open_double: bool, open_single: bool) -> str | None
     ch = text[i]
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in '”"' and _FEET_INCHES.search(text, max(0, i - 5), i):
+        return None  # he's like 6’2”: an inch sign, even inside a quotation
     if ch in DOUBLE_OPEN:
         if ch == "«" or ch == "„" or not open_double:
             return "od"
@@ -86,6 +88,7 @@ def _role(text: str, i: int, open_double: bool, open_single: bool) -> str | None
     return None
 
 
+_FEET_INCHES = re.compile(r"(?<!\w)\d['’]\d{1,2}$")
 _ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "s ", "90", "80", "70", "60", "00", "round")
 
 
