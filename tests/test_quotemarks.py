@@ -63,6 +63,16 @@ def test_apostrophes_and_measurements_are_not_quotes(text: str) -> None:
     assert inner(text) == []
 
 
+def test_a_double_quotation_nested_in_the_same_style_is_part_of_the_outer_one() -> None:
+    text = "“I’d rather live in what he calls “hell” than live where he is president.” ― Adriana Rodarte"
+    assert inner(text) == [["I’d rather live in what he calls “hell” than live where he is president."]]
+    # a closer right after a word still closes the outer quotation
+    assert inner("“We won,” she said, “and “the best” is yet to come.”") == [
+        ["We won,"],
+        ["and “the best” is yet to come."],
+    ]
+
+
 def test_an_inch_sign_inside_a_quotation_does_not_close_it() -> None:
     text = "“I admit, he’s taller than me; he’s like 6’2”,” Rubio said. “He is 5’11” at most.”"
     assert inner(text) == [["I admit, he’s taller than me; he’s like 6’2”,"], ["He is 5’11” at most."]]

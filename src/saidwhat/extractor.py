@@ -479,6 +479,7 @@ def find_quotes(
         extend_over_coordination(doc, a)
         drop_narrated_tail(doc, a, in_quote)
     found = _refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
+    found = _without_quotes_inside_quotes(found)
     found = _with_transcript_turns(doc, text, found)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc, contents=[f for a in found for f in a.fragments])
@@ -553,6 +554,23 @@ def _with_transcript_turns(doc: Doc, text: str, found: list[Attribution]) -> lis
         cue = colon.start if colon is not None and len(colon) else None
         kept.append(Attribution(cue, [t.content], None, 1.0, "direct", frame="transcript", label=t.label))
     return kept
+
+
+def _without_quotes_inside_quotes(found: list[Attribution]) -> list[Attribution]:
+    """A quotation with no cue of its own that lies inside another quote (“… what he calls “hell” …”,
+    its inner marks typed like the outer ones) is part of that quote, not a second one."""
+    quoted = [a for a in found if a.kind in ("direct", "mixed")]
+
+    def inside_another(a: Attribution) -> bool:
+        size = length(a.fragments)
+        return any(
+            b is not a
+            and overlap(b.fragments, a.fragments) >= size
+            and (b.cue is not None or length(b.fragments) > size)
+            for b in quoted
+        )
+
+    return [a for a in found if not (a.cue is None and a.kind == "direct" and inside_another(a))]
 
 
 def disjoint(fragments: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -1,6 +1,7 @@
 """Pair quotation marks into quoted stretches, character by character, before any parsing.
 
-Handles straight, curly, single, low-9 and guillemet marks, quotes nested one level inside another,
+Handles straight, curly, single, low-9 and guillemet marks, quotes nested one level inside another
+(single in double, or a curly double opened inside a double: “… what he calls “hell” …”),
 quotes running over several paragraphs (each paragraph re-opened, closed only at the end) and
 unbalanced marks: an opener never closed runs to its paragraph's end, a closer with no opener starts at
 its paragraph's start. It never gives up on a paragraph, unlike parsers that demand balance.
@@ -188,6 +189,7 @@ def _pair_paragraph(
     open_at = -1  # top-level opener offset
     top_single = False
     open_single_nested = False
+    open_double_nested = False
     if pending:  # continuing a multi-paragraph quote: the first mark re-opens it
         open_at = marks[0]
         marks = marks[1:]
@@ -215,11 +217,13 @@ def _pair_paragraph(
             open_single_nested = True
         elif role == "cs":
             open_single_nested = False
+        elif role == "cd" and open_double_nested:
+            open_double_nested = False  # what he calls “hell” inside “…”: the inner quote closes
         elif role == "cd":
             out.append(_close(open_at, i, pending, pending_start))
             pending, open_at, open_single_nested = [], -1, False
-        elif role == "od" and text[i] == '"':
-            continue
+        elif role == "od" and text[i] in DOUBLE_OPEN:
+            open_double_nested = True
     if open_at >= 0:
         if not pending:
             pending_start = open_at
