@@ -60,6 +60,11 @@ def test_a_short_sentence_in_the_next_paragraph_is_no_attribution(nlp) -> None: 
     assert first_quote_cue(nlp, text) == (None, None)
 
 
+def test_a_short_subject_and_any_verb_after_a_comma_quote_attribute_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“France will always be France,” an angry Hollande retaliated on Wednesday."
+    assert first_quote_cue(nlp, text) == ("retaliated", "Hollande")
+
+
 def test_according_to_names_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "According to Limbaugh, “If it was left up to Hillary, she would not say anything positive.”"
     assert first_quote_cue(nlp, text) == ("According", "Limbaugh")

@@ -161,6 +161,9 @@ def _best_cue(
     return best
 
 
+AFTER_SUBJECT_TOKENS = 4  # "she yells", "an angry Hollande retaliated"
+
+
 def _attribution_after(doc: Doc, st: Stretch, last: Token, text: str) -> tuple[Token | None, Token | None]:
     """“…,” she yells: whatever the verb, a subject and a verb right after a quotation that ends on a
     comma, question or exclamation mark are its attribution ("yells" is no cue word the model knows)."""
@@ -177,6 +180,19 @@ def _attribution_after(doc: Doc, st: Stretch, last: Token, text: str) -> tuple[T
         return b, a
     if a.pos_ == "VERB" and b.dep_ == "nsubj" and b.head.i == a.i:
         return a, b
+    if inner[-1] != ",":  # after “…?” a new sentence is as likely narration (“…?” Mr. Trump then pivoted)
+        return None, None
+    # “…,” an angry Hollande retaliated: a short subject, then its verb, finish the sentence
+    for j in range(k + 2, min(k + 1 + AFTER_SUBJECT_TOKENS, len(doc))):
+        verb = doc[j]
+        if "\n" in doc[j - 1].whitespace_ or verb.is_punct:
+            break
+        if verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and k <= c.i < j), None)
+        if subject is not None and subject.left_edge.i == k:
+            return verb, subject
+        break
     return None, None
 
 
