@@ -322,25 +322,6 @@ def test_a_quote_continued_over_a_paragraph_with_inch_signs_is_one_quote() -> No
     ]
 
 
-def test_an_uncued_quotation_inside_another_quote_is_dropped() -> None:
-    from saidwhat.content import Attribution
-    from saidwhat.extractor import _without_quotes_inside_quotes
-
-    outer = Attribution(3, [(0, 100)], 5, 0.9, "direct")
-    inner = Attribution(None, [(10, 40)], None, 0.4, "direct")
-    twin_a = Attribution(None, [(200, 240)], None, 0.4, "direct")
-    twin_b = Attribution(None, [(200, 240)], None, 0.4, "direct")
-    reported = Attribution(7, [(20, 30)], 8, 0.8, "indirect")  # nested reported speech stays
-    kept = _without_quotes_inside_quotes([outer, inner, twin_a, twin_b, reported])
-    assert kept == [outer, twin_a, twin_b, reported]
-
-
-def test_disjoint_joins_overlapping_fragments() -> None:
-    from saidwhat.extractor import disjoint
-
-    assert disjoint([(40, 60), (0, 10), (45, 50), (55, 70), (12, 12)]) == ((0, 10), (40, 70))
-
-
 def test_a_title_like_quotation_inside_a_longer_report_keeps_the_report() -> None:
     text = (
         "At Monday’s debate, Clinton cited Trump’s past references to Machado as “Miss Piggy” and "

@@ -1,0 +1,311 @@
+"""Quoted stretches reshape the scored attributions (extractor.py's step 2 and 3).
+
+Content that is all quoted becomes a `direct` quote spanning exactly the quoted words; content with
+quoted fragments is `mixed`; a quotation no attribution covers takes the cue of its own or the adjacent
+sentence ("…,” he said, “…” is one quote with two spans), or continues the previous quote's speaker
+(in the same paragraph, or as the whole next paragraph); short uncued phrases and titles are dropped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from saidwhat.content import Attribution, cut_before, length, overlap
+from saidwhat.frames import first_line_end
+from saidwhat.quote_cues import cue_near, distanced, so_called, title_like, word_count
+from saidwhat.quotemarks import Stretch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MIN_UNCUED_WORDS = 5
+MAX_TITLE_WORDS = 7
+# a title-like quotation makes its attribution a title only where it opens the content (showed “Gone
+# with the Wind” again) or is most of it; not in "cited Trump's references to Machado as “Miss Piggy”
+# and “Miss Housekeeping” as examples of …"
+TITLE_SHARE = 0.5
+MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
+# "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "PENCE: I watched “The Apprentice” …": the label says who
+# speaks, so a title-like quoted phrase under it is no sign of a title (nor is any in a Title Case headline)
+LABEL_FRAMES = frozenset({"headline", "transcript"})
+
+
+def refine_with_stretches(
+    doc: Doc,
+    found: list[Attribution],
+    runners_up: list[Attribution],
+    stretches: list[Stretch],
+    in_quote: list[bool],
+    text: str,
+) -> list[Attribution]:
+    out = list(found)
+    by_cue: dict[int, Attribution] = {a.cue: a for a in found if a.cue is not None}
+    headline_end = first_line_end(doc)
+    previous: Attribution | None = None
+    for st in sorted(stretches, key=lambda s: s.start):
+        spans = list(st.spans)
+        slen = length(spans)
+        covering = [a for a in out if overlap(a.fragments, spans) > 0]
+        inside = [
+            a
+            for a in covering
+            if overlap(a.fragments, spans) >= 0.8 * length(a.fragments)
+            and a.cue is not None
+            and not in_quote[a.cue]
+        ]
+        spoken = next(
+            (
+                a
+                for a in covering
+                if a.kind == "indirect"
+                and a.frame == "paren"
+                and a.cue is not None
+                and not in_quote[a.cue]
+                and not _unquoted_words(doc, a.fragments, in_quote)
+            ),
+            None,
+        )
+        if spoken is not None:  # “…,” Mr. Obama said, “…”: every word of the content is quoted
+            spoken.fragments = sorted(
+                sp for other in stretches for sp in other.spans if overlap(spoken.fragments, [sp]) > 0
+            )
+            spoken.kind = "direct"
+            previous = spoken
+            continue
+        if inside:
+            a = max(inside, key=lambda x: x.prob)
+            if a.kind == "indirect" and _unquoted_words(doc, a.fragments, in_quote):
+                a.kind = "mixed"  # called Burma a “good news story …”: the clause holds the quotation
+                previous = a
+                continue
+            if a.kind != "direct":
+                if (
+                    previous is not None
+                    and previous.cue == a.cue
+                    and _adjacent(text, previous.fragments, spans)
+                ):
+                    previous.fragments = sorted(previous.fragments + spans)
+                    out.remove(a)
+                    continue
+                a.fragments = spans
+                a.kind = "direct"
+            previous = a
+            continue
+        intro = next(
+            (
+                a
+                for a in covering
+                if a.frame == "colon" and a.kind == "indirect" and abs(a.fragments[0][0] - spans[0][0]) <= 2
+            ),
+            None,
+        )
+        if intro is not None:  # X said: “…” — the colon introduces exactly the quotation
+            intro.fragments, intro.kind = spans, "direct"
+            previous = intro
+            continue
+        holders = [a for a in covering if overlap(a.fragments, spans) >= 0.8 * slen]
+        own = _introduced_by_own_cue(doc, text, st, in_quote, holders)
+        if own is not None:  # …, and when pressed, the aide replied, “It is meant …”
+            out.append(own)
+            previous = own
+            continue
+        if holders:
+            for a in covering:
+                if overlap(a.fragments, spans) >= 0.8 * slen and a.kind == "indirect":
+                    labelled = a.frame in LABEL_FRAMES or st.start < headline_end
+                    # the quotation must open the content or be most of it, or be a so-called “reform”
+                    opens = st.start - 2 <= a.fragments[0][0] <= spans[0][0] + 2
+                    sized = opens or slen >= TITLE_SHARE * length(a.fragments) or so_called(text, st.start)
+                    if a.cue is not None and not labelled and sized and distanced(doc, text, st, a.cue):
+                        out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
+                        continue
+                    a.kind = "mixed"
+                    previous = a
+            continue
+        quoted = text[st.inner_start : st.inner_end]
+        container = _container(runners_up, spans, slen, in_quote)
+        if container is not None and container.cue is not None and distanced(doc, text, st, container.cue):
+            continue
+        if container is not None:  # called them “deplorables”: a mixed quote over the reported clause
+            container.kind = "mixed"
+            out.append(container)
+            runners_up.remove(container)
+            previous = container  # a quotation after it continues this speaker, not an earlier one
+            continue
+        if word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
+            continue
+        if _named_title(text, st, quoted):
+            continue  # an episode of “The Steve Harvey Morning Show,” …: a title, however punctuated
+        cue, subj = cue_near(doc, st, in_quote, text)
+        if cue is not None:
+            merged = by_cue.get(cue.i)
+            if (
+                merged is not None
+                and merged.kind == "direct"
+                and _adjacent(text, merged.fragments, spans)
+                and not _phrase_in_sentence(text, st)
+            ):
+                merged.fragments = sorted(merged.fragments + spans)
+                previous = merged
+                continue
+            if merged is None or merged.kind != "direct":
+                if word_count(quoted) < 3 and title_like(quoted):
+                    continue
+                a = Attribution(cue.i, spans, subj.i if subj is not None else None, 0.6, "direct")
+                out.append(a)
+                by_cue.setdefault(cue.i, a)
+                previous = a
+                continue
+        if (
+            previous is not None
+            and (
+                previous.kind == "direct"
+                or (previous.kind == "mixed" and _adjacent(text, previous.fragments, spans))
+            )
+            and (
+                _same_paragraph(text, previous.fragments, spans)
+                or _opens_next_paragraph(text, previous.fragments, st)
+            )
+            and not _phrase_in_sentence(text, st)
+        ):
+            previous.fragments = sorted(previous.fragments + spans)  # “…,” said X. “More of it.”
+            continue
+        if word_count(quoted) < MIN_UNCUED_WORDS or title_like(quoted):
+            continue  # a title or a scare quote, not speech
+        source = _last_attribution_before(out, st.start)
+        if source is not None:
+            a = Attribution(None, spans, None, 0.4, "direct", speaker_from=source)
+            out.append(a)
+            previous = a
+    return out
+
+
+CONTINUATION_REACH = 400  # characters back to the attribution an uncued quotation continues
+
+
+def _last_attribution_before(found: list[Attribution], start: int) -> Attribution | None:
+    """The attribution a quotation with no cue of its own continues: the nearest one ending shortly
+    before it, of any kind ("…, Schiff said. “The other factor …”" continues Schiff's indirect speech)."""
+    before = [a for a in found if 0 <= start - a.fragments[-1][1] < CONTINUATION_REACH]
+    return max(before, key=lambda a: a.fragments[-1][1], default=None)
+
+
+def _introduced_by_own_cue(
+    doc: Doc, text: str, st: Stretch, in_quote: list[bool], holders: list[Attribution]
+) -> Attribution | None:
+    """A quotation inside another attribution's content that its own cue introduces ("the aide replied,
+    “…”") is the aide's direct quote: the outer content ends before the aide. None when not so."""
+    if not holders:
+        return None
+    cue, subj = cue_near(doc, st, in_quote, text)
+    if cue is None or subj is None or cue.idx > st.start:
+        return None
+    if text[cue.idx + len(cue) : st.start].strip() not in (",", ":"):
+        return None
+    if any(a.cue == cue.i or not any(s <= cue.idx < e for s, e in a.fragments) for a in holders):
+        return None
+    own = Attribution(cue.i, list(st.spans), subj.i, 0.6, "direct")
+    if not all(cut_before(doc, text, a, own) for a in holders):
+        return None
+    return own
+
+
+def _unquoted_words(doc: Doc, fragments: list[tuple[int, int]], in_quote: list[bool]) -> bool:
+    """Does the content hold words outside quotation marks (beyond punctuation)?"""
+    for s, e in fragments:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(not in_quote[t.i] and t.is_alpha for t in span):
+            return True
+    return False
+
+
+def _container(
+    runners_up: list[Attribution], spans: list[tuple[int, int]], slen: int, in_quote: list[bool]
+) -> Attribution | None:
+    """The likeliest runner-up whose content holds the quoted stretch and more (its clause)."""
+    best = None
+    for a in runners_up:
+        if a.cue is None or in_quote[a.cue]:
+            continue
+        holds = overlap(a.fragments, spans) >= 0.8 * slen and length(a.fragments) > 1.25 * slen
+        if holds and (best is None or a.prob > best.prob):
+            best = a
+    return best
+
+
+TITLE_INTRODUCERS = frozenset({"of", "on", "in", "at", "book", "show", "program", "film", "titled", "called"})
+
+
+def _named_title(text: str, st: Stretch, quoted: str) -> bool:
+    """A short Title Case stretch right after a preposition or a noun that names works ("on CBS's “Face
+    the Nation,”", "his book ''Make Your Kid a Millionaire,''") is a title, even with a comma inside."""
+    if not title_like(quoted.rstrip(",.;:")) or word_count(quoted) > MAX_TITLE_WORDS:
+        return False
+    before = [w.strip(",").lower() for w in text[max(0, st.start - 40) : st.start].split()]
+    if before and before[-1].endswith(("'s", "’s")):  # on CBS's “Face the Nation”
+        before = before[:-1]
+    return bool(before) and before[-1] in TITLE_INTRODUCERS
+
+
+def _sentence_like(quoted: str) -> bool:
+    """A quotation that reads as a sentence of its own (capitalised, closed by punctuation)."""
+    q = quoted.strip()
+    return bool(q) and q[0].isupper() and q[-1] in ".!?,"
+
+
+def _phrase_in_sentence(text: str, st: Stretch) -> bool:
+    """A quoted phrase the sentence runs on from (“You squeezed employees” to drive up …): part of a
+    mixed clause, never the continuation of someone's direct quotation."""
+    inner = text[st.inner_start : st.inner_end].rstrip()
+    after = text[st.end : st.end + 40].lstrip(" \t")
+    return bool(inner) and inner[-1] not in ".,!?;:…—-" and bool(after) and (after[0].islower())
+
+
+def _same_paragraph(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    gap = text[a[-1][1] : b[0][0]]
+    return 0 <= len(gap) <= 300 and "\n" not in gap
+
+
+def _opens_next_paragraph(text: str, a: list[tuple[int, int]], st: Stretch) -> bool:
+    """A quotation that is the whole paragraph right after the one its speaker's quote ends (“…,” said
+    X. ¶ “Who cares? …”): PolNeAR counts it as the same quote, continued. One followed by words of its
+    own (“…” ― Christina Lastra) is someone else's."""
+    gap = text[a[-1][1] : st.start]
+    head, _, tail = gap.partition("\n")
+    rest = text[st.end :].partition("\n")[0]
+    return "\n" in gap and len(head) <= 120 and not tail.strip() and not any(c.isalnum() for c in rest)
+
+
+def _adjacent(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """Two quoted fragments separated only by a short attribution (“…,” he said, “…”)."""
+    gap = text[a[-1][1] : b[0][0]] if a[-1][1] <= b[0][0] else text[b[-1][1] : a[0][0]]
+    return len(gap) <= 60 and "\n" not in gap.strip(" ")
+
+
+def without_quotes_inside_quotes(found: list[Attribution]) -> list[Attribution]:
+    """A quotation with no cue of its own that lies inside another quote (“… what he calls “hell” …”,
+    its inner marks typed like the outer ones) is part of that quote, not a second one."""
+    quoted = [a for a in found if a.kind in ("direct", "mixed")]
+
+    def inside_another(a: Attribution) -> bool:
+        size = length(a.fragments)
+        return any(
+            b is not a
+            and overlap(b.fragments, a.fragments) >= size
+            and (b.cue is not None or length(b.fragments) > size)
+            for b in quoted
+        )
+
+    return [a for a in found if not (a.cue is None and a.kind == "direct" and inside_another(a))]
+
+
+def disjoint(fragments: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Fragments in text order with overlapping ones joined: tangled quotation marks can pair a stretch
+    inside another, and a quote's spans must never cover a character twice."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(f for f in fragments if f[1] > f[0]):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple(out)
