@@ -322,6 +322,16 @@ def test_a_quote_continued_over_a_paragraph_with_inch_signs_is_one_quote() -> No
     ]
 
 
+def test_a_one_word_quotation_right_before_its_cue_is_speech() -> None:
+    (quote,) = extract("“Hi,” she said, and walked on.").quotes
+    assert (quote.text, quote.kind, quote.speaker) == ("Hi,", "direct", "she")
+    (quote,) = extract("“Thanks!” shouted Mayor Elena Marsh as she left the hall.").quotes
+    assert (quote.text, quote.speaker) == ("Thanks!", "Elena Marsh")
+    # a title-like quotation with no attribution right after it is no quote of its own
+    quotes = extract("The cinema showed “Casablanca” on Saturday, the manager said.").quotes
+    assert [q.text for q in quotes] == ["The cinema showed “Casablanca” on Saturday"]
+
+
 def test_a_title_like_quotation_inside_a_longer_report_keeps_the_report() -> None:
     text = (
         "At Monday’s debate, Clinton cited Trump’s past references to Machado as “Miss Piggy” and "

@@ -149,7 +149,7 @@ def refine_with_stretches(
                 previous = merged
                 continue
             if merged is None or merged.kind != "direct":
-                if word_count(quoted) < 3 and title_like(quoted):
+                if word_count(quoted) < 3 and title_like(quoted) and not _said_right_after(text, st, cue.idx):
                     continue
                 a = Attribution(cue.i, spans, subj.i if subj is not None else None, 0.6, "direct")
                 out.append(a)
@@ -245,6 +245,22 @@ def _named_title(text: str, st: Stretch, quoted: str) -> bool:
     if before and before[-1].endswith(("'s", "’s")):  # on CBS's “Face the Nation”
         before = before[:-1]
     return bool(before) and before[-1] in TITLE_INTRODUCERS
+
+
+ATTRIBUTION_GAP = 30  # characters from a closing mark to its cue: “Yes,” the senator from Ohio said
+
+
+def _said_right_after(text: str, st: Stretch, cue_at: int) -> bool:
+    """“Hi,” she said / “No!” shouted Smith: a short quotation closed by a comma, an exclamation or a
+    question mark, its cue right after it, is speech however it is capitalised."""
+    inner = text[st.inner_start : st.inner_end].rstrip()
+    between = text[st.end : cue_at]
+    return (
+        bool(inner)
+        and inner[-1] in ",!?"
+        and st.end <= cue_at <= st.end + ATTRIBUTION_GAP
+        and not any(c in between for c in ".!?\n")
+    )
 
 
 def _sentence_like(quoted: str) -> bool:
