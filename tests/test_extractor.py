@@ -332,6 +332,14 @@ def test_a_one_word_quotation_right_before_its_cue_is_speech() -> None:
     assert [q.text for q in quotes] == ["The cinema showed “Casablanca” on Saturday"]
 
 
+def test_a_title_case_quotation_after_a_determiner_is_a_name() -> None:
+    text = (
+        "Republicans led the push for NATO enlargement, as shown by Speaker Newt Gingrich’s inclusion of it "
+        "in his 1994 “Contract with America.” Democrats followed later."
+    )
+    assert [q for q in extract(text).quotes if q.kind != "indirect"] == []
+
+
 def test_a_title_like_quotation_inside_a_longer_report_keeps_the_report() -> None:
     text = (
         "At Monday’s debate, Clinton cited Trump’s past references to Machado as “Miss Piggy” and "

@@ -234,6 +234,8 @@ def _container(
 
 
 TITLE_INTRODUCERS = frozenset({"of", "on", "in", "at", "book", "show", "program", "film", "titled", "called"})
+# a determiner before a Title Case quotation makes it a name: his 1994 “Contract with America”
+TITLE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "the"})
 
 
 def _named_title(text: str, st: Stretch, quoted: str) -> bool:
@@ -244,7 +246,9 @@ def _named_title(text: str, st: Stretch, quoted: str) -> bool:
     before = [w.strip(",").lower() for w in text[max(0, st.start - 40) : st.start].split()]
     if before and before[-1].endswith(("'s", "’s")):  # on CBS's “Face the Nation”
         before = before[:-1]
-    return bool(before) and before[-1] in TITLE_INTRODUCERS
+    if before and before[-1].isdigit() and len(before) > 1:  # his 1994 “Contract with America”
+        before = before[:-1]
+    return bool(before) and (before[-1] in TITLE_INTRODUCERS or before[-1] in TITLE_DETERMINERS)
 
 
 ATTRIBUTION_GAP = 30  # characters from a closing mark to its cue: “Yes,” the senator from Ohio said
