@@ -15,8 +15,8 @@ from saidwhat.evaluate import evaluate_system, load_gold
 SUBSET = 30
 # measured at pinning time on this subset (mention-level speakers, 2026-11-26, session 4): lenient F1
 # 0.739 / 0.827, end-to-end F1 0.702 / 0.784 (all kinds / direct+mixed); session 5 (continuations,
-# nested marks) 0.739 / 0.829, 0.704 / 0.789, floors left where they were; floors sit about one point
-# below, since retraining alone moves these by a few tenths. Direct+mixed counts '' (two apostrophes) as
+# nested marks, cue model retrained) 0.737 / 0.832, 0.702 / 0.792, floors left where they were. They sit
+# about one point below, since retraining alone moves these by a few tenths. Direct+mixed counts '' (two apostrophes) as
 # quotation marks, which PolNeAR's conversion labels `indirect` (docs/accuracy.md): the correct `direct`
 # kind counts as a false positive there.
 FLOORS = {
