@@ -15,10 +15,10 @@ from saidwhat.evaluate import evaluate_system, load_gold
 SUBSET = 30
 # measured at pinning time on this subset (mention-level speakers, 2026-11-26, session 4): lenient F1
 # 0.739 / 0.827, end-to-end F1 0.702 / 0.784 (all kinds / direct+mixed); session 5 (continuations,
-# nested marks, cue model retrained) 0.737 / 0.832, 0.702 / 0.792, floors left where they were. They sit
-# about one point below, since retraining alone moves these by a few tenths. Direct+mixed counts '' (two apostrophes) as
-# quotation marks, which PolNeAR's conversion labels `indirect` (docs/accuracy.md): the correct `direct`
-# kind counts as a false positive there.
+# nested marks, cue model retrained) 0.737 / 0.832, 0.702 / 0.792, floors left where they were. They
+# sit about one point below, since retraining alone moves these by a few tenths. Direct+mixed counts ''
+# (two apostrophes) as quotation marks, which PolNeAR's conversion labels `indirect` (docs/accuracy.md):
+# the correct `direct` kind counts as a false positive there.
 FLOORS = {
     ("all", "lenient_f1"): 0.73,
     ("all", "end2end_f1"): 0.69,
