@@ -110,3 +110,12 @@ def test_an_unnamed_speaker_is_typed_by_its_head_noun() -> None:
     assert typed("The spokeswoman added that talks would resume.") == [("The spokeswoman", "person")]
     assert typed("The ministry said the plant was closed.") == [("The ministry", "organization")]
     assert typed("A report said costs would rise.") == [("A report", "unknown")]
+
+
+def test_a_possessor_is_not_the_person_the_mention_names() -> None:
+    text = "Bobby Scott spoke first. “He will win,” Scott's niece said after the rally."
+    (quote,) = extract(text).quotes
+    assert (quote.speaker, quote.speaker_type) == ("Scott's niece", "person")
+    # a name the head belongs to still wins: the spokesman is Brian Fallon
+    text = "Hillary Clinton spoke. Clinton's spokesman Brian Fallon said she would win."
+    assert speakers(text) == ["Brian Fallon"]

@@ -338,13 +338,20 @@ class EntityResolver:
 def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
     """The entity the mention's head belongs to ("White House spokesman Josh Earnest" is Josh Earnest,
     not the White House), else the longest entity inside the mention (`ents`: the document's entities,
-    listed once per document because spaCy rebuilds them on every access)."""
+    listed once per document because spaCy rebuilds them on every access). A possessor of a common
+    noun is someone else: "Scott's niece" is not Scott."""
     root = span.root
     if root.ent_type_:
         headed = next((e for e in ents if e.start <= root.i < e.end), None)
         if headed is not None:
             return headed
-    inside = [e for e in ents if span.start <= e.start and e.end <= span.end]
+    inside = [
+        e
+        for e in ents
+        if span.start <= e.start
+        and e.end <= span.end
+        and not (root.pos_ == "NOUN" and e.root.dep_ == "poss" and e.root.head.i == root.i)
+    ]
     return max(inside, key=len) if inside else None
 
 
@@ -359,6 +366,8 @@ PERSON_NOUNS = frozenset(
         "analyst", "professor", "expert", "researcher", "strategist", "pollster", "historian",
         "author", "reporter", "journalist", "columnist", "writer", "woman", "man", "voter", "resident",
         "owner", "worker", "mother", "father", "source", "witness", "doctor", "student", "teacher",
+        "wife", "husband", "son", "daughter", "sister", "brother", "niece", "nephew", "cousin", "aunt",
+        "uncle", "widow", "parent", "friend", "neighbor", "neighbour", "grandmother", "grandfather",
     }
 )  # fmt: skip
 ORGANIZATION_NOUNS = frozenset(
