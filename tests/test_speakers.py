@@ -119,3 +119,28 @@ def test_a_possessor_is_not_the_person_the_mention_names() -> None:
     # a name the head belongs to still wins: the spokesman is Brian Fallon
     text = "Hillary Clinton spoke. Clinton's spokesman Brian Fallon said she would win."
     assert speakers(text) == ["Brian Fallon"]
+
+
+def test_an_honorific_picks_the_person_of_its_gender_among_a_shared_surname() -> None:
+    text = (
+        "Hillary Clinton and Bill Clinton arrived together. Bill Clinton spoke first. "
+        "Mrs. Clinton said the plan would work."
+    )
+    assert speakers(text) == ["Hillary Clinton"]
+
+
+def test_a_name_modifying_a_common_noun_is_not_the_speaker() -> None:
+    got = [
+        (q.speaker, q.speaker_type)
+        for q in extract("Hillary Clinton spoke. The Clinton campaign said she would win.").quotes
+    ]
+    assert got == [("The Clinton campaign", "organization")]
+
+
+def test_names_never_keep_two_apostrophe_quotation_marks() -> None:
+    text = (
+        "At the debate, Hillary Clinton suggested that Donald Trump ''doesn't want the American people to "
+        "know'' what he paid. Mr. Trump said his returns were under audit."
+    )
+    assert "Donald Trump" in speakers(text)
+    assert not any("'" in (s or "") for s in speakers(text))

@@ -31,6 +31,7 @@ GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 POSSESSIVE = ("’s", "'s")
+NAME_EDGE = " ,.;:―—–-\"“”‘’«»'"
 COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
 
 
@@ -130,11 +131,11 @@ def _clean_name(text: str) -> str:
         pass  # "Mr. Obama" keeps its honorific: it is how the article names him
     elif len(words) == 2 and words[0].lower() in TITLES:
         words = words[1:]
-    text = " ".join(words)
+    text = " ".join(words).strip(NAME_EDGE)  # Donald Trump'' (two-apostrophe quotation marks)
     for p in POSSESSIVE:
         if text.endswith(p):
             text = text[: -len(p)]
-    return text.strip(" ,.;:―—–-")
+    return text.strip(NAME_EDGE)
 
 
 def _name_key(name: str) -> tuple[str, ...]:
@@ -232,11 +233,14 @@ class EntityResolver:
                 if child.dep_ == "attr" and child.pos_ == "NOUN":
                     self.roles[child.lower_] = person
 
-    def _lookup(self, toks: tuple[str, ...]) -> _Person | None:
+    def _lookup(self, toks: tuple[str, ...], gender: str | None = None) -> _Person | None:
+        """The person a name means; `gender` (from an honorific: Mrs. Clinton) rules out the others."""
         if not toks:
             return None
         toks = self._epithets.get(toks, toks)
         matches = self._containing(toks)
+        if gender is not None:
+            matches = [p for p in matches if p.gender in (None, gender)] or matches
         if not matches:
             return None
         if len(matches) == 1:
@@ -266,7 +270,8 @@ class EntityResolver:
             return mention.text, mention, "group"
         ent = _ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
-            person = self._lookup(_name_key(_ent_name(ent)))
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            person = self._lookup(_name_key(_ent_name(ent)), HONORIFIC_GENDER.get(before))
             if person is not None:
                 person.last_seen = max(person.last_seen, ent.start)
                 person.last_outside = max(person.last_outside, ent.start)
@@ -338,8 +343,8 @@ class EntityResolver:
 def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
     """The entity the mention's head belongs to ("White House spokesman Josh Earnest" is Josh Earnest,
     not the White House), else the longest entity inside the mention (`ents`: the document's entities,
-    listed once per document because spaCy rebuilds them on every access). A possessor of a common
-    noun is someone else: "Scott's niece" is not Scott."""
+    listed once per document because spaCy rebuilds them on every access). A name modifying a common
+    noun is someone else: "Scott's niece" is not Scott, "the Clinton campaign" not Hillary Clinton."""
     root = span.root
     if root.ent_type_:
         headed = next((e for e in ents if e.start <= root.i < e.end), None)
@@ -350,7 +355,12 @@ def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
         for e in ents
         if span.start <= e.start
         and e.end <= span.end
-        and not (root.pos_ == "NOUN" and e.root.dep_ == "poss" and e.root.head.i == root.i)
+        and not (
+            root.pos_ == "NOUN"
+            and root.is_lower
+            and e.root.dep_ in ("poss", "compound")
+            and e.root.head.i == root.i
+        )
     ]
     return max(inside, key=len) if inside else None
 
