@@ -144,3 +144,18 @@ def test_names_never_keep_two_apostrophe_quotation_marks() -> None:
     )
     assert "Donald Trump" in speakers(text)
     assert not any("'" in (s or "") for s in speakers(text))
+
+
+def test_a_role_named_differently_is_not_the_person_given_the_role() -> None:
+    text = (
+        "Democratic vice presidential nominee Tim Kaine spoke in Ohio. Donald Trump spoke in Iowa. "
+        "The Republican nominee said taxes would fall."
+    )
+    (quote,) = extract(text).quotes
+    assert (quote.speaker, quote.speaker_type) == ("The Republican nominee", "person")
+    # the same role, or the bare role noun, still goes to the person it was given to
+    text = "Democratic vice presidential nominee Tim Kaine spoke in Ohio. The nominee said taxes would rise."
+    assert speakers(text) == ["Tim Kaine"]
+    assert [
+        (q.speaker, q.speaker_type) for q in extract("The Russian ambassador said talks would resume.").quotes
+    ] == [("The Russian ambassador", "person")]

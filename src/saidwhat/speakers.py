@@ -169,7 +169,8 @@ class EntityResolver:
     doc: Doc
     contents: list[tuple[int, int]] = field(default_factory=list)  # characters of reported content
     people: list[_Person] = field(default_factory=list)
-    roles: dict[str, _Person] = field(default_factory=dict)
+    # a role noun ("spokeswoman") -> the person it was given to and the words qualifying it there
+    roles: dict[str, tuple[_Person, frozenset[str]]] = field(default_factory=dict)
     last_speaker: _Person | None = None
     _cursor: int = 0
     _epithets: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
@@ -222,16 +223,29 @@ class EntityResolver:
         self._cursor = max(self._cursor, upto)
 
     def _link_roles(self, root: Token, person: _Person) -> None:
+        def link(noun: Token) -> None:
+            self.roles[noun.lower_] = (person, _qualifiers(noun))
+
         for child in root.children:  # Jane Doe, the spokeswoman; spokeswoman Jane Doe
             if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN":
-                self.roles[child.lower_] = person
+                link(child)
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-            self.roles[root.head.lower_] = person
+            link(root.head)
         # "Jane Doe is the spokeswoman": only the subject of a copula (lemmas are not computed)
         if root.dep_ == "nsubj" and root.head.lower_ in COPULAS:
             for child in root.head.children:
                 if child.dep_ == "attr" and child.pos_ == "NOUN":
-                    self.roles[child.lower_] = person
+                    link(child)
+
+    def _role_holder(self, noun: Token) -> _Person | None:
+        """The person a role noun was given to, unless both name the role differently: "the
+        Republican nominee" is not the person introduced as "Democratic vice presidential nominee"."""
+        held = self.roles.get(noun.lower_)
+        if held is None:
+            return None
+        person, given = held
+        asked = _qualifiers(noun)
+        return person if not asked or not given or asked & given else None
 
     def _lookup(self, toks: tuple[str, ...], gender: str | None = None) -> _Person | None:
         """The person a name means; `gender` (from an honorific: Mrs. Clinton) rules out the others."""
@@ -277,8 +291,8 @@ class EntityResolver:
                 person.last_outside = max(person.last_outside, ent.start)
                 return self._spoke(person), mention, "person"
             return _ent_name(ent), mention, "person"
-        if src.pos_ == "NOUN" and lower in self.roles and src.tag_ in ("NN", "NNP"):
-            return self._spoke(self.roles[lower]), mention, "person"
+        if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self._role_holder(src)):
+            return self._spoke(holder), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
             return _clean_name(mention.text), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
@@ -340,6 +354,11 @@ class EntityResolver:
                 self.last_speaker = p
 
 
+def _qualifiers(noun: Token) -> frozenset[str]:
+    """The words that say which role a noun names: "Republican" in "the Republican nominee"."""
+    return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
+
+
 def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
     """The entity the mention's head belongs to ("White House spokesman Josh Earnest" is Josh Earnest,
     not the White House), else the longest entity inside the mention (`ents`: the document's entities,
@@ -358,7 +377,7 @@ def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
         and not (
             root.pos_ == "NOUN"
             and root.is_lower
-            and e.root.dep_ in ("poss", "compound")
+            and e.root.dep_ in ("poss", "compound", "amod")
             and e.root.head.i == root.i
         )
     ]
@@ -378,6 +397,8 @@ PERSON_NOUNS = frozenset(
         "owner", "worker", "mother", "father", "source", "witness", "doctor", "student", "teacher",
         "wife", "husband", "son", "daughter", "sister", "brother", "niece", "nephew", "cousin", "aunt",
         "uncle", "widow", "parent", "friend", "neighbor", "neighbour", "grandmother", "grandfather",
+        "ambassador", "envoy", "diplomat", "general", "soldier", "activist", "protester", "organizer",
+        "priest", "pastor", "bishop", "coach", "player", "farmer", "businessman", "businesswoman",
     }
 )  # fmt: skip
 ORGANIZATION_NOUNS = frozenset(
