@@ -159,3 +159,13 @@ def test_a_role_named_differently_is_not_the_person_given_the_role() -> None:
     assert [
         (q.speaker, q.speaker_type) for q in extract("The Russian ambassador said talks would resume.").quotes
     ] == [("The Russian ambassador", "person")]
+
+
+def test_a_word_stuck_to_a_name_in_a_title_case_headline_is_not_part_of_it() -> None:
+    text = (
+        "Beneath Clinton Says Debate Was A Turning Point.\n\n"
+        "Hillary Clinton told supporters on Monday that the debate had changed the race. "
+        "Her aides said the campaign raised $18 million in a day."
+    )
+    first = extract(text).quotes[0]
+    assert first.speaker == "Hillary Clinton"

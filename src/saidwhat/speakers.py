@@ -179,9 +179,10 @@ class EntityResolver:
     def __post_init__(self) -> None:
         self._ents = list(self.doc.ents)
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
+        self._headline_names = _headline_only_names(self.doc, self._person_ents)
         names: dict[str, _Person] = {}
         for ent in self._person_ents:
-            name = _ent_name(ent)
+            name = self._ent_name(ent)
             if not name or len(name) > 60:
                 continue
             toks = _name_key(name)
@@ -200,6 +201,9 @@ class EntityResolver:
         singles = [p for p in names.values() if len(p.tokens) == 1 and not self._containing(p.tokens)]
         self.people.extend(singles)
 
+    def _ent_name(self, ent: SpacySpan) -> str:
+        return self._headline_names.get(ent.start) or _ent_name(ent)
+
     def _containing(self, toks: tuple[str, ...]) -> list[_Person]:
         return [p for p in self.people if len(p.tokens) >= len(toks) and _is_sub(toks, p.tokens)]
 
@@ -209,7 +213,7 @@ class EntityResolver:
         for ent in self._person_ents:
             if ent.start < self._cursor or ent.start >= upto:
                 continue
-            person = self._lookup(_name_key(_ent_name(ent)))
+            person = self._lookup(_name_key(self._ent_name(ent)))
             if person is None:
                 continue
             person.last_seen = ent.start
@@ -285,12 +289,12 @@ class EntityResolver:
         ent = _ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            person = self._lookup(_name_key(_ent_name(ent)), HONORIFIC_GENDER.get(before))
+            person = self._lookup(_name_key(self._ent_name(ent)), HONORIFIC_GENDER.get(before))
             if person is not None:
                 person.last_seen = max(person.last_seen, ent.start)
                 person.last_outside = max(person.last_outside, ent.start)
                 return self._spoke(person), mention, "person"
-            return _ent_name(ent), mention, "person"
+            return self._ent_name(ent), mention, "person"
         if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self._role_holder(src)):
             return self._spoke(holder), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
@@ -352,6 +356,38 @@ class EntityResolver:
         for p in self.people:
             if p.name == name:
                 self.last_speaker = p
+
+
+def _headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, str]:
+    """Person names the recognizer took from a Title Case headline with a word stuck to them ("Derelict
+    Obama", "Obama Speech"), by entity start: where the name appears nowhere but in the headline, it
+    loses the words the article uses in lower case, and a first word that is no known first name before
+    the end of a name the article gives in full."""
+    line_end = next((t.idx for t in doc if "\n" in t.whitespace_ or "\n" in t.text), 0)
+    if not line_end:
+        return {}
+    body_names = {_ent_name(e) for e in person_ents if e.start_char >= line_end}
+    body_keys = [_name_key(n) for n in body_names]
+    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha and t.idx >= line_end}
+    out: dict[int, str] = {}
+    for ent in person_ents:
+        name = _ent_name(ent)
+        if ent.end_char > line_end or name in body_names:
+            continue
+        words = name.split()
+        while len(words) > 1 and (
+            words[0].lower() in lower_words
+            or (
+                gender_of(words[0]) is None
+                and any(k[-len(words) + 1 :] == _name_key(" ".join(words[1:])) for k in body_keys)
+            )
+        ):
+            words = words[1:]
+        while len(words) > 1 and words[-1].lower() in lower_words:
+            words = words[:-1]
+        if len(words) < len(name.split()):
+            out[ent.start] = " ".join(words)
+    return out
 
 
 def _qualifiers(noun: Token) -> frozenset[str]:
