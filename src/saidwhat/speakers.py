@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
+from saidwhat.frames import first_line_end
 from saidwhat.models import Span, SpeakerType
 
 if TYPE_CHECKING:
@@ -363,16 +364,17 @@ def _headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, st
     Obama", "Obama Speech"), by entity start: where the name appears nowhere but in the headline, it
     loses the words the article uses in lower case, and a first word that is no known first name before
     the end of a name the article gives in full."""
-    line_end = next((t.idx for t in doc if "\n" in t.whitespace_ or "\n" in t.text), 0)
-    if not line_end:
+    line_end = first_line_end(doc)
+    headline = [e for e in person_ents if e.end_char <= line_end]
+    if not headline:
         return {}
     body_names = {_ent_name(e) for e in person_ents if e.start_char >= line_end}
     body_keys = [_name_key(n) for n in body_names]
     lower_words = {t.text for t in doc if t.is_lower and t.is_alpha and t.idx >= line_end}
     out: dict[int, str] = {}
-    for ent in person_ents:
+    for ent in headline:
         name = _ent_name(ent)
-        if ent.end_char > line_end or name in body_names:
+        if name in body_names:
             continue
         words = name.split()
         while len(words) > 1 and (
