@@ -159,6 +159,19 @@ def open_cue_words(docs: list, labels: list[int], keys: list[tuple]) -> list[str
     return sorted(words)
 
 
+def smoothed_choice(scores: dict[float, float], step: float, flat: float) -> float:
+    """The threshold to ship among those tried (`scores`: threshold rounded to 0.01 -> dev end-to-end F1):
+    each judged by the mean over it and its tried neighbours `step` away (a plateau beats a spike), and of
+    those whose mean is within `flat` of the best, the highest (precision is worth more).
+    scripts/train_encoder.py chooses the accurate mode's threshold with it too."""
+    means = {}
+    for th in scores:
+        around = [scores[k] for k in (round(th - step, 2), th, round(th + step, 2)) if k in scores]
+        means[th] = sum(around) / len(around)
+    top = max(means.values())
+    return max(th for th, mean in means.items() if mean >= top - flat)
+
+
 def write_model(path: Path, model: dict) -> None:
     path.write_text(json.dumps(model, indent=0), encoding="utf-8")
 
@@ -226,14 +239,8 @@ def main() -> None:
         e2e = end_to_end_f1(args.data / "dev.jsonl")
         print(f"threshold {th:.2f}: dev end-to-end F1 {e2e:.4f} (candidate F1 {f1:.3f})", file=sys.stderr)
         tried.append((e2e, th, per_frame))
-    by_th = {round(th, 2): e2e for e2e, th, _ in tried}
-    smoothed = []
-    for e2e, th, per_frame in tried:
-        around = [by_th[k] for k in (round(th - STEP, 2), round(th, 2), round(th + STEP, 2)) if k in by_th]
-        smoothed.append((sum(around) / len(around), th, per_frame, e2e))
-    top_e2e = max(s[0] for s in smoothed)
-    chosen = max((s for s in smoothed if s[0] >= top_e2e - E2E_FLAT), key=lambda s: s[1])
-    best = (chosen[3], chosen[1], chosen[2])
+    pick = smoothed_choice({round(th, 2): e2e for e2e, th, _ in tried}, STEP, E2E_FLAT)
+    best = next(t for t in tried if round(t[1], 2) == pick)
     write_model(out, {**model, "threshold": best[1], "frame_thresholds": best[2]})
     print(f"wrote {out} ({len(weights)} weights, threshold {best[1]}, dev end-to-end F1 {best[0]:.4f})")
 
