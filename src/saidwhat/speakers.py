@@ -210,20 +210,19 @@ class EntityResolver:
 
     def _advance(self, upto: int) -> None:
         """Record person mentions, genders and role links seen in the text before token `upto`."""
-        doc = self.doc
         for ent in self._person_ents:
             if ent.start < self._cursor or ent.start >= upto:
                 continue
-            person = self._lookup(_name_key(self._ent_name(ent)))
+            gender = _honorific_gender(ent)
+            person = self._lookup(_name_key(self._ent_name(ent)), gender)
             if person is None:
                 continue
             person.last_seen = ent.start
             if not any(s <= ent.start_char < e for s, e in self.contents):
                 person.last_outside = ent.start
             person.mentions += 1
-            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if prev in HONORIFIC_GENDER:
-                person.gender = HONORIFIC_GENDER[prev]
+            if gender is not None:
+                person.gender = gender
             self._link_roles(ent.root, person)
         self._cursor = max(self._cursor, upto)
 
@@ -289,8 +288,7 @@ class EntityResolver:
             return mention.text, mention, "group"
         ent = _ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
-            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            person = self._lookup(_name_key(self._ent_name(ent)), HONORIFIC_GENDER.get(before))
+            person = self._lookup(_name_key(self._ent_name(ent)), _honorific_gender(ent))
             if person is not None:
                 person.last_seen = max(person.last_seen, ent.start)
                 person.last_outside = max(person.last_outside, ent.start)
@@ -390,6 +388,11 @@ def _headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, st
         if len(words) < len(name.split()):
             out[ent.start] = " ".join(words)
     return out
+
+
+def _honorific_gender(ent: SpacySpan) -> str | None:
+    """The gender an honorific right before a name gives ("Mrs. Clinton"), or None."""
+    return HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_) if ent.start > 0 else None
 
 
 def _qualifiers(noun: Token) -> frozenset[str]:
