@@ -135,3 +135,19 @@ def test_an_evaluation_about_a_topic_reports_the_topic(nlp: Any) -> None:
     # someone's words about a topic are themselves the content
     text = "The mayor slammed Smith's comments about the new surveillance rules."
     assert frames_of(nlp, text, "slammed")["dobj"][0] == ["Smith's comments about the new surveillance rules"]
+
+
+def test_that_clause_the_parser_reads_as_an_adverbial_is_content(nlp: Any) -> None:
+    # en_core_web_sm's parse of "Trump tweeted in the early morning hours that Machado was …" (PolNeAR
+    # dev): "that" an advmod, the clause an advcl of the cue; built by hand, as other sentences parse right
+    from spacy.tokens import Doc
+
+    words = ["Perez", "tweeted", "in", "the", "early", "hours", "that", "Dalton", "was", "a", "fraud", "."]
+    heads = [1, 1, 1, 5, 5, 2, 8, 8, 1, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "advmod", "nsubj", "advcl", "det", "attr"]
+    deps.append("punct")
+    tags = ["NNP", "VBD", "IN", "DT", "JJ", "NNS", "WDT", "NNP", "VBD", "DT", "NN", "."]
+    pos = ["PROPN", "VERB", "ADP", "DET", "ADJ", "NOUN", "PRON", "PROPN", "AUX", "DET", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    got = {c.frame: ([doc[s:e].text for s, e in c.fragments], c.source) for c in candidates_for(doc[1])}
+    assert got["ccomp"] == (["that Dalton was a fraud"], 0)

@@ -159,7 +159,10 @@ def candidates_for(
     framed = (
         colon_at is not None
         or tok.dep_ in PAREN_DEPS
-        or any(c.dep_ in FRAME_DEPS or (c.dep_ == "advcl" and _for_clause(c, i)) for c in children)
+        or any(
+            c.dep_ in FRAME_DEPS or (c.dep_ == "advcl" and (_for_clause(c, i) or _that_clause(c, i)))
+            for c in children
+        )
     )
     if not framed:
         return out  # no frame can apply: skip the subject search, the costly part, for most tokens
@@ -197,6 +200,10 @@ def candidates_for(
             # "is calling for the United States to step up …": the parser reads "for" as the clause's mark
             frags = (_trimmed(doc, child.left_edge.i + 1, child.right_edge.i + 1),)
             out.append(Candidate(i, "prep", frags, src))
+        elif dep == "advcl" and _that_clause(child, i):
+            # "tweeted in the early morning hours that Machado was …": a that-clause read as an adverbial
+            frags = (_trimmed(doc, child.left_edge.i, child.right_edge.i + 1),)
+            out.append(Candidate(i, "ccomp", frags, src))
         elif dep == "prep" and (clause := _that_clause_in(child)) is not None:
             # "said in a statement that …": the parser hangs the clause on "statement"
             frags = (_trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1),)
@@ -256,6 +263,11 @@ def _topic_of(obj: Token) -> Token | None:
 def _for_clause(clause: Token, cue: int) -> bool:
     first = clause.left_edge
     return clause.i > cue and first.lower_ == "for" and first.dep_ == "mark"
+
+
+def _that_clause(clause: Token, cue: int) -> bool:
+    first = clause.left_edge
+    return clause.i > cue and first.lower_ == "that" and first.dep_ in ("mark", "advmod")
 
 
 def _object_complements_end(cue: Token, right: int) -> int:
