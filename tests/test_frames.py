@@ -151,3 +151,19 @@ def test_that_clause_the_parser_reads_as_an_adverbial_is_content(nlp: Any) -> No
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     got = {c.frame: ([doc[s:e].text for s, e in c.fragments], c.source) for c in candidates_for(doc[1])}
     assert got["ccomp"] == (["that Dalton was a fraud"], 0)
+
+
+def test_object_the_parser_reads_as_a_second_predicate_joins_it(nlp: Any) -> None:
+    # en_core_web_sm's parse of "Cruz called Trump a "pathological liar" who …" (PolNeAR dev): both
+    # "Trump" and "liar" predicates (oprd) of "called", no object; built by hand
+    from spacy.tokens import Doc
+
+    words = ["Vance", "called", "Reed", "a", '"', "pathological", "liar", '"', "."]
+    heads = [1, 1, 1, 6, 6, 6, 1, 6, 1]
+    deps = ["nsubj", "ROOT", "oprd", "det", "punct", "amod", "oprd", "punct", "punct"]
+    tags = ["NNP", "VBD", "NNP", "DT", "``", "JJ", "NN", "''", "."]
+    pos = ["PROPN", "VERB", "PROPN", "DET", "PUNCT", "ADJ", "NOUN", "PUNCT", "PUNCT"]
+    spaces = [True, True, True, True, False, True, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos)
+    got = {c.frame: ([doc[s:e].text for s, e in c.fragments], c.source) for c in candidates_for(doc[1])}
+    assert got["obj_pred"] == (['Reed a "pathological liar"'], 0)

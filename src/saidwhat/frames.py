@@ -30,8 +30,9 @@ OBJECT_PREPS = frozenset(
 )  # fmt: skip
 COLON_REACH = 6  # tokens after a cue where its introducing colon may sit (told reporters: …)
 # child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that, noun_to; agent:
-# passive); an advcl child only when it is a for-clause ("calling for X to …")
-FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "relcl", "agent"})
+# passive; oprd: obj_pred); an advcl child only when it is a for-clause ("calling for X to …") or a
+# that-clause
+FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "relcl", "agent", "oprd"})
 PAREN_DEPS = frozenset({"parataxis", "conj", "advcl", "ccomp", "dep"})
 
 
@@ -226,6 +227,10 @@ def candidates_for(
         if tail:  # called X “Y”, described X as “Y”, accused X of Y: object and predicate together
             frags = (_trimmed(doc, obj.left_edge.i, max(c.right_edge.i for c in tail) + 1),)
             out.append(Candidate(i, "obj_pred", frags, src))
+    elif len(predicates := [c for c in children if c.dep_ == "oprd" and c.i > i]) > 1:
+        # "called Trump a “pathological liar” …": the parser read the object as a predicate too
+        frags = (_trimmed(doc, predicates[0].left_edge.i, predicates[-1].right_edge.i + 1),)
+        out.append(Candidate(i, "obj_pred", frags, src))
     if colon_at is not None:
         end = _paragraph_end(doc, colon_at)
         frags = (_trimmed(doc, colon_at + 1, end),)
