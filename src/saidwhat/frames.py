@@ -77,7 +77,7 @@ def colon_positions(doc: Doc) -> frozenset[int]:
     from spacy.attrs import ORTH
 
     colon = doc.vocab.strings.add(":")
-    return frozenset(i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == colon)
+    return frozenset((doc.to_array(ORTH) == colon).nonzero()[0].tolist())
 
 
 def first_line_end(doc: Doc) -> int:
@@ -100,8 +100,11 @@ def proposers(doc: Doc, line_end: int) -> list[int]:
     strings = doc.vocab.strings
     pos_ids = [strings.add(p) for p in CANDIDATE_POS]
     words = [strings.add(w) for w in ("according", "in", ":")]
+    import numpy
+
     array = doc.to_array([POS, LOWER])
-    keep = [i for i, (pos, lower) in enumerate(array.tolist()) if pos in pos_ids or lower in words]
+    wanted = numpy.isin(array[:, 0], pos_ids) | numpy.isin(array[:, 1], words)
+    keep: list[int] = wanted.nonzero()[0].tolist()
     head = headline_size(doc, line_end)  # the headline's words, Title Case verbs among them
     return sorted(set(keep).union(range(head))) if head else keep
 
