@@ -48,13 +48,26 @@ def trimmed_chars(text: str, frags: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def _parse_version() -> str:
+    """What the cached parse depends on: saidwhat's parse module (its own components set sentence
+    starts and re-parse headlines) and spaCy's version; a change to either parses again."""
+    import hashlib
+
+    import spacy
+
+    from saidwhat import parse
+
+    source = Path(parse.__file__).read_bytes() + spacy.__version__.encode()
+    return hashlib.sha256(source).hexdigest()[:10]
+
+
 def parsed(split: str, data: Path, limit: int | None) -> tuple[list[dict], list]:
     from spacy.tokens import DocBin
 
     with open(data / f"{split}.jsonl", encoding="utf-8") as f:
         gold = [json.loads(line) for line in f][:limit]
     nlp = load_pipeline()
-    cache = ROOT / ".cache" / f"polnear-{split}-{len(gold)}.spacy"
+    cache = ROOT / ".cache" / f"polnear-{split}-{len(gold)}-{_parse_version()}.spacy"
     if cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:

@@ -354,3 +354,22 @@ def test_a_title_like_quotation_inside_a_longer_report_keeps_the_report() -> Non
 def test_a_title_opening_the_object_is_no_quote_whatever_follows_it() -> None:
     text = "The cinema showed “Gone with the Wind” again on Saturday, to a full house of 300 people."
     assert extract(text).quotes == ()
+
+
+def test_a_prepositional_object_with_no_one_to_report_it_needs_more_evidence() -> None:
+    from saidwhat.cues import load_model
+    from saidwhat.extractor import ACTION_MARGIN, _threshold
+    from saidwhat.frames import candidates_for
+    from saidwhat.parse import load_pipeline
+
+    model = load_model()
+    doc = load_pipeline()("Heavy rain is forecast for the weekend.")
+    cue = next(t for t in doc if t.text == "forecast")
+    prep = next(c for c in candidates_for(cue) if c.frame == "prep")
+    assert prep.source is None
+    assert _threshold(model, prep, cue) == max(model.threshold_for("prep"), model.threshold + ACTION_MARGIN)
+    doc = load_pipeline()("The union warned of strikes in the spring.")
+    cue = next(t for t in doc if t.text == "warned")
+    sourced = next(c for c in candidates_for(cue) if c.frame == "prep")
+    assert _threshold(model, sourced, cue) == model.threshold_for("prep")
+    assert not quotes("Heavy rain is forecast for the weekend. About 50,000 people watched the parade.")

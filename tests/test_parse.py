@@ -41,6 +41,19 @@ def test_paragraph_break_ends_a_sentence(nlp: Any) -> None:
     assert next(s.text.strip() for s in doc.sents) == "Mayor Vows Action"
 
 
+def test_no_sentence_starts_after_a_word_that_cannot_end_one(nlp: Any) -> None:
+    # en_core_web_sm alone breaks this before "and I think …" (a PolNeAR train sentence's twin)
+    text = (
+        "I think because we have the access to the people and I think we will impose limits. "
+        "He lives in the U.S. The mayor said no.\n"
+        "The council, which has not met since the spring floods, will meet on\nTuesday."
+    )
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0] == "I think because we have the access to the people and I think we will impose limits."
+    assert "He lives in the U.S." in sents  # an abbreviation's period can end a sentence
+    assert sents[-1].endswith("meet on\nTuesday.")  # a hard wrap inside a sentence is no break
+
+
 def _run(code: str) -> str:
     import subprocess
     import sys

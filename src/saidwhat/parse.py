@@ -85,37 +85,70 @@ def _make_headline_component(nlp: Language, name: str) -> HeadlineReparser:
 
 
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A paragraph break ends a sentence: headlines must not be parsed into the first sentence.
+    """Sentence starts the parser must keep, set before it runs (it keeps them, both ways).
+    A paragraph break ends a sentence: headlines must not be parsed into the first sentence.
     A blank line always breaks; a single newline breaks after sentence-final punctuation or a short
     line (a headline), but not inside a hard-wrapped sentence ("director Nora\\nQuinn said").
-    The parser keeps sentence starts set before it runs. Only the whitespace tokens holding a line
-    break are visited, found from the token arrays: building a Token per word of the article (as
-    `doc.text` does) would cost more than the rule.
+    And no sentence starts after a word that cannot end one, on the same line: en_core_web_sm breaks
+    "Clinton cited disparaging remarks | Trump had made about Machado …" before the relative clause.
+    Read from the token arrays: building a Token per word of the article (as `doc.text` does) would
+    cost more than the rules.
     """
-    from spacy.attrs import IS_SPACE, SENT_START
+    import numpy
+    from spacy.attrs import IS_SPACE, ORTH, SENT_START
 
-    spaces = doc.to_array([IS_SPACE]).nonzero()[0].tolist()
-    if not spaces:
+    size = len(doc)
+    if size < 2:
         return doc
-    starts = doc.to_array([SENT_START])
+    arrays = doc.to_array([IS_SPACE, ORTH, SENT_START])
+    is_space = arrays[:, 0].astype(bool)
+    starts = arrays[:, 2].copy()
+    after_break = numpy.zeros(size, dtype=bool)
     line_start = 0  # where the line before the current break starts
-    changed = False
-    for k in spaces:
+    for k in is_space.nonzero()[0].tolist():
         prev = doc[k]
         gap = prev.text
         if "\n" not in gap:
             continue
         j = k + 1
-        if j < len(doc) and not doc[j].is_space:
+        if j < size and not is_space[j]:
+            after_break[j] = True
             prev_word = doc[k - 1] if k >= 1 else prev
             short_line = prev.idx - line_start < 60
-            if gap.count("\n") >= 2 or prev_word.text[-1:] in '.!?:;"”’)' or short_line:
+            if gap.count("\n") >= 2 or prev_word.text[-1:] in SENTENCE_END or short_line:
                 starts[j] = 1
-                changed = True
         line_start = prev.idx + gap.rfind("\n") + 1
-    if changed:
-        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # a 1-D uint64 array, as to_array gave
+    strings = doc.vocab.strings
+    kinds, inverse = numpy.unique(arrays[:, 1], return_inverse=True)
+    known = _CAN_END_BY_ORTH
+    flags = [known.get(orth) for orth in kinds.tolist()]
+    for n, orth in enumerate(kinds.tolist()):
+        if flags[n] is None:
+            flags[n] = known[orth] = _can_end_sentence(strings[orth])
+    can_end = numpy.array(flags, dtype=bool)[inverse.ravel()]
+    # the last word (no whitespace token) before each token: can it end a sentence?
+    last_word = numpy.maximum.accumulate(numpy.where(is_space, -1, numpy.arange(size)))
+    before = numpy.concatenate(([-1], last_word[:-1]))
+    ended = numpy.where(before >= 0, can_end[before.clip(0)], True)
+    no_start = ~is_space & ~ended & ~after_break & (starts != 1)
+    no_start[0] = False
+    starts[no_start] = NOT_A_START
+    doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # a 1-D uint64 array, as to_array gave
     return doc
+
+
+SENTENCE_END = '.!?:;"”’)'
+# what can close a sentence: its punctuation, a closing mark or bracket, an abbreviation's period
+# ("… in the U.S."), an emoticon or symbol; a dash or an ellipsis may end a broken-off sentence
+CAN_END = frozenset(".!?:;\"”’')]}…—–-*>")
+NOT_A_START = 2**64 - 1  # SENT_START -1 as to_array stores it (uint64)
+
+
+_CAN_END_BY_ORTH: dict[int, bool] = {}  # per process: the vocabulary's strings never change meaning
+
+
+def _can_end_sentence(word: str) -> bool:
+    return word[-1:] in CAN_END or not any(c.isalnum() for c in word)
 
 
 HEADLINE_COMPONENT = "saidwhat_headline"
