@@ -170,7 +170,7 @@ def candidates_for(
     )
     if not framed:
         return out  # no frame can apply: skip the subject search, the costly part, for most tokens
-    subj = subject_of(tok)
+    subj = subject_of(tok, children=children)
     src = subj.i if subj is not None else None
     later_ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > i]
     for child in children:
@@ -218,12 +218,12 @@ def candidates_for(
                 frags = (_trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1),)
                 if frags[0][1] - frags[0][0] >= 1:
                     out.append(Candidate(i, "prep", frags, src))
-    out.extend(_noun_and_passive(tok, src))
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    out.extend(_noun_and_passive(tok, src, children))
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is not None:
         tail = [
             c
-            for c in tok.children
+            for c in children
             if c.i > obj.i
             and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))
         ]
@@ -322,16 +322,16 @@ def _resumed_content(cue: Token) -> tuple[tuple[int, int], ...]:
     return ()
 
 
-def _noun_and_passive(tok: Token, src: int | None) -> list[Candidate]:
+def _noun_and_passive(tok: Token, src: int | None, children: list[Token]) -> list[Candidate]:
     """ "Trump's claim that …", "plans to …" (a noun cue with a that-clause or an infinitive; its
     possessor speaks) and "… was reported by The Post" (a passive cue: the subject is the content, the
     agent the source)."""
     doc = tok.doc
     out = []
     if tok.pos_ == "NOUN":
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = next((c for c in children if c.dep_ == "poss"), None)
         source = owner.i if owner is not None else src
-        for child in tok.children:
+        for child in children:
             first = child.left_edge
             if child.i <= tok.i:
                 continue
@@ -344,8 +344,8 @@ def _noun_and_passive(tok: Token, src: int | None) -> list[Candidate]:
             frags = (_trimmed(doc, first.i, child.right_edge.i + 1),)
             out.append(Candidate(tok.i, frame, frags, source))
     elif tok.pos_ == "VERB":
-        agent = passive_agent(tok)
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        agent = passive_agent(tok, children)
+        subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if agent is not None and subj is not None:
             frags = (_trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1),)
             out.append(Candidate(tok.i, "passive", frags, agent.i))

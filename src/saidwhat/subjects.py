@@ -53,19 +53,23 @@ def _has_contracted(cue: Token) -> bool:
     return subject is not None and subject.lower_ not in IMPERSONAL_SUBJECTS
 
 
-def subject_of(tok: Token, depth: int = 0) -> Token | None:
-    """The grammatical source of a cue: its subject, passive agent, or its governor's subject."""
+def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) -> Token | None:
+    """The grammatical source of a cue: its subject, passive agent, or its governor's subject.
+    `children` is `list(tok.children)` where the caller has it (spaCy finds a token's children by
+    scanning its whole subtree)."""
     if depth == 0 and tok.lower_ in RAISING_VERBS:
         return None
     agent_obj = None
     # the subject nearest the cue first: "The Latest: Trump urges …" gives "urges" two
-    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    if children is None:
+        children = list(tok.children)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
     if len(subjects) > 1:
         subjects.sort(key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i))
     for child in subjects:
         dep = child.dep_
         if dep == "nsubjpass" and not _has_contracted(tok):
-            agent_obj = agent_obj or passive_agent(tok)
+            agent_obj = agent_obj or passive_agent(tok, children)
             if agent_obj is None:
                 # "Peacekeepers have been accused of …": with no agent the passive names no source
                 # (PolNeAR train: 376 such attributions have none, 66 the subject); a cue that
@@ -77,11 +81,11 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
             return named  # "WASHINGTON -- President Obama, …, said": the dateline's appositive
     if agent_obj is not None:
         return agent_obj
-    agent = passive_agent(tok)
+    agent = passive_agent(tok, children)
     if agent is not None:
         return agent
     if tok.pos_ == "NOUN":  # "his comment", "Trump's claim": the possessor speaks
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = next((c for c in children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
         if tok.dep_ in ("dobj", "attr") and depth < 3 and tok.head.i != tok.i:
@@ -136,8 +140,8 @@ def _dateline(tok: Token) -> bool:
     return tok.is_upper and len(tok.text) > 2 and nxt is not None and nxt.text in ("—", "–", "-", "--")
 
 
-def passive_agent(tok: Token) -> Token | None:
-    for child in tok.children:
+def passive_agent(tok: Token, children: list[Token] | None = None) -> Token | None:
+    for child in tok.children if children is None else children:
         if child.dep_ == "agent":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
