@@ -373,3 +373,13 @@ def test_a_prepositional_object_with_no_one_to_report_it_needs_more_evidence() -
     sourced = next(c for c in candidates_for(cue) if c.frame == "prep")
     assert _threshold(model, sourced, cue) == model.threshold_for("prep")
     assert not quotes("Heavy rain is forecast for the weekend. About 50,000 people watched the parade.")
+
+
+def test_a_one_word_sentence_quoted_right_after_its_cue_is_speech() -> None:
+    # a capitalised word or two in quotation marks reads like a title; "said, “Probably.”" does not
+    text = "Asked whether he would fire the aide, Mayor Tom Reyes said, “Probably.”"
+    assert ("direct", "Probably.", "Tom Reyes") in quotes(text)
+    assert quotes("Co-anchor Norah Lane, who was off-screen, then loudly asked, “Really?”") == [
+        ("direct", "Really?", "Norah Lane")
+    ]
+    assert not [q for q in quotes("The cinema, Reyes said, showed “Casablanca” again.") if q[0] == "direct"]

@@ -149,7 +149,9 @@ def refine_with_stretches(
                 previous = merged
                 continue
             if merged is None or merged.kind != "direct":
-                if word_count(quoted) < 3 and title_like(quoted) and not _said_right_after(text, st, cue.idx):
+                cue_end = cue.idx + len(cue)
+                said = _said_right_after(text, st, cue.idx) or _said_right_before(text, st, cue_end)
+                if word_count(quoted) < 3 and title_like(quoted) and not said:
                     continue
                 a = Attribution(cue.i, spans, subj.i if subj is not None else None, 0.6, "direct")
                 out.append(a)
@@ -265,6 +267,14 @@ def _said_right_after(text: str, st: Stretch, cue_at: int) -> bool:
         and st.end <= cue_at <= st.end + ATTRIBUTION_GAP
         and not any(c in between for c in ".!?\n")
     )
+
+
+def _said_right_before(text: str, st: Stretch, cue_end: int) -> bool:
+    """Priebus said, “Probably.” / then asked, “Really?”: a short quotation that is a sentence of its
+    own, right after its cue and a comma or colon, is speech however it is capitalised."""
+    inner = text[st.inner_start : st.inner_end].rstrip()
+    between = text[cue_end : st.start]
+    return bool(inner) and inner[-1] in ".!?" and len(between) <= 3 and between.strip() in (",", ":")
 
 
 def _sentence_like(quoted: str) -> bool:
