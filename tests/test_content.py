@@ -111,3 +111,17 @@ def test_a_participle_after_a_quoted_clause_is_the_reporters(nlp: Any) -> None:
     text = "Officials said the storm hit the coast overnight, leaving thousands without power."
     quote = extract(text).quotes[0]
     assert quote.text.endswith("leaving thousands without power")
+
+
+def test_a_semicolon_ends_the_reported_clause_wherever_the_last_comma_is(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "Officials said the timing of the deal was not intentional; they only learned of the "
+        "arrangements with Mills, Samuelson and Bentel on Friday."
+    )
+    quote = extract(text).quotes[0]
+    assert quote.text == "the timing of the deal was not intentional"
+    # a semicolon inside a quotation is the speaker's
+    text = 'Officials said the deal was "late; very late" and would be reviewed.'
+    assert "would be reviewed" in extract(text).quotes[0].text

@@ -212,6 +212,12 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 4:
         return
+    semicolon = next(
+        (k for k in range(1, len(span) - 1) if span[k].text == ";" and not in_quote[span[k].i]), None
+    )
+    if semicolon is not None:  # the first one, not only after the last comma: "…; they learned of X, Y and Z"
+        a.fragments[-1] = (start, span[semicolon - 1].idx + len(span[semicolon - 1]))
+        return
     for k in range(len(span) - 2, 0, -1):
         tok = span[k]
         if in_quote[tok.i]:
