@@ -151,9 +151,8 @@ def _threshold(model: CueModel | CandidateScorer, cand: Candidate, tok: Token) -
     than the model's threshold. So does one reporting a prepositional object with no one to say it
     ("Heavy rain is forecast for the weekend"; PolNeAR dev e2e 71.10 -> 71.14, train 70.61 -> 70.63)."""
     base = model.threshold_for(cand.frame)
-    if cand.frame == "dobj" and not speech_cue(tok):
-        return max(base, model.threshold + ACTION_MARGIN)
-    if cand.frame == "prep" and cand.source is None and not speech_cue(tok):
+    narration_like = cand.frame == "dobj" or (cand.frame == "prep" and cand.source is None)
+    if narration_like and not speech_cue(tok):
         return max(base, model.threshold + ACTION_MARGIN)
     return base
 

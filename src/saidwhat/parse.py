@@ -186,21 +186,17 @@ def sentence_cased(headline: str, body: str) -> str | None:
     return out if out != headline and len(out) == len(headline) else None
 
 
-def reparse_headline(nlp: Language, doc: Doc) -> Doc:
-    """Title Case headlines defeat en_core_web_sm (every word is read as a name, so "Calls" is no verb).
-    Parse the headline again in sentence case and copy its tags and tree onto the headline's tokens;
-    the text, its offsets and the named entities stay as they were (speakers.py ends a person's name
-    before a word the re-parse tags as a verb: "Obama Says" is "Obama")."""
-    return HeadlineReparser(nlp).reparse([doc])[0]
-
-
 REPARSED_PIPES = ("tok2vec", "tagger", "parser")
 
 
 class HeadlineReparser:
-    """The pipeline component that runs `reparse_headline`. Under `nlp.pipe` it re-parses a batch's
-    headlines together: one pass of each model over a batch of short docs, not one per article
-    (the per-call cost of a model dwarfs a ten-word headline's)."""
+    """The headline component. Title Case headlines defeat en_core_web_sm (every word is read as a
+    name, so "Calls" is no verb): the headline is parsed again in sentence case and its tags and tree
+    are copied onto the headline's tokens; the text, its offsets and the named entities stay as they
+    were (speakers.py ends a person's name before a word the re-parse tags as a verb: "Obama Says" is
+    "Obama"). Under `nlp.pipe` a batch's headlines are re-parsed together: one pass of each model over
+    a batch of short docs, not one per article (the per-call cost of a model dwarfs a ten-word
+    headline's)."""
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
