@@ -125,3 +125,14 @@ def test_a_semicolon_ends_the_reported_clause_wherever_the_last_comma_is(nlp: An
     # a semicolon inside a quotation is the speaker's
     text = 'Officials said the deal was "late; very late" and would be reviewed.'
     assert "would be reviewed" in extract(text).quotes[0].text
+
+
+def test_according_to_after_the_reported_clause_is_a_source_of_its_own(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "The president told her that it was not that simple, "
+        "according to an account she gave to the newspaper."
+    )
+    got = {q.cue.text: q for q in extract(text).quotes if q.cue is not None}
+    assert got["told"].text == "that it was not that simple"

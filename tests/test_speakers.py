@@ -169,3 +169,13 @@ def test_a_word_stuck_to_a_name_in_a_title_case_headline_is_not_part_of_it() -> 
     )
     first = extract(text).quotes[0]
     assert first.speaker == "Hillary Clinton"
+
+
+def test_he_goes_to_a_known_man_not_to_a_one_word_name_of_unknown_gender() -> None:
+    # en_core_web_sm reads "Politico" as a person; "he" is Donald Trump, the man the story is about
+    text = (
+        "Donald Trump named his favourite rival on Tuesday. The campaign hired a new spokeswoman, "
+        "according to Politico.\n\n“Rubio is not going to be the one,” he said."
+    )
+    got = [q for q in extract(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in got] == ["Donald Trump"]

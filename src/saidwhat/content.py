@@ -234,6 +234,7 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
         if (
             tok.text == ";"
             or tail[0].lower_ in TAIL_OPENERS
+            or _another_source(tail)
             or _gloss(tail)
             or _participle_after_quote(span, k, in_quote)
         ):
@@ -248,6 +249,12 @@ def _participle_after_quote(span: SpacySpan, comma: int, in_quote: list[bool]) -
     tail = span[comma + 1 :]
     first = tail[0] if tail[0].pos_ != "ADV" or len(tail) < 2 else tail[1]
     return quoted_before and first.tag_ == "VBG"
+
+
+def _another_source(tail: SpacySpan) -> bool:
+    """ "… could cut growth by half a point, according to a report by Moody's": the tail names a
+    source of its own; it is an attribution, not part of the reported clause."""
+    return len(tail) > 2 and tail[0].lower_ == "according" and tail[1].lower_ == "to"
 
 
 def _gloss(tail: SpacySpan) -> bool:

@@ -161,6 +161,7 @@ class _Person:
     # the last mention outside any reported content: a name inside what someone said does not take the
     # discourse over ("Earnest said Obama has long called for … He said …" is still Earnest)
     last_outside: int = -1
+    titled: bool = False  # seen after a title ("President Obama", "Judge Berman"): a person for sure
 
 
 @dataclass
@@ -221,6 +222,8 @@ class EntityResolver:
             if not any(s <= ent.start_char < e for s, e in self.contents):
                 person.last_outside = ent.start
             person.mentions += 1
+            if not person.titled:
+                person.titled = any(c.dep_ == "compound" and c.i < ent.start for c in ent.root.children)
             if gender is not None:
                 person.gender = gender
             self._link_roles(ent.root, person)
@@ -339,15 +342,17 @@ class EntityResolver:
         def fits(p: _Person) -> bool:
             return p.gender in (None, gender) and 0 <= p.last_seen < before
 
+        candidates = [p for p in self.people if fits(p)]
+        if any(not _bare_unknown(p) for p in candidates):
+            candidates = [p for p in candidates if not _bare_unknown(p)]
         speaker = self.last_speaker
         # nobody has come up since the last speaker but inside what was reported: the speaker goes on
         if (
             speaker is not None
-            and fits(speaker)
-            and not any(fits(p) and p.last_outside > speaker.last_outside for p in self.people)
+            and speaker in candidates
+            and not any(p.last_outside > speaker.last_outside for p in candidates)
         ):
             return speaker
-        candidates = [p for p in self.people if fits(p)]
         return max(candidates, key=lambda p: (p.last_outside, p.last_seen)) if candidates else None
 
     def note_quote_speaker(self, name: str | None) -> None:
@@ -355,6 +360,13 @@ class EntityResolver:
         for p in self.people:
             if p.name == name:
                 self.last_speaker = p
+
+
+def _bare_unknown(person: _Person) -> bool:
+    """A one-word name never given a first name, a title, an honorific or a pronoun: as often a
+    publication the recognizer took for a person ("according to Politico", "took to Twitter") as a
+    person, so "he" prefers anyone known to fit."""
+    return person.gender is None and len(person.tokens) == 1 and not person.titled
 
 
 def _headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, str]:
