@@ -46,6 +46,7 @@ lint: install
 eval: install
 	$(VENV)/bin/saidwhat eval $(DEV) --baseline textacy
 	$(VENV)/bin/saidwhat eval tests/data/fixtures.jsonl --speaker name --baseline textacy
+	$(PY) scripts/eval_pronouns.py
 
 bench: install
 	$(PY) scripts/bench.py --gold $(DEV) --out BENCHMARKS.md

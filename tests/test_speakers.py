@@ -171,11 +171,25 @@ def test_a_word_stuck_to_a_name_in_a_title_case_headline_is_not_part_of_it() -> 
     assert first.speaker == "Hillary Clinton"
 
 
-def test_he_goes_to_a_known_man_not_to_a_one_word_name_of_unknown_gender() -> None:
-    # en_core_web_sm reads "Politico" as a person; "he" is Donald Trump, the man the story is about
+def test_a_source_cited_with_according_to_does_not_take_the_discourse_over() -> None:
+    # en_core_web_sm reads "Politico" as a person; "he" is still Donald Trump, the story's subject
     text = (
         "Donald Trump named his favourite rival on Tuesday. The campaign hired a new spokeswoman, "
         "according to Politico.\n\n“Rubio is not going to be the one,” he said."
     )
     got = [q for q in extract(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in got] == ["Donald Trump"]
+
+
+def test_he_is_the_last_subject_not_the_last_name() -> None:
+    text = (
+        "Senator Mark Olsen attacked Governor Paul Hines at a rally in Boise on Friday.\n\n"
+        "“We cannot afford four more years of this,” he said."
+    )
+    assert speakers(text) == ["Mark Olsen"]
+
+
+def test_his_as_a_source_resolves_like_he() -> None:
+    text = "Donald Trump spoke in Ohio on Monday. His claim that the election was rigged drew criticism."
+    got = extract(text).quotes
     assert [q.speaker for q in got] == ["Donald Trump"]
