@@ -136,3 +136,15 @@ def test_according_to_after_the_reported_clause_is_a_source_of_its_own(nlp: Any)
     )
     got = {q.cue.text: q for q in extract(text).quotes if q.cue is not None}
     assert got["told"].text == "that it was not that simple"
+
+
+def test_a_headline_label_keeps_everything_after_its_colon(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health Issues; It’s ‘in Their Heads.’"
+        "\n\nIn offering analysis of the election, Caddell said the race had tightened."
+    )
+    first = extract(text).quotes[0]
+    assert (first.kind, first.speaker) == ("mixed", "Pat Caddell")
+    assert first.text.endswith("It’s ‘in Their Heads.’")

@@ -194,6 +194,10 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
 
 
+# "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "PENCE: I watched “The Apprentice” …": a label and a colon,
+# then the speaker's own words. The label says who speaks, so a title-like quoted phrase under it is no
+# sign of a title (nor is any in a Title Case headline), and nothing after it is the reporter's gloss.
+LABEL_FRAMES = frozenset({"headline", "transcript"})
 # what opens the reporter's addition after a reported clause, measured on PolNeAR train: cutting before
 # ", which" helps 33 attributions and hurts 12, ", who" 16/12, an appositive 38/30; ", as" (2/9),
 # ", despite", ", although" and a participle (", allowing people to …": 14/29) belong to the clause
@@ -206,8 +210,8 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
     (", which forced her to leave …", ", the presumed Putin favorite", "; they only learned …") or after
     a dash opening a noun phrase ("… “suburbs of St. Petersburg” — a metaphor for …").
     Annotators (and readers) attribute the clause, not the journalist's gloss on it."""
-    if not _reported_after_cue(doc, a):
-        return
+    if not _reported_after_cue(doc, a) or a.frame in LABEL_FRAMES:
+        return  # "Pat Caddell: Voters Worried …; It's 'in Their Heads.'": a headline has no reporter's gloss
     start, end = a.fragments[-1]
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 4:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from saidwhat.content import Attribution, cut_before, length, overlap
+from saidwhat.content import LABEL_FRAMES, Attribution, cut_before, length, overlap
 from saidwhat.frames import first_line_end
 from saidwhat.quote_cues import cue_near, distanced, so_called, title_like, word_count
 from saidwhat.quotemarks import Stretch
@@ -25,9 +25,6 @@ MAX_TITLE_WORDS = 7
 # and “Miss Housekeeping” as examples of …"
 TITLE_SHARE = 0.5
 MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
-# "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "PENCE: I watched “The Apprentice” …": the label says who
-# speaks, so a title-like quoted phrase under it is no sign of a title (nor is any in a Title Case headline)
-LABEL_FRAMES = frozenset({"headline", "transcript"})
 
 
 def refine_with_stretches(
