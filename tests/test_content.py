@@ -148,3 +148,36 @@ def test_a_headline_label_keeps_everything_after_its_colon(nlp: Any) -> None:
     first = extract(text).quotes[0]
     assert (first.kind, first.speaker) == ("mixed", "Pat Caddell")
     assert first.text.endswith("It’s ‘in Their Heads.’")
+
+
+def test_a_whole_quoted_sentence_after_its_cue_ends_the_content(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "Members will still meet for drinks, but he said, “It’s time we change how we do it,” "
+        "promising the club will return to its roots."
+    )
+    quotes = extract(text).quotes
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "It’s time we change how we do it,")]
+
+
+def test_a_quoted_fragment_stays_part_of_its_clause(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = "The minister said the deal was “inevitable” and overdue."
+    assert [(q.kind, q.text) for q in extract(text).quotes] == [
+        ("mixed", "the deal was “inevitable” and overdue")
+    ]
+
+
+def test_a_subjectless_verb_after_the_attribution_describes_the_speaker(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "Delegates were furious.\n\n“This is just a scripted television show and we are all props,” said "
+        "Virginia delegate Beau Correll, angered that party leaders ignored the movement."
+    )
+    got = [q for q in extract(text).quotes if q.speaker == "Beau Correll"]
+    assert [(q.kind, q.spans, q.text) for q in got] == [
+        ("direct", ((26, 87),), "This is just a scripted television show and we are all props,")
+    ]

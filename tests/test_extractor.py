@@ -383,3 +383,14 @@ def test_a_one_word_sentence_quoted_right_after_its_cue_is_speech() -> None:
         ("direct", "Really?", "Norah Lane")
     ]
     assert not [q for q in quotes("The cinema, Reyes said, showed “Casablanca” again.") if q[0] == "direct"]
+
+
+def test_two_cues_of_one_quotation_give_one_quote() -> None:
+    text = (
+        "Ed Krayewski may have said it best when he blogged: “Hillary Clinton is as close to a "
+        "pre-selected candidate as this cycle’ll see.” He listed others who could have run."
+    )
+    got = extract(text).quotes
+    assert [(q.kind, q.cue.text if q.cue else None, q.speaker) for q in got] == [
+        ("direct", "blogged", "Ed Krayewski")
+    ]

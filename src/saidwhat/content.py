@@ -165,6 +165,44 @@ def close_open_quotation(a: Attribution, stretches: list[Stretch]) -> None:
                 return
 
 
+def end_with_opening_quotation(doc: Doc, a: Attribution, stretches: list[Stretch], text: str) -> None:
+    """Content that opens with a whole quoted sentence ends with it: in `he said, “It's time we change
+    how we do it,” promising …` or `wrote, “…,” and shared a link` what follows the closing mark is the
+    reporter's narration, however the parser hung it on the quoted verb. A quotation that stops without
+    its own punctuation ("called it “a disaster” for the city") is a fragment of a longer clause."""
+    if len(a.fragments) != 1 or not _reported_after_cue(doc, a):
+        return  # a cue after the quotation ("“…,” Sanders said, according to CNN") is not its introducer
+    start, end = a.fragments[0]
+    for st in stretches:
+        if st.start <= start <= st.inner_start and st.balanced:
+            if end > st.end and text[st.inner_end - 1] in SENTENCE_PUNCT:
+                a.fragments[0] = (start, st.end)
+            return
+
+
+def drop_subjectless_resumption(doc: Doc, a: Attribution) -> None:
+    """ "“…,” said Beau Correll, angered that party leaders …": the parser hangs a verb after the
+    attribution on the cue, and frames.py resumes the content there ("…, the agency said, and those in
+    the bottom fifth paid …"); a verb without its own subject describes the speaker instead. Applied
+    after scoring, so the cue model's training candidates stay as they were."""
+    if a.cue is None or len(a.fragments) < 2:
+        return
+    cue_at = doc[a.cue].idx
+    start, end = a.fragments[-1]
+    if not a.fragments[0][1] <= cue_at < start:
+        return
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    root = span.root
+    if (
+        root.dep_ in ("advcl", "conj")
+        and root.head.i == a.cue
+        and not any(c.dep_ in RESUMED_SUBJECTS for c in root.children)
+    ):
+        a.fragments.pop()
+
+
 def _reported_after_cue(doc: Doc, a: Attribution) -> bool:
     """Does the content follow its cue (said that …), the case the boundary rules below apply to?"""
     return a.cue is not None and bool(a.fragments) and a.fragments[0][0] > doc[a.cue].idx
@@ -201,6 +239,8 @@ LABEL_FRAMES = frozenset({"headline", "transcript"})
 # what opens the reporter's addition after a reported clause, measured on PolNeAR train: cutting before
 # ", which" helps 33 attributions and hurts 12, ", who" 16/12, an appositive 38/30; ", as" (2/9),
 # ", despite", ", although" and a participle (", allowing people to …": 14/29) belong to the clause
+SENTENCE_PUNCT = frozenset(",.!?…")
+RESUMED_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 TAIL_OPENERS = frozenset({"which", "who", "whose", "when", "while"})
 DASHES = ("—", "–", "--", "-")
 

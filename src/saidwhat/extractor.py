@@ -20,6 +20,8 @@ from saidwhat.content import (
     char_frags,
     close_open_quotation,
     drop_narrated_tail,
+    drop_subjectless_resumption,
+    end_with_opening_quotation,
     extend_over_coordination,
     length,
     overlap,
@@ -214,6 +216,8 @@ def find_quotes(
         close_open_quotation(a, stretches)
         extend_over_coordination(doc, a)
         drop_narrated_tail(doc, a, in_quote)
+        end_with_opening_quotation(doc, a, stretches, text)
+        drop_subjectless_resumption(doc, a)
     found = refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found = without_quotes_inside_quotes(found)
     found = _with_transcript_turns(doc, text, found)

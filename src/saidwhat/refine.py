@@ -24,6 +24,7 @@ MAX_TITLE_WORDS = 7
 # with the Wind” again) or is most of it; not in "cited Trump's references to Machado as “Miss Piggy”
 # and “Miss Housekeeping” as examples of …"
 TITLE_SHARE = 0.5
+SAME_SHARE = 0.9  # an indirect report sharing this much of a quote's text both ways is that quote again
 MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
 
 
@@ -323,7 +324,19 @@ def without_quotes_inside_quotes(found: list[Attribution]) -> list[Attribution]:
             for b in quoted
         )
 
-    return [a for a in found if not (a.cue is None and a.kind == "direct" and inside_another(a))]
+    def repeats_one(a: Attribution) -> bool:
+        """ "may have said it best when he blogged: “…”": two cues, one quotation; the quote keeps it."""
+        size = length(a.fragments)
+        return any(
+            overlap(b.fragments, a.fragments) >= SAME_SHARE * max(size, length(b.fragments)) for b in quoted
+        )
+
+    return [
+        a
+        for a in found
+        if not (a.cue is None and a.kind == "direct" and inside_another(a))
+        and not (a.kind == "indirect" and repeats_one(a))
+    ]
 
 
 def disjoint(fragments: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
