@@ -181,3 +181,14 @@ def test_a_subjectless_verb_after_the_attribution_describes_the_speaker(nlp: Any
     assert [(q.kind, q.spans, q.text) for q in got] == [
         ("direct", ((26, 87),), "This is just a scripted television show and we are all props,")
     ]
+
+
+def test_a_participle_after_a_comma_inside_the_closing_mark_is_the_reporters(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention, "
+        "where Republicans will select a nominee."
+    )
+    got = extract(text).quotes
+    assert [(q.kind, q.text) for q in got] == [("mixed", "things “should be wrapped up by Cleveland,”")]

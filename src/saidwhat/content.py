@@ -248,7 +248,9 @@ DASHES = ("—", "–", "--", "-")
 def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
     """A reported clause ends before the reporter's own addition after its last comma or semicolon
     (", which forced her to leave …", ", the presumed Putin favorite", "; they only learned …") or after
-    a dash opening a noun phrase ("… “suburbs of St. Petersburg” — a metaphor for …").
+    a dash opening a noun phrase ("… “suburbs of St. Petersburg” — a metaphor for …"). A quotation's
+    own comma, inside its closing mark, counts wherever it is: `things “should be wrapped up by
+    Cleveland,” referring to the convention, where …` (train d+m 75.50 -> 75.61).
     Annotators (and readers) attribute the clause, not the journalist's gloss on it."""
     if not _reported_after_cue(doc, a) or a.frame in LABEL_FRAMES:
         return  # "Pat Caddell: Voters Worried …; It's 'in Their Heads.'": a headline has no reporter's gloss
@@ -262,9 +264,13 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
     if semicolon is not None:  # the first one, not only after the last comma: "…; they learned of X, Y and Z"
         a.fragments[-1] = (start, span[semicolon - 1].idx + len(span[semicolon - 1]))
         return
+    only_quotations = False  # after the last plain comma, only a quotation's own comma can end the clause
     for k in range(len(span) - 2, 0, -1):
         tok = span[k]
         if in_quote[tok.i]:
+            continue
+        closing = _comma_then_close(span, k, in_quote)  # “… the Republican party,” claiming that …
+        if only_quotations and not closing:
             continue
         tail = span[k + 1 :]
         if tok.text in DASHES:
@@ -273,7 +279,7 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
                 a.fragments[-1] = (start, span[k - 1].idx + len(span[k - 1]))
                 return
             continue
-        if tok.text not in (",", ";"):
+        if tok.text not in (",", ";") and not closing:
             continue
         if (
             tok.text == ";"
@@ -282,8 +288,17 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
             or _gloss(tail)
             or _participle_after_quote(span, k, in_quote)
         ):
-            a.fragments[-1] = (start, span[k - 1].idx + len(span[k - 1]))
-        return
+            last = span[k] if closing else span[k - 1]
+            a.fragments[-1] = (start, last.idx + len(last))
+            return
+        only_quotations = True
+
+
+def _comma_then_close(span: SpacySpan, k: int, in_quote: list[bool]) -> bool:
+    """Is span[k] a closing quotation mark right after a quoted comma (American style puts the
+    clause's comma inside the marks)?"""
+    prev = span[k - 1]
+    return span[k].is_quote and prev.text == "," and in_quote[prev.i]
 
 
 def _participle_after_quote(span: SpacySpan, comma: int, in_quote: list[bool]) -> bool:
