@@ -79,3 +79,14 @@ def test_an_inverted_speaker_the_parser_read_as_an_object(nlp) -> None:  # type:
     # "added another New Hampshire Democrat": the parser makes the speaker the object of "added"
     text = "“It’s Bernie’s to lose at this point,” added another New Hampshire Democrat. “We will see.”"
     assert first_quote_cue(nlp, text) == ("added", "Democrat")
+
+
+def test_the_one_told_is_never_the_speaker() -> None:
+    from saidwhat import extract
+
+    text = (
+        "The anchor criticized the plan for a wall.\n\n“We were tremendously wrong to not have confronted "
+        "him from the beginning,” Ramos, 58, told AFP in an interview."
+    )
+    direct = [q for q in extract(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Ramos"]

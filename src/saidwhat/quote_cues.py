@@ -239,12 +239,16 @@ NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", 
 MAX_PHRASE_AFTER_DET = 4
 
 
+ADDRESSEE_VERBS = frozenset({"told", "tell", "tells", "telling"})
+
+
 def adjacent_name(doc: Doc, cue: Token) -> Token | None:
     """A noun phrase right after the cue (said Chief Jane Doe) or in the stretch just before it
     ("…,” Flynn, a top Trump surrogate, said), when the parse attached none as subject. The leftmost
     name before the cue wins over the appositive's noun; dates are never speakers ("said Monday")."""
     after = cue.i + 1
-    if after < len(doc) and _speaker_like(doc[after]):
+    # "…,” Ramos, 58, told AFP": the word after "told" is the one told, never the speaker
+    if after < len(doc) and _speaker_like(doc[after]) and cue.lower_ not in ADDRESSEE_VERBS:
         return _phrase_head(doc[after])
     inverted = cue.i > 0 and doc[cue.i - 1].is_quote  # "…,” added another New Hampshire Democrat.
     if inverted and after < len(doc) and doc[after].pos_ == "DET":  # not "told a young woman"
