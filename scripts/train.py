@@ -49,15 +49,16 @@ def trimmed_chars(text: str, frags: list[tuple[int, int]]) -> set[int]:
 
 
 def _parse_version() -> str:
-    """What the cached parse depends on: saidwhat's parse module (its own components set sentence
-    starts and re-parse headlines) and spaCy's version; a change to either parses again."""
+    """What the cached parse depends on: saidwhat's parse and attributes modules (its own components
+    set sentence starts, re-parse headlines and set coarse tags) and spaCy's version; a change to any
+    parses again."""
     import hashlib
 
     import spacy
 
-    from saidwhat import parse
+    from saidwhat import attributes, parse
 
-    source = Path(parse.__file__).read_bytes() + spacy.__version__.encode()
+    source = b"".join(Path(m.__file__).read_bytes() for m in (parse, attributes)) + spacy.__version__.encode()
     return hashlib.sha256(source).hexdigest()[:10]
 
 
