@@ -1,5 +1,8 @@
 """The only module that knows which spaCy pipeline saidwhat runs; loads it once per process.
 
+The pipeline is en_core_web_sm without its lemmatizer, with saidwhat's sentence-boundary rules
+(paragraph breaks, words that cannot end a sentence), a sentence-case re-parse of Title Case headlines,
+and attributes.py's array-based coarse tagger in place of the stock attribute ruler.
 spaCy is imported here lazily so that `import saidwhat` and `saidwhat --help` stay instant.
 """
 
