@@ -193,3 +193,11 @@ def test_his_as_a_source_resolves_like_he() -> None:
     text = "Donald Trump spoke in Ohio on Monday. His claim that the election was rigged drew criticism."
     got = extract(text).quotes
     assert [q.speaker for q in got] == ["Donald Trump"]
+
+
+def test_a_title_given_with_the_name_is_a_role_that_holds_attention() -> None:
+    text = (
+        "President Obama met Senator Lamar Alexander in May. Alexander told him the bill would fail.\n\n"
+        "In defeat, the president appeared cowed. “We will try again next year,” he said."
+    )
+    assert [q.speaker for q in extract(text).quotes if q.kind == "direct"] == ["Obama"]
