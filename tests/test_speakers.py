@@ -201,3 +201,13 @@ def test_a_title_given_with_the_name_is_a_role_that_holds_attention() -> None:
         "In defeat, the president appeared cowed. “We will try again next year,” he said."
     )
     assert [q.speaker for q in extract(text).quotes if q.kind == "direct"] == ["Obama"]
+
+
+def test_a_surname_subject_the_recognizer_took_for_an_organisation_holds_attention() -> None:
+    # en_core_web_sm labels the second "Trump" ORG; he is still the subject "he" refers to
+    text = (
+        "Donald Trump spoke in Ohio. Rep. Jim Clyburn said the speech was an insult.\n\n"
+        "Trump has record low support from black voters, with just 1 percent. "
+        "“Look at how much African-American communities are suffering,” he said in August."
+    )
+    assert [q.speaker for q in extract(text).quotes if q.kind == "direct"] == ["Donald Trump"]
