@@ -248,7 +248,9 @@ class EntityResolver:
             else:
                 continue
             if holder is not None and not any(s <= tok.idx < e for s, e in self.contents):
-                holder.last_subject = holder.last_outside = holder.last_seen = tok.i
+                holder.last_seen = max(holder.last_seen, tok.i)
+                holder.last_outside = max(holder.last_outside, tok.i)
+                holder.last_subject = max(holder.last_subject, tok.i)
         self._cursor = max(self._cursor, upto)
 
     def _link_roles(self, root: Token, person: _Person) -> None:
