@@ -211,3 +211,12 @@ def test_a_surname_subject_the_recognizer_took_for_an_organisation_holds_attenti
         "“Look at how much African-American communities are suffering,” he said in August."
     )
     assert [q.speaker for q in extract(text).quotes if q.kind == "direct"] == ["Donald Trump"]
+
+
+def test_a_british_honorific_without_a_full_stop_still_finds_the_full_name() -> None:
+    # the recognizer takes "Ms Dunmore" as one name; it is Claire Dunmore, a woman
+    text = (
+        "The transport minister, Claire Dunmore, spoke in the Commons. "
+        "Ms Dunmore said the routes were unaffordable. She added that savings would be reinvested."
+    )
+    assert speakers(text) == ["Claire Dunmore", "Claire Dunmore"]

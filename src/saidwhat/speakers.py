@@ -149,8 +149,11 @@ def _clean_name(text: str) -> str:
 
 
 def _name_key(name: str) -> tuple[str, ...]:
-    """A name as the lower-cased words people are looked up by."""
-    return tuple(t.lower() for t in name.split())
+    """A name as the lower-cased words people are looked up by, without a leading honorific: British
+    style writes "Ms Dunmore" without a full stop and the recognizer takes the honorific into the name,
+    which must still find "Claire Dunmore"."""
+    words = tuple(t.lower() for t in name.split())
+    return words[1:] if len(words) > 1 and words[0] in HONORIFIC_GENDER else words
 
 
 def _ent_name(ent: SpacySpan) -> str:
@@ -445,8 +448,9 @@ def _headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, st
 
 
 def _honorific_gender(ent: SpacySpan) -> str | None:
-    """The gender an honorific right before a name gives ("Mrs. Clinton"), or None."""
-    return HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_) if ent.start > 0 else None
+    """The gender an honorific right before a name, or first in it, gives ("Mrs. Clinton"), or None."""
+    inside = HONORIFIC_GENDER.get(ent.doc[ent.start].lower_) if len(ent) > 1 else None
+    return inside or (HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_) if ent.start > 0 else None)
 
 
 def _qualifiers(noun: Token) -> frozenset[str]:
