@@ -192,3 +192,17 @@ def test_a_participle_after_a_comma_inside_the_closing_mark_is_the_reporters(nlp
     )
     got = extract(text).quotes
     assert [(q.kind, q.text) for q in got] == [("mixed", "things “should be wrapped up by Cleveland,”")]
+
+
+def test_a_speech_participle_hung_on_the_object_is_a_second_report(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "The transport minister, Claire Dunmore, has defended plans to cut 40 rural rail services, "
+        'telling MPs the routes were "simply unaffordable".'
+    )
+    got = [(q.kind, q.cue.text if q.cue else None, q.speaker, q.text) for q in extract(text).quotes]
+    assert got == [
+        ("indirect", "defended", "Claire Dunmore", "plans to cut 40 rural rail services"),
+        ("mixed", "telling", "Claire Dunmore", 'the routes were "simply unaffordable"'),
+    ]

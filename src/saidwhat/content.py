@@ -96,7 +96,10 @@ def _coordinated_cut(
     if inner.cue is None or outer.cue is None or not inner.fragments or not outer.fragments:
         return None
     cue = doc[inner.cue]
-    if cue.dep_ not in ("conj", "ccomp", "advcl") or cue.pos_ != "VERB" or inner.fragments[0][0] < cue.idx:
+    participle = cue.dep_ == "acl" and cue.tag_ == "VBG"  # "defended plans …, telling MPs …" (on "plans")
+    if (cue.dep_ not in ("conj", "ccomp", "advcl") and not participle) or cue.pos_ != "VERB":
+        return None
+    if inner.fragments[0][0] < cue.idx:
         return None
     if inner.fragments[-1][1] > outer.fragments[-1][1] + 1:
         return None
@@ -112,7 +115,7 @@ def _coordinated_cut(
         cc = doc[opener - 2]  # "…, though she noted clients are beginning to …"
     elif cc.text == "," and subject is None and cue.tag_ == "VBG":
         pass  # "…, arguing that it was divisions in the party": a second report by the same source
-    elif cc.lower_ not in COORDINATORS:
+    elif cc.lower_ not in COORDINATORS or participle:
         return None
     return _fragments_before(text, outer.fragments, cc.idx) or None
 
