@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from saidwhat import extract
 from saidwhat.content import Attribution, close_open_quotation, length, overlap
 from saidwhat.quotemarks import find_stretches
 
@@ -31,15 +32,11 @@ def test_content_that_starts_inside_the_quotation_is_left_alone() -> None:
 
 
 def test_unnest_keeps_the_outer_report(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = "The senator said she wanted to meet the families and let them know that help was coming."
     assert [q.cue.text for q in extract(text).quotes if q.cue is not None] == ["said"]
 
 
 def test_a_second_report_coordinated_with_the_first_is_its_own_quote(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         "British Prime Minister Theresa May said this week that the country would formally declare its "
         "intention to leave by the end of March and suggested that it would withdraw from the single market."
@@ -51,8 +48,6 @@ def test_a_second_report_coordinated_with_the_first_is_its_own_quote(nlp: Any) -
 
 
 def test_a_report_coordinated_with_its_own_subject_keeps_its_speaker(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = "The mayor said the plant would close in March and the governor said that it would stay open."
     by_speaker = {q.speaker: q.text for q in extract(text).quotes}
     assert by_speaker == {
@@ -62,8 +57,6 @@ def test_a_report_coordinated_with_its_own_subject_keeps_its_speaker(nlp: Any) -
 
 
 def test_a_second_report_after_a_comma_ends_the_first(nlp: Any) -> None:
-    from saidwhat import extract
-
     # a participle with the same source, and a concessive clause with its own
     text = (
         "The senator said he did not believe those attacks cost Romney the election, arguing that "
@@ -83,8 +76,6 @@ def test_a_second_report_after_a_comma_ends_the_first(nlp: Any) -> None:
 
 
 def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg” — a metaphor for the "
         "party's abandonment of principle."
@@ -98,8 +89,6 @@ def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
 
 
 def test_a_participle_after_a_quoted_clause_is_the_reporters(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         'The Republican nominee has questioned whether the moderators will be "fair" to him, engaging in '
         "what analysts described as age-old pre-debate tactics."
@@ -114,8 +103,6 @@ def test_a_participle_after_a_quoted_clause_is_the_reporters(nlp: Any) -> None:
 
 
 def test_a_semicolon_ends_the_reported_clause_wherever_the_last_comma_is(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         "Officials said the timing of the deal was not intentional; they only learned of the "
         "arrangements with Mills, Samuelson and Bentel on Friday."
@@ -128,8 +115,6 @@ def test_a_semicolon_ends_the_reported_clause_wherever_the_last_comma_is(nlp: An
 
 
 def test_according_to_after_the_reported_clause_is_a_source_of_its_own(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         "The president told her that it was not that simple, "
         "according to an account she gave to the newspaper."
@@ -139,8 +124,6 @@ def test_according_to_after_the_reported_clause_is_a_source_of_its_own(nlp: Any)
 
 
 def test_a_headline_label_keeps_everything_after_its_colon(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         "Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health Issues; It’s ‘in Their Heads.’"
         "\n\nIn offering analysis of the election, Caddell said the race had tightened."
@@ -151,8 +134,6 @@ def test_a_headline_label_keeps_everything_after_its_colon(nlp: Any) -> None:
 
 
 def test_a_whole_quoted_sentence_after_its_cue_ends_the_content(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         "Members will still meet for drinks, but he said, “It’s time we change how we do it,” "
         "promising the club will return to its roots."
@@ -162,8 +143,6 @@ def test_a_whole_quoted_sentence_after_its_cue_ends_the_content(nlp: Any) -> Non
 
 
 def test_a_quoted_fragment_stays_part_of_its_clause(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = "The minister said the deal was “inevitable” and overdue."
     assert [(q.kind, q.text) for q in extract(text).quotes] == [
         ("mixed", "the deal was “inevitable” and overdue")
@@ -171,8 +150,6 @@ def test_a_quoted_fragment_stays_part_of_its_clause(nlp: Any) -> None:
 
 
 def test_a_subjectless_verb_after_the_attribution_describes_the_speaker(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         "Delegates were furious.\n\n“This is just a scripted television show and we are all props,” said "
         "Virginia delegate Beau Correll, angered that party leaders ignored the movement."
@@ -184,8 +161,6 @@ def test_a_subjectless_verb_after_the_attribution_describes_the_speaker(nlp: Any
 
 
 def test_a_participle_after_a_comma_inside_the_closing_mark_is_the_reporters(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         "Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention, "
         "where Republicans will select a nominee."
@@ -195,8 +170,6 @@ def test_a_participle_after_a_comma_inside_the_closing_mark_is_the_reporters(nlp
 
 
 def test_a_speech_participle_hung_on_the_object_is_a_second_report(nlp: Any) -> None:
-    from saidwhat import extract
-
     text = (
         "The transport minister, Claire Dunmore, has defended plans to cut 40 rural rail services, "
         'telling MPs the routes were "simply unaffordable".'

@@ -16,13 +16,13 @@ it ("Donald Trump").
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from saidwhat.errors import InputError
-from saidwhat.evaluate import norm_name
+from saidwhat.evaluate import load_gold, norm_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -151,7 +151,7 @@ def evaluate_pronouns(gold_path: str | Path, labels_path: str | Path) -> list[Pr
 
     labels = load_labels(labels_path)
     wanted = {label.id for label in labels}
-    records = [r for r in _records(gold_path) if str(r["id"]) in wanted]
+    records = [r for key, r in load_gold(gold_path).items() if key in wanted]
     missing = wanted - {str(r["id"]) for r in records}
     if missing:
         raise InputError(f"{gold_path}: {len(missing)} labelled articles are not there (e.g. {min(missing)})")
@@ -160,13 +160,6 @@ def evaluate_pronouns(gold_path: str | Path, labels_path: str | Path) -> list[Pr
     nlp = load_pipeline()
     docs = {str(r["id"]): doc for r, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True)}
     return [score_saidwhat(articles, labels), *score_baselines(docs, labels)]
-
-
-def _records(path: str | Path) -> Iterable[dict[str, Any]]:
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
 
 
 def table(scores: Sequence[PronounScore]) -> str:

@@ -175,6 +175,13 @@ class _Person:
     last_outside: int = -1
     last_subject: int = -1  # the last such mention as a clause's subject: the centre of attention
 
+    def hold(self, at: int, *, subject: bool) -> None:
+        """A mention at token `at`, outside reported content, that does not move earlier ones back."""
+        self.last_seen = max(self.last_seen, at)
+        self.last_outside = max(self.last_outside, at)
+        if subject:
+            self.last_subject = max(self.last_subject, at)
+
 
 @dataclass
 class EntityResolver:
@@ -231,7 +238,7 @@ class EntityResolver:
             if person is None:
                 continue
             person.last_seen = ent.start
-            if not any(s <= ent.start_char < e for s, e in self.contents):
+            if self._outside(ent.start_char):
                 person.last_outside = ent.start
                 if _as_subject(ent.root):
                     person.last_subject = ent.start
@@ -250,11 +257,13 @@ class EntityResolver:
                 holder = self._lookup((tok.lower_,))
             else:
                 continue
-            if holder is not None and not any(s <= tok.idx < e for s, e in self.contents):
-                holder.last_seen = max(holder.last_seen, tok.i)
-                holder.last_outside = max(holder.last_outside, tok.i)
-                holder.last_subject = max(holder.last_subject, tok.i)
+            if holder is not None and self._outside(tok.idx):
+                holder.hold(tok.i, subject=True)
         self._cursor = max(self._cursor, upto)
+
+    def _outside(self, char: int) -> bool:
+        """Is character `char` outside every reported content (the reporter's own words)?"""
+        return not any(s <= char < e for s, e in self.contents)
 
     def _link_roles(self, root: Token, person: _Person) -> None:
         def link(noun: Token) -> None:
@@ -321,10 +330,8 @@ class EntityResolver:
         if ent is not None and ent.label_ == "PERSON":
             person = self._lookup(_name_key(self._ent_name(ent)), _honorific_gender(ent))
             if person is not None:
-                person.last_seen = max(person.last_seen, ent.start)
-                person.last_outside = max(person.last_outside, ent.start)
-                if not _according_to(src):  # a speaker holds attention; "according to Politico" does not
-                    person.last_subject = max(person.last_subject, ent.start)
+                # a speaker holds attention; "according to Politico" does not
+                person.hold(ent.start, subject=not _according_to(src))
                 return self._spoke(person), mention, "person"
             return self._ent_name(ent), mention, "person"
         if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self._role_holder(src)):
