@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat import extract
-from saidwhat.content import Attribution, close_open_quotation, length, overlap
+from saidwhat.content import Attribution, close_open_quotation, length, overlap, with_closing_marks
 from saidwhat.quotemarks import find_stretches
 
 
@@ -20,6 +20,21 @@ def test_content_ending_inside_a_quotation_runs_to_its_close() -> None:
     a = Attribution(cue=1, fragments=[(10, text.index(" in an era"))], source=0, prob=0.9)
     close_open_quotation(a, stretches)
     assert text[a.fragments[0][0] : a.fragments[0][1]] == 'Burma a "good news story in an era of setbacks'
+
+
+def test_a_fragment_holding_an_opening_mark_keeps_the_closing_one() -> None:
+    text = 'She said Clinton is in "good enough health to serve," and left. "We won," he said.'
+    stretches = find_stretches(text)
+    clause = (9, text.index(',"') + 1)  # ends where the quoted words do, before the closing mark
+    direct = (text.index("We won"), text.index(',"', text.index("We won")) + 1)
+    mixed, quoted = with_closing_marks((clause, direct), stretches)
+    assert text[mixed[0] : mixed[1]] == 'Clinton is in "good enough health to serve,"'
+    assert text[quoted[0] : quoted[1]] == "We won,"  # the quoted words alone: no stray closing mark
+
+
+def test_a_mixed_quote_reaches_the_caller_with_balanced_marks(nlp: Any) -> None:
+    quote = extract('The mayor said the plant was "safe for now."').quotes[0]
+    assert quote.kind == "mixed" and quote.text == 'the plant was "safe for now."'
 
 
 def test_content_that_starts_inside_the_quotation_is_left_alone() -> None:

@@ -65,3 +65,21 @@ def test_a_contracted_has_is_no_passive(nlp: Any) -> None:
 def test_the_first_verb_of_a_misparsed_coordination_lends_its_subject(nlp: Any) -> None:
     text = "Kasich jokingly offered the man a job as Secretary of Defense, then says he’ll welcome advice."
     assert source_word(nlp, text, "says") == "Kasich"
+
+
+def test_the_issuer_of_a_statement_speaks_for_its_participle(nlp: Any) -> None:
+    from saidwhat.subjects import document_issuer
+
+    doc = nlp("Senator Dana Ruiz issued a statement saying that the vote was a mistake.")
+    saying = next(t for t in doc if t.text == "saying")
+    issuer = document_issuer(saying, saying.head)
+    assert issuer is not None and issuer.text == "Ruiz"
+
+
+def test_a_person_with_a_participle_speaks_himself(nlp: Any) -> None:
+    from saidwhat.subjects import document_issuer
+
+    text = "The mayor quoted a spokesman saying that the plant was closed."
+    saying = next(t for t in nlp(text) if t.text == "saying")
+    assert document_issuer(saying, saying.head) is None
+    assert source_word(nlp, text, "saying") == "spokesman"

@@ -168,6 +168,21 @@ def close_open_quotation(a: Attribution, stretches: list[Stretch]) -> None:
                 return
 
 
+def with_closing_marks(
+    fragments: tuple[tuple[int, int], ...], stretches: list[Stretch]
+) -> tuple[tuple[int, int], ...]:
+    """A fragment that holds a quotation's opening mark holds its closing one too: the clause `that
+    Clinton is in "good enough health to serve,"` ends at the words, which would leave the caller an
+    unbalanced mark. A direct quote's fragments are the quoted words alone and are left as they are."""
+    out = list(fragments)
+    for k, (start, end) in enumerate(out):
+        for st in stretches:
+            if st.balanced and start <= st.start and st.inner_end == end:
+                out[k] = (start, st.end)
+                break
+    return tuple(out)
+
+
 def end_with_opening_quotation(doc: Doc, a: Attribution, stretches: list[Stretch], text: str) -> None:
     """Content that opens with a whole quoted sentence ends with it: in `he said, “It's time we change
     how we do it,” promising …` or `wrote, “…,” and shared a link` what follows the closing mark is the

@@ -26,6 +26,7 @@ from saidwhat.content import (
     length,
     overlap,
     unnest,
+    with_closing_marks,
 )
 from saidwhat.cues import CueModel, features, load_model, probability_of
 from saidwhat.frames import (
@@ -43,7 +44,7 @@ from saidwhat.quote_cues import (
 from saidwhat.quotemarks import Stretch, find_stretches
 from saidwhat.refine import disjoint, refine_with_stretches, without_quotes_inside_quotes
 from saidwhat.speakers import EntityResolver
-from saidwhat.subjects import sourceless
+from saidwhat.subjects import document_issuer, sourceless
 from saidwhat.transcripts import transcript_turns
 
 if TYPE_CHECKING:
@@ -218,6 +219,9 @@ def find_quotes(
         drop_narrated_tail(doc, a, in_quote)
         end_with_opening_quotation(doc, a, stretches, text)
         drop_subjectless_resumption(doc, a)
+        if a.cue is not None and a.source is not None:
+            issuer = document_issuer(doc[a.cue], doc[a.source])
+            a.source = a.source if issuer is None else issuer.i
     found = refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found = without_quotes_inside_quotes(found)
     found = _with_transcript_turns(doc, text, found)
@@ -226,7 +230,7 @@ def find_quotes(
     quotes: list[Quote] = []
     resolved: dict[int, Quote] = {}
     for a in found:
-        frags = disjoint(a.fragments)
+        frags = with_closing_marks(disjoint(a.fragments), stretches)
         if not frags:
             continue
         start, end = frags[0][0], frags[-1][1]

@@ -28,6 +28,16 @@ IMPERSONAL_PASSIVES = frozenset(
 # "It appeared that …", "The lack of enthusiasm seems to be …": raising verbs report an impression and
 # name no source (PolNeAR train: 173 such attributions have none, 6 a source)
 RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+# "Trump issued a statement saying …": the participle hangs on the document, but its issuer speaks
+# (PolNeAR train: 10 of 10 such sources are the issuer); "the statement said" keeps the statement
+ISSUED_DOCUMENTS = frozenset({"statement", "statements", "release", "memo", "letter", "note", "message"})
+ISSUING_VERBS = frozenset(
+    {
+        "issue", "issues", "issued", "issuing", "release", "releases", "released", "releasing",
+        "put", "puts", "putting", "send", "sends", "sent", "sending", "post", "posts", "posted",
+        "publish", "publishes", "published", "sign", "signs", "signed", "revise", "revised",
+    }
+)  # fmt: skip
 
 
 def sourceless(cue: Token) -> bool:
@@ -110,6 +120,18 @@ def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) 
         if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
             return subject_of(tok.head, depth + 1)
     return None
+
+
+def document_issuer(cue: Token, source: Token) -> Token | None:
+    """Who issued the document a participle cue hangs on ("She released a statement saying …" -> she);
+    None where the source is no issued statement ("a spokesman saying …" speaks himself). Applied after
+    the cue model has scored its candidates: as a feature it moved the retrained model (dev -0.3)."""
+    verb = source.head
+    if cue.dep_ != "acl" or cue.head.i != source.i or source.dep_ != "dobj":
+        return None
+    if source.lower_ not in ISSUED_DOCUMENTS or verb.lower_ not in ISSUING_VERBS:
+        return None
+    return subject_of(verb, 1)
 
 
 def _coordinated_subject(tok: Token) -> Token | None:
