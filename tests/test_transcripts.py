@@ -66,3 +66,16 @@ def test_transcript_speakers_resolve_to_the_articles_people() -> None:
     assert turns[3][1] == "And that is why we will win."
     # nothing nested inside a turn ("the truth is that …") is reported as a quote of its own
     assert got == turns
+
+
+def test_a_turn_printed_bare_is_indirect_and_one_quoting_someone_is_mixed() -> None:
+    # EVAL.md: `direct` is the words inside quotation marks; a bare turn has none, though verbatim
+    bare = (
+        "Governor Dana Whitfield spoke on television this week.\n\nPartial transcript:\n\n"
+        "HOLT: Will you delay the rules?\n\n"
+        "WHITFIELD: No. As the farmers told me, it is “now or never.”\n\n"
+        "HOLT: Thank you, governor.\n\n"
+        "The legislature returns in January."
+    )
+    turns = [(q.kind, q.speaker) for q in extract(bare).quotes if q.cue and q.cue.text == ":"]
+    assert turns == [("indirect", "Holt"), ("mixed", "Dana Whitfield"), ("indirect", "Holt")]

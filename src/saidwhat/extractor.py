@@ -36,7 +36,7 @@ from saidwhat.frames import (
     first_line_end,
     proposers,
 )
-from saidwhat.models import Quote, Span, SpeakerType
+from saidwhat.models import Quote, QuoteKind, Span, SpeakerType
 from saidwhat.quote_cues import (
     adjacent_name,
     speech_cue,
@@ -224,7 +224,7 @@ def find_quotes(
             a.source = a.source if issuer is None else issuer.i
     found = refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found = without_quotes_inside_quotes(found)
-    found = _with_transcript_turns(doc, text, found)
+    found = _with_transcript_turns(doc, text, found, stretches)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc, contents=[f for a in found for f in a.fragments])
     quotes: list[Quote] = []
@@ -285,7 +285,21 @@ def _headline_label(doc: Doc, colon: int) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _with_transcript_turns(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:
+def _turn_kind(content: tuple[int, int], stretches: list[Stretch]) -> QuoteKind:
+    """A turn's kind by its marks, as for any quote (EVAL.md): the words of a turn printed inside
+    quotation marks are `direct`; a turn printed bare after its label carries no marks and is
+    `indirect` though verbatim (PolNeAR labels all 23 such turns of train and dev so), or `mixed` where
+    it quotes someone inside it ("… an episode of “Shark Tank.”")."""
+    start, end = content
+    inside = [st for st in stretches if st.start < end and st.end > start]
+    if any(st.start <= start + 1 and st.end >= end - 1 for st in inside):
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _with_transcript_turns(
+    doc: Doc, text: str, found: list[Attribution], stretches: list[Stretch]
+) -> list[Attribution]:
     """A transcript's turns replace whatever the parse and the quotation marks made of them: its
     paragraphs, each opening with a quotation mark that the next one reopens, read as one long quote."""
     turns = transcript_turns(text)
@@ -296,7 +310,8 @@ def _with_transcript_turns(doc: Doc, text: str, found: list[Attribution]) -> lis
     for t in turns:
         colon = doc.char_span(*t.colon, alignment_mode="expand")
         cue = colon.start if colon is not None and len(colon) else None
-        kept.append(Attribution(cue, [t.content], None, 1.0, "direct", frame="transcript", label=t.label))
+        kind = _turn_kind(t.content, stretches)
+        kept.append(Attribution(cue, [t.content], None, 1.0, kind, frame="transcript", label=t.label))
     return kept
 
 

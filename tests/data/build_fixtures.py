@@ -244,18 +244,19 @@ FIXTURES = [
       "curator Amelia Stone said.\n\nTickets go on sale next month.",
       [Q("The work took longer than anyone expected, but the ceilings look the way they did in 1890,",
          "direct", "Amelia Stone", "said", ["curator Amelia Stone"], occurrence=1)]),
-    F("transcript_turns", "an interview transcript: speaker labels, no speech verbs",
+    F("transcript_turns", "an interview transcript: speaker labels, no speech verbs, no quotation marks "
+      "(`indirect` by EVAL.md's definition of kind, though verbatim)",
       "Governor Dana Whitfield appeared on a Sunday morning television program this week.\n\n"
       "Partial transcript:\n\nHOLT: Governor, farmers say the rules will cost them their harvest. Are they "
       "wrong?\n\nWHITFIELD: They are not wrong to worry. But the reservoirs are at a third of capacity, and "
       "we cannot wait another summer.\n\nHOLT: Will you delay the rules?\n\nWHITFIELD: No. The rules take "
       "effect on July 1.\n\nThe legislature returns in January.",
-      [Q("Governor, farmers say the rules will cost them their harvest. Are they wrong?", "direct", "Holt",
+      [Q("Governor, farmers say the rules will cost them their harvest. Are they wrong?", "indirect", "Holt",
          ":", turn=True),
        Q("They are not wrong to worry. But the reservoirs are at a third of capacity, and we cannot wait "
-         "another summer.", "direct", "Dana Whitfield", ":", turn=True),
-       Q("Will you delay the rules?", "direct", "Holt", ":", turn=True),
-       Q("No. The rules take effect on July 1.", "direct", "Dana Whitfield", ":", turn=True)]),
+         "another summer.", "indirect", "Dana Whitfield", ":", turn=True),
+       Q("Will you delay the rules?", "indirect", "Holt", ":", turn=True),
+       Q("No. The rules take effect on July 1.", "indirect", "Dana Whitfield", ":", turn=True)]),
 ]  # fmt: skip
 
 
