@@ -31,6 +31,18 @@ def test_interrupted_quote_is_one_quote_with_two_spans() -> None:
     ]
 
 
+def test_an_interrupted_quote_the_parser_reads_as_two_clauses_is_still_direct() -> None:
+    # the parser hangs "because …" on "said" and "I think …" as its complement: one candidate with two
+    # fragments, every word of them quoted
+    text = "“I think it’s funny,” he said, “because the voters are tired of the old names.”"
+    (q,) = extract(text).quotes
+    assert q.kind == "direct"
+    assert [text[s:e] for s, e in q.spans] == [
+        "I think it’s funny,",
+        "because the voters are tired of the old names.",
+    ]
+
+
 def test_indirect_speech_with_that_and_pronoun_speaker() -> None:
     text = (
         "Mayor Elena Marsh spoke at City Hall on Tuesday. "

@@ -56,7 +56,9 @@ def refine_with_stretches(
                 a
                 for a in covering
                 if a.kind == "indirect"
-                and a.frame == "paren"
+                # a parenthetical cue, or one the parser gave a clause on each side of it
+                # (“I think it's funny,” he said, “because …”)
+                and (a.frame == "paren" or len(a.fragments) > 1)
                 and a.cue is not None
                 and not in_quote[a.cue]
                 and not _unquoted_words(doc, a.fragments, in_quote)
