@@ -220,3 +220,18 @@ def test_a_british_honorific_without_a_full_stop_still_finds_the_full_name() -> 
         "Ms Dunmore said the routes were unaffordable. She added that savings would be reinvested."
     )
     assert speakers(text) == ["Claire Dunmore", "Claire Dunmore"]
+
+
+def test_a_nickname_in_quotation_marks_stays_inside_the_name() -> None:
+    # the recognizer breaks the name at the marks; "Scott" and "he" are still the whole of it
+    text = (
+        'Rep. Robert C. "Bobby" Scott opened his back yard to several hundred guests on Saturday. '
+        'Scott bristles at the suggestion. "I have raised all I needed," he said.\n\n'
+        'State Del. Marcia "Cia" Price said the district was "ready for him."'
+    )
+    assert speakers(text) == ['Robert C. "Bobby" Scott', 'Marcia "Cia" Price']
+
+
+def test_a_quoted_title_between_names_is_no_nickname() -> None:
+    text = 'The crowd chanted "Lock Her" Up at the rally in Tampa, Jordan Smith said.'
+    assert speakers(text) == ["Jordan Smith"]

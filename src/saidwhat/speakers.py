@@ -151,8 +151,8 @@ def _clean_name(text: str) -> str:
 def _name_key(name: str) -> tuple[str, ...]:
     """A name as the lower-cased words people are looked up by, without a leading honorific: British
     style writes "Ms Dunmore" without a full stop and the recognizer takes the honorific into the name,
-    which must still find "Claire Dunmore"."""
-    words = tuple(t.lower() for t in name.split())
+    which must still find "Claire Dunmore"; a nickname's quotation marks go too ("Bobby" Scott)."""
+    words = tuple(w for w in (t.lower().strip('"“”') for t in name.split()) if w)
     return words[1:] if len(words) > 1 and words[0] in HONORIFIC_GENDER else words
 
 
@@ -198,7 +198,7 @@ class EntityResolver:
     _ents: list[SpacySpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._ents = list(self.doc.ents)
+        self._ents = _with_nicknames(self.doc, list(self.doc.ents))
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         self._headline_names = _headline_only_names(self.doc, self._person_ents)
         names: dict[str, _Person] = {}
@@ -463,6 +463,34 @@ def _honorific_gender(ent: SpacySpan) -> str | None:
 def _qualifiers(noun: Token) -> frozenset[str]:
     """The words that say which role a noun names: "Republican" in "the Republican nominee"."""
     return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
+
+
+QUOTE_TOKENS = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with a nickname given in quotation marks kept inside its name: the recognizer breaks
+    `Rep. Robert C. "Bobby" Scott` or `Marcia "Cia" Price` at the marks, leaving "Scott" a person of
+    its own and the nickname a PERSON or a WORK_OF_ART."""
+    from spacy.tokens import Span as SpacySpan
+
+    person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    merged: list[SpacySpan] = []
+    for opening in doc[1:-3]:
+        first, nick, close, last = opening.nbor(-1), opening.nbor(1), opening.nbor(2), opening.nbor(3)
+        if opening.text not in QUOTE_TOKENS or close.text not in QUOTE_TOKENS or not close.whitespace_:
+            continue
+        if not (first.pos_ == "PROPN" and nick.is_title and last.pos_ in ("PROPN", "NOUN") and last.is_title):
+            continue
+        if not any(i in person_at for i in (first.i, nick.i, last.i)):
+            continue
+        start = person_at[first.i].start if first.i in person_at else first.i
+        end = person_at[last.i].end if last.i in person_at else last.i + 1
+        merged.append(SpacySpan(doc, start, end, label="PERSON"))
+    if not merged:
+        return ents
+    kept = [e for e in ents if not any(m.start < e.end and e.start < m.end for m in merged)]
+    return sorted(kept + merged, key=lambda e: e.start)
 
 
 def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
