@@ -235,3 +235,28 @@ def test_a_nickname_in_quotation_marks_stays_inside_the_name() -> None:
 def test_a_quoted_title_between_names_is_no_nickname() -> None:
     text = 'The crowd chanted "Lock Her" Up at the rally in Tampa, Jordan Smith said.'
     assert speakers(text) == ["Jordan Smith"]
+
+
+def test_a_name_without_its_middle_or_given_names_is_the_full_name() -> None:
+    text = (
+        "Republican nominee Donald J. Trump spoke in Ohio on Monday. Donald Trump later said the polls "
+        "were rigged.\n\nMexico's economy minister, Ildefonso Guajardo Villarreal, spoke on Tuesday. "
+        "Mr. Guajardo Villarreal said there was little point in responding."
+    )
+    assert speakers(text) == ["Donald J. Trump", "Ildefonso Guajardo Villarreal"]
+
+
+def test_father_and_son_who_share_first_and_last_names_stay_apart() -> None:
+    text = (
+        "Former president George H. W. Bush and his son George W. Bush met in Houston on Friday. "
+        "George W. Bush said the talks went well."
+    )
+    assert speakers(text) == ["George W. Bush"]
+
+
+def test_a_headline_verb_stuck_to_a_name_the_body_gives_is_dropped() -> None:
+    text = (
+        "Ben Carson Defends His Tax Plan\n\n"
+        "Ben Carson spoke in Iowa on Tuesday. Carson said the flat tax was fair to every family."
+    )
+    assert speakers(text) == ["Ben Carson"]

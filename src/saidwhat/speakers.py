@@ -16,6 +16,8 @@ mentioned or quoted most recently, then resolve each mention in reading order:
     titles as roles ("President Obama … the president appeared cowed") and subjects the recognizer did
     not label as people ("Trump has record low support", read as an organisation);
   role noun -> the person the article tied that role to; otherwise the mention itself.
+Name forms (names.py): "Donald Trump" beside "Donald J. Trump", or "Suu Kyi" beside "Aung San Suu Kyi",
+is that person named in full; a nickname in quotation marks stays inside its name.
 """
 
 from __future__ import annotations
@@ -24,8 +26,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
-from saidwhat.frames import first_line_end
 from saidwhat.models import Span, SpeakerType
+from saidwhat.names import (
+    clean_name,
+    ent_name,
+    headline_only_names,
+    honorific_gender,
+    is_sub,
+    name_key,
+    shortened,
+    with_nicknames,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,10 +45,7 @@ if TYPE_CHECKING:
 MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep", "npadvmod"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
-POSSESSIVE = ("’s", "'s")
-NAME_EDGE = " ,.;:―—–-\"“”‘’«»'"
 COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
 
 
@@ -63,104 +71,6 @@ def mention_range(src: Token) -> tuple[int, int]:
 ROLE_TITLES = frozenset(
     {"president", "senator", "governor", "mayor", "secretary", "judge", "pope", "speaker"}
 )
-TITLES = frozenset(
-    [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "dr",
-        "dr.",
-        "mayor",
-        "sen",
-        "sen.",
-        "senator",
-        "rep",
-        "rep.",
-        "representative",
-        "gov",
-        "gov.",
-        "governor",
-        "president",
-        "prime",
-        "minister",
-        "secretary",
-        "chief",
-        "judge",
-        "justice",
-        "gen",
-        "gen.",
-        "general",
-        "col",
-        "col.",
-        "sgt",
-        "sgt.",
-        "lt",
-        "lt.",
-        "capt",
-        "capt.",
-        "professor",
-        "prof",
-        "prof.",
-        "rev",
-        "rev.",
-        "father",
-        "sister",
-        "brother",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "councilman",
-        "councilwoman",
-        "commissioner",
-        "director",
-        "deputy",
-        "chairman",
-        "chairwoman",
-        "ambassador",
-        "detective",
-        "officer",
-    ]
-)
-
-
-def _clean_name(text: str) -> str:
-    """The name without possessive, edge punctuation or leading titles (Mayor Elena Marsh -> Elena Marsh)."""
-    words = text.split()
-    while len(words) > 2 and words[0].lower() in TITLES and words[1][:1].isupper():
-        words = words[1:]  # "Mayor Elena Marsh" -> "Elena Marsh"; "Senator from Texas" stays
-    if (
-        len(words) == 2
-        and words[0].lower() in TITLES
-        and words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss")
-    ):
-        pass  # "Mr. Obama" keeps its honorific: it is how the article names him
-    elif len(words) == 2 and words[0].lower() in TITLES:
-        words = words[1:]
-    text = " ".join(words).strip(NAME_EDGE)  # Donald Trump'' (two-apostrophe quotation marks)
-    for p in POSSESSIVE:
-        if text.endswith(p):
-            text = text[: -len(p)]
-    return text.strip(NAME_EDGE)
-
-
-def _name_key(name: str) -> tuple[str, ...]:
-    """A name as the lower-cased words people are looked up by, without a leading honorific: British
-    style writes "Ms Dunmore" without a full stop and the recognizer takes the honorific into the name,
-    which must still find "Claire Dunmore"; a nickname's quotation marks go too ("Bobby" Scott)."""
-    words = tuple(w for w in (t.lower().strip('"“”') for t in name.split()) if w)
-    return words[1:] if len(words) > 1 and words[0] in HONORIFIC_GENDER else words
-
-
-def _ent_name(ent: SpacySpan) -> str:
-    """A person entity's name, ending before a verb the recognizer swallowed ("Obama Says" in a Title
-    Case headline, where the tagger, working on the sentence-cased headline, knows "Says" is a verb)."""
-    end = next((t.i for t in ent if t.i > ent.start and (t.tag_.startswith("VB") or t.tag_ == "MD")), ent.end)
-    return _clean_name(ent.doc[ent.start : end].text)
 
 
 @dataclass
@@ -198,23 +108,35 @@ class EntityResolver:
     _ents: list[SpacySpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._ents = _with_nicknames(self.doc, list(self.doc.ents))
+        self._ents = with_nicknames(self.doc, list(self.doc.ents))
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
-        self._headline_names = _headline_only_names(self.doc, self._person_ents)
+        self._headline_names = headline_only_names(self.doc, self._person_ents)
         names: dict[str, _Person] = {}
         for ent in self._person_ents:
             name = self._ent_name(ent)
             if not name or len(name) > 60:
                 continue
-            toks = _name_key(name)
+            toks = name_key(name)
             if name not in names:
                 names[name] = _Person(name, toks, gender=gender_of(toks[0]) if len(toks) > 1 else None)
         # "Crooked Hillary Clinton" beside "Hillary Clinton": a word before a full name is an epithet the
         # recognizer swallowed, not part of the name (middle names and suffixes sit inside or after it)
         full_names = {p.tokens for p in names.values() if len(p.tokens) > 1}
         for name, person in list(names.items()):
-            if len(person.tokens) > 2 and person.tokens[1:] in full_names:
+            # (not "Ildefonso Guajardo Villarreal" beside "Guajardo Villarreal": a given name, then the
+            # surnames he is also called by)
+            epithet = len(person.tokens) > 2 and gender_of(person.tokens[1]) is not None
+            if epithet and person.tokens[1:] in full_names:
                 self._epithets[person.tokens] = person.tokens[1:]
+                del names[name]
+        # "Donald Trump" beside "Donald J. Trump", "Suu Kyi" beside "Aung San Suu Kyi": one person,
+        # named in full with a middle name or given names the shorter form leaves out; the fullest
+        # form names them. Only into one longer name: "George Bush" beside George W. and George H. W.
+        # Bush stays itself
+        for name, person in list(names.items()):
+            longer = [p for p in names.values() if shortened(person.tokens, p.tokens)]
+            if len(longer) == 1:
+                self._epithets[person.tokens] = longer[0].tokens
                 del names[name]
         # a name is kept as an entity only if no longer name in the article contains it
         full = [p for p in names.values() if len(p.tokens) > 1]
@@ -223,18 +145,18 @@ class EntityResolver:
         self.people.extend(singles)
 
     def _ent_name(self, ent: SpacySpan) -> str:
-        return self._headline_names.get(ent.start) or _ent_name(ent)
+        return self._headline_names.get(ent.start) or ent_name(ent)
 
     def _containing(self, toks: tuple[str, ...]) -> list[_Person]:
-        return [p for p in self.people if len(p.tokens) >= len(toks) and _is_sub(toks, p.tokens)]
+        return [p for p in self.people if len(p.tokens) >= len(toks) and is_sub(toks, p.tokens)]
 
     def _advance(self, upto: int) -> None:
         """Record person mentions, genders and role links seen in the text before token `upto`."""
         for ent in self._person_ents:
             if ent.start < self._cursor or ent.start >= upto:
                 continue
-            gender = _honorific_gender(ent)
-            person = self._lookup(_name_key(self._ent_name(ent)), gender)
+            gender = honorific_gender(ent)
+            person = self._lookup(name_key(self._ent_name(ent)), gender)
             if person is None:
                 continue
             person.last_seen = ent.start
@@ -303,6 +225,9 @@ class EntityResolver:
             return None
         if len(matches) == 1:
             return matches[0]
+        exact = next((p for p in matches if p.tokens == toks and len(toks) > 2), None)
+        if exact is not None:  # "George W. Bush" is not his father George H. W. Bush; but "Brent
+            return exact  # Bozell" is "Brent Bozell III" where the article names him so more often
         # people who share a surname: the one the article has named most so far, the discourse's topic
         # ("Cruz" after a single "Heidi Cruz" in a story about Ted Cruz), then the most recent
         return max(matches, key=lambda p: (p.mentions, p.last_seen))
@@ -328,7 +253,7 @@ class EntityResolver:
             return mention.text, mention, "group"
         ent = _ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
-            person = self._lookup(_name_key(self._ent_name(ent)), _honorific_gender(ent))
+            person = self._lookup(name_key(self._ent_name(ent)), honorific_gender(ent))
             if person is not None:
                 # a speaker holds attention; "according to Politico" does not
                 person.hold(ent.start, subject=not _according_to(src))
@@ -337,22 +262,22 @@ class EntityResolver:
         if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self._role_holder(src)):
             return self._spoke(holder), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
-            return _clean_name(mention.text), mention, "group"
+            return clean_name(mention.text), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
-            person = self._lookup(_name_key(_clean_name(ent.text)))
+            person = self._lookup(name_key(clean_name(ent.text)))
             if person is not None and src.pos_ == "PROPN":  # "Trump" read as an organisation
                 return self._spoke(person), mention, "person"
-            return _clean_name(mention.text), mention, "organization"
+            return clean_name(mention.text), mention, "organization"
         if src.tag_ in ("NNS", "NNPS"):
-            return _clean_name(mention.text), mention, "group"
+            return clean_name(mention.text), mention, "group"
         if src.pos_ == "PROPN":
             person = self._lookup((src.lower_,))
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke(person), mention, "person"
-            return _clean_name(mention.text), mention, "organization" if _org_like(span) else "person"
+            return clean_name(mention.text), mention, "organization" if _org_like(span) else "person"
         if src.is_title and (person := self._lookup((src.lower_,))) is not None:
             return self._spoke(person), mention, "person"  # a surname the tagger took for a verb
-        return _clean_name(mention.text), mention, _noun_type(lower)
+        return clean_name(mention.text), mention, _noun_type(lower)
 
     def resolve_label(
         self, first: int, start: int, end: int, unknown: SpeakerType = "person"
@@ -364,11 +289,11 @@ class EntityResolver:
         around = self.doc.char_span(start, end, alignment_mode="expand")  # not doc.text: rebuilt per access
         label = around.text[start - around.start_char : end - around.start_char] if around is not None else ""
         mention = Span(label, start, end)
-        person = self._lookup(_name_key(_clean_name(label)))
+        person = self._lookup(name_key(clean_name(label)))
         if person is not None:
             name = self._spoke(person)
             return (name.title() if name.isupper() else name), mention, "person"
-        name = _clean_name(label)
+        name = clean_name(label)
         return (name.title() if name.isupper() else name), mention, unknown
 
     def _spoke(self, person: _Person) -> str:
@@ -421,76 +346,9 @@ def _as_subject(root: Token) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
-def _headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, str]:
-    """Person names the recognizer took from a Title Case headline with a word stuck to them ("Derelict
-    Obama", "Obama Speech"), by entity start: where the name appears nowhere but in the headline, it
-    loses the words the article uses in lower case, and a first word that is no known first name before
-    the end of a name the article gives in full."""
-    line_end = first_line_end(doc)
-    headline = [e for e in person_ents if e.end_char <= line_end]
-    if not headline:
-        return {}
-    body_names = {_ent_name(e) for e in person_ents if e.start_char >= line_end}
-    body_keys = [_name_key(n) for n in body_names]
-    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha and t.idx >= line_end}
-    out: dict[int, str] = {}
-    for ent in headline:
-        name = _ent_name(ent)
-        if name in body_names:
-            continue
-        words = name.split()
-        while len(words) > 1 and (
-            words[0].lower() in lower_words
-            or (
-                gender_of(words[0]) is None
-                and any(k[-len(words) + 1 :] == _name_key(" ".join(words[1:])) for k in body_keys)
-            )
-        ):
-            words = words[1:]
-        while len(words) > 1 and words[-1].lower() in lower_words:
-            words = words[:-1]
-        if len(words) < len(name.split()):
-            out[ent.start] = " ".join(words)
-    return out
-
-
-def _honorific_gender(ent: SpacySpan) -> str | None:
-    """The gender an honorific right before a name, or first in it, gives ("Mrs. Clinton"), or None."""
-    inside = HONORIFIC_GENDER.get(ent.doc[ent.start].lower_) if len(ent) > 1 else None
-    return inside or (HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_) if ent.start > 0 else None)
-
-
 def _qualifiers(noun: Token) -> frozenset[str]:
     """The words that say which role a noun names: "Republican" in "the Republican nominee"."""
     return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
-
-
-QUOTE_TOKENS = frozenset({'"', "“", "”", "``", "''"})
-
-
-def _with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
-    """`ents` with a nickname given in quotation marks kept inside its name: the recognizer breaks
-    `Rep. Robert C. "Bobby" Scott` or `Marcia "Cia" Price` at the marks, leaving "Scott" a person of
-    its own and the nickname a PERSON or a WORK_OF_ART."""
-    from spacy.tokens import Span as SpacySpan
-
-    person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    merged: list[SpacySpan] = []
-    for opening in doc[1:-3]:
-        first, nick, close, last = opening.nbor(-1), opening.nbor(1), opening.nbor(2), opening.nbor(3)
-        if opening.text not in QUOTE_TOKENS or close.text not in QUOTE_TOKENS or not close.whitespace_:
-            continue
-        if not (first.pos_ == "PROPN" and nick.is_title and last.pos_ in ("PROPN", "NOUN") and last.is_title):
-            continue
-        if not any(i in person_at for i in (first.i, nick.i, last.i)):
-            continue
-        start = person_at[first.i].start if first.i in person_at else first.i
-        end = person_at[last.i].end if last.i in person_at else last.i + 1
-        merged.append(SpacySpan(doc, start, end, label="PERSON"))
-    if not merged:
-        return ents
-    kept = [e for e in ents if not any(m.start < e.end and e.start < m.end for m in merged)]
-    return sorted(kept + merged, key=lambda e: e.start)
 
 
 def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
@@ -559,7 +417,3 @@ def _noun_type(head: str) -> SpeakerType:
 def _org_like(span: SpacySpan) -> bool:
     text = span.text
     return any(w in text for w in ("Department", "Ministry", "Agency", "Committee", "Party", "Office"))
-
-
-def _is_sub(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
-    return all(t in big for t in small)

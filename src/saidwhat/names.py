@@ -1,0 +1,203 @@
+"""Person names as an article prints them: the canonical form a speaker is given, the key people are
+looked up by, and the repairs for what the recognizer gets wrong about names (a Title Case headline's verb
+stuck to a name, a nickname in quotation marks that splits one). speakers.py decides who is meant;
+this module only reads and compares names.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from saidwhat.first_names import gender_of
+from saidwhat.frames import first_line_end
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+POSSESSIVE = ("’s", "'s")
+NAME_EDGE = " ,.;:―—–-\"“”‘’«»'"
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # Donald Trump Jr. is not Donald Trump
+TITLES = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dr",
+        "dr.",
+        "mayor",
+        "sen",
+        "sen.",
+        "senator",
+        "rep",
+        "rep.",
+        "representative",
+        "gov",
+        "gov.",
+        "governor",
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "chief",
+        "judge",
+        "justice",
+        "gen",
+        "gen.",
+        "general",
+        "col",
+        "col.",
+        "sgt",
+        "sgt.",
+        "lt",
+        "lt.",
+        "capt",
+        "capt.",
+        "professor",
+        "prof",
+        "prof.",
+        "rev",
+        "rev.",
+        "father",
+        "sister",
+        "brother",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "councilman",
+        "councilwoman",
+        "commissioner",
+        "director",
+        "deputy",
+        "chairman",
+        "chairwoman",
+        "ambassador",
+        "detective",
+        "officer",
+    ]
+)
+
+
+def clean_name(text: str) -> str:
+    """The name without possessive, edge punctuation or leading titles (Mayor Elena Marsh -> Elena Marsh)."""
+    words = text.split()
+    while len(words) > 2 and words[0].lower() in TITLES and words[1][:1].isupper():
+        words = words[1:]  # "Mayor Elena Marsh" -> "Elena Marsh"; "Senator from Texas" stays
+    if (
+        len(words) == 2
+        and words[0].lower() in TITLES
+        and words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss")
+    ):
+        pass  # "Mr. Obama" keeps its honorific: it is how the article names him
+    elif len(words) == 2 and words[0].lower() in TITLES:
+        words = words[1:]
+    text = " ".join(words).strip(NAME_EDGE)  # Donald Trump'' (two-apostrophe quotation marks)
+    for p in POSSESSIVE:
+        if text.endswith(p):
+            text = text[: -len(p)]
+    return text.strip(NAME_EDGE)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name as the lower-cased words people are looked up by, without a leading honorific: British
+    style writes "Ms Dunmore" without a full stop and the recognizer takes the honorific into the name,
+    which must still find "Claire Dunmore"; a nickname's quotation marks go too ("Bobby" Scott)."""
+    words = tuple(w for w in (t.lower().strip('"“”') for t in name.split()) if w)
+    return words[1:] if len(words) > 1 and words[0] in HONORIFIC_GENDER else words
+
+
+def ent_name(ent: SpacySpan) -> str:
+    """A person entity's name, ending before a verb the recognizer swallowed ("Obama Says" in a Title
+    Case headline, where the tagger, working on the sentence-cased headline, knows "Says" is a verb)."""
+    end = next((t.i for t in ent if t.i > ent.start and (t.tag_.startswith("VB") or t.tag_ == "MD")), ent.end)
+    return clean_name(ent.doc[ent.start : end].text)
+
+
+def headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, str]:
+    """Person names the recognizer took from a Title Case headline with a word stuck to them ("Derelict
+    Obama", "Obama Speech"), by entity start: where the name appears nowhere but in the headline, it
+    loses the words the article uses in lower case, and a first word that is no known first name before
+    the end of a name the article gives in full."""
+    line_end = first_line_end(doc)
+    headline = [e for e in person_ents if e.end_char <= line_end]
+    if not headline:
+        return {}
+    body_names = {ent_name(e) for e in person_ents if e.start_char >= line_end}
+    body_keys = [name_key(n) for n in body_names]
+    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha and t.idx >= line_end}
+    out: dict[int, str] = {}
+    for ent in headline:
+        name = ent_name(ent)
+        if name in body_names:
+            continue
+        words = name.split()
+        while len(words) > 1 and (
+            words[0].lower() in lower_words
+            or (
+                gender_of(words[0]) is None
+                and any(k[-len(words) + 1 :] == name_key(" ".join(words[1:])) for k in body_keys)
+            )
+        ):
+            words = words[1:]
+        while len(words) > 1 and words[-1].lower() in lower_words:
+            words = words[:-1]
+        # "Ben Carson Defends …": a name the article gives in the body, then the headline's verb
+        known = [n for n in range(2, len(words)) if name_key(" ".join(words[:n])) in body_keys]
+        if known and not any(w.lower().strip(".,") in NAME_SUFFIXES for w in words[known[-1] :]):
+            words = words[: known[-1]]
+        if len(words) < len(name.split()):
+            out[ent.start] = " ".join(words)
+    return out
+
+
+def honorific_gender(ent: SpacySpan) -> str | None:
+    """The gender an honorific right before a name, or first in it, gives ("Mrs. Clinton"), or None."""
+    inside = HONORIFIC_GENDER.get(ent.doc[ent.start].lower_) if len(ent) > 1 else None
+    return inside or (HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_) if ent.start > 0 else None)
+
+
+QUOTE_TOKENS = frozenset({'"', "“", "”", "``", "''"})
+
+
+def with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with a nickname given in quotation marks kept inside its name: the recognizer breaks
+    `Rep. Robert C. "Bobby" Scott` or `Marcia "Cia" Price` at the marks, leaving "Scott" a person of
+    its own and the nickname a PERSON or a WORK_OF_ART."""
+    from spacy.tokens import Span as SpacySpan
+
+    person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    merged: list[SpacySpan] = []
+    for opening in doc[1:-3]:
+        first, nick, close, last = opening.nbor(-1), opening.nbor(1), opening.nbor(2), opening.nbor(3)
+        if opening.text not in QUOTE_TOKENS or close.text not in QUOTE_TOKENS or not close.whitespace_:
+            continue
+        if not (first.pos_ == "PROPN" and nick.is_title and last.pos_ in ("PROPN", "NOUN") and last.is_title):
+            continue
+        if not any(i in person_at for i in (first.i, nick.i, last.i)):
+            continue
+        start = person_at[first.i].start if first.i in person_at else first.i
+        end = person_at[last.i].end if last.i in person_at else last.i + 1
+        merged.append(SpacySpan(doc, start, end, label="PERSON"))
+    if not merged:
+        return ents
+    kept = [e for e in ents if not any(m.start < e.end and e.start < m.end for m in merged)]
+    return sorted(kept + merged, key=lambda e: e.start)
+
+
+def shortened(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Is `short` a name `full` is also called by: its first and last name without the middle
+    ("Donald Trump", "Donald J. Trump") or its last names ("Suu Kyi", "Guajardo Villarreal")?"""
+    if len(short) < 2 or len(full) <= len(short):
+        return False
+    first_and_last = len(short) == 2 and short == (full[0], full[-1])
+    return first_and_last or full[-len(short) :] == short
+
+
+def is_sub(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    return all(t in big for t in small)

@@ -1,0 +1,33 @@
+"""Name forms: canonical names, lookup keys, shortened forms and nicknames (real pipeline where a
+parse is needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat.names import clean_name, name_key, shortened, with_nicknames
+
+
+def test_clean_name_drops_titles_and_possessives_but_keeps_honorifics() -> None:
+    assert clean_name("Mayor Elena Marsh’s") == "Elena Marsh"
+    assert clean_name("Mr. Obama") == "Mr. Obama"  # how the article names him
+    assert clean_name("Senator from Texas") == "Senator from Texas"
+
+
+def test_name_key_drops_a_leading_honorific_and_a_nicknames_marks() -> None:
+    assert name_key("Ms Dunmore") == ("dunmore",)
+    assert name_key('Robert C. "Bobby" Scott') == ("robert", "c.", "bobby", "scott")
+
+
+def test_shortened_forms_of_a_full_name() -> None:
+    assert shortened(("donald", "trump"), ("donald", "j.", "trump"))  # middle initial left out
+    assert shortened(("suu", "kyi"), ("aung", "san", "suu", "kyi"))  # given names left out
+    assert not shortened(("donald", "trump"), ("donald", "trump", "jr."))  # his son
+    assert not shortened(("george", "w.", "bush"), ("george", "h.", "w.", "bush"))  # his father
+    assert not shortened(("trump",), ("donald", "trump"))  # a bare surname is resolved elsewhere
+
+
+def test_a_nickname_in_marks_joins_the_name_the_recognizer_split(nlp: Any) -> None:
+    doc = nlp('Rep. Robert C. "Bobby" Scott threw open his back yard.')
+    people = [e.text for e in with_nicknames(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert people == ['Robert C. "Bobby" Scott']
