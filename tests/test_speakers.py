@@ -260,3 +260,13 @@ def test_a_headline_verb_stuck_to_a_name_the_body_gives_is_dropped() -> None:
         "Ben Carson spoke in Iowa on Tuesday. Carson said the flat tax was fair to every family."
     )
     assert speakers(text) == ["Ben Carson"]
+
+
+def test_the_owner_of_a_sentences_subject_holds_attention() -> None:
+    # centering: "Ryan's positions remain popular" is about Ryan, who "he" then continues
+    text = (
+        "Paul Ryan spoke in Ohio on Monday. “It makes it harder,” said Senator Lindsey Graham of South "
+        "Carolina. And while Mr. Ryan's positions remain popular with many Republicans, he said the party "
+        "had to change."
+    )
+    assert speakers(text) == ["Lindsey Graham", "Paul Ryan"]

@@ -340,8 +340,12 @@ def _according_to(src: Token) -> bool:
 def _as_subject(root: Token) -> bool:
     """Is a name (its root token) a clause's subject, or set off beside one ("Sam Patel, a
     paediatrician, disagreed")? Subjects are what the text is about (centering: "Trump attacked Cruz.
-    He said …" is Trump), unlike a name in an object or prepositional phrase ("took to Twitter")."""
+    He said …" is Trump), unlike a name in an object or prepositional phrase ("took to Twitter"). The
+    owner of a subject counts too: "Mr. Ryan's positions remain popular …, he said" is Ryan (PolNeAR
+    train: 15 of the 18 resolutions this changed right, 2 wrong, read by hand)."""
     if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
 
