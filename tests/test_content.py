@@ -194,3 +194,16 @@ def test_a_speech_participle_hung_on_the_object_is_a_second_report(nlp: Any) -> 
         ("indirect", "defended", "Claire Dunmore", "plans to cut 40 rural rail services"),
         ("mixed", "telling", "Claire Dunmore", 'the routes were "simply unaffordable"'),
     ]
+
+
+def test_a_quotation_introduced_by_a_clause_and_a_colon_starts_the_quote(nlp: Any) -> None:
+    text = (
+        "In her speech, Shonda Rhimes declared the need for strong will and drive: “Change the world and "
+        "when you’ve done that, change it again,” she said."
+    )
+    (q,) = extract(text).quotes
+    assert (q.kind, q.text, q.speaker) == (
+        "direct",
+        "Change the world and when you’ve done that, change it again,",
+        "Shonda Rhimes",
+    )

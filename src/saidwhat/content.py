@@ -198,6 +198,29 @@ def end_with_opening_quotation(doc: Doc, a: Attribution, stretches: list[Stretch
             return
 
 
+def start_at_introduced_quotation(doc: Doc, a: Attribution, stretches: list[Stretch], text: str) -> None:
+    """A quotation a clause introduces with a colon, then attributed after it (`In her speech, Rhimes
+    declared the need for drive: “Change the world …,” she said`), is the quote; the introducing clause
+    is the reporter's (it names the speaker, whom "she" continues), not part of what was said."""
+    if len(a.fragments) != 1 or a.cue is None or doc[a.cue].idx < a.fragments[0][1]:
+        return
+    start, end = a.fragments[0]
+    for st in stretches:
+        if not start < st.start < end:
+            continue
+        before = text[start : st.start].rstrip()
+        if before.endswith(":") and _is_clause(doc.char_span(start, len(before) + start, "expand")):
+            a.fragments[0] = (st.start, end)
+        return
+
+
+def _is_clause(span: SpacySpan | None) -> bool:
+    """Does the span hold a verb with its own subject ("Rhimes declared the need …")?"""
+    return span is not None and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head in span for t in span
+    )
+
+
 def drop_subjectless_resumption(doc: Doc, a: Attribution) -> None:
     """ "“…,” said Beau Correll, angered that party leaders …": the parser hangs a verb after the
     attribution on the cue, and frames.py resumes the content there ("…, the agency said, and those in

@@ -25,6 +25,7 @@ from saidwhat.content import (
     extend_over_coordination,
     length,
     overlap,
+    start_at_introduced_quotation,
     unnest,
     with_closing_marks,
 )
@@ -218,6 +219,7 @@ def find_quotes(
         extend_over_coordination(doc, a)
         drop_narrated_tail(doc, a, in_quote)
         end_with_opening_quotation(doc, a, stretches, text)
+        start_at_introduced_quotation(doc, a, stretches, text)
         drop_subjectless_resumption(doc, a)
         if a.cue is not None and a.source is not None:
             issuer = document_issuer(doc[a.cue], doc[a.source])
