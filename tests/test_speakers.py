@@ -270,3 +270,13 @@ def test_the_owner_of_a_sentences_subject_holds_attention() -> None:
         "had to change."
     )
     assert speakers(text) == ["Lindsey Graham", "Paul Ryan"]
+
+
+def test_what_someone_said_named_by_its_owner_is_theirs() -> None:
+    text = (
+        "Senator Dana Ruiz toured the flooded district on Monday. "
+        "Her remarks suggested that the state would pay for the repairs."
+    )
+    (q,) = extract(text).quotes
+    assert (q.speaker, q.speaker_type) == ("Dana Ruiz", "person")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Her remarks"

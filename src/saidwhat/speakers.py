@@ -46,6 +46,14 @@ MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "a
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# what someone said, named by its owner: "His remarks suggested …" is his (a group's "their message"
+# keeps the mention: the group is named elsewhere)
+SPOKEN_NOUNS = frozenset(
+    {
+        "remarks", "remark", "comments", "comment", "speech", "message", "tweet", "tweets", "rhetoric",
+        "response", "reply", "answer", "words", "reaction", "suggestion", "claim", "testimony",
+    }
+)  # fmt: skip
 COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
 
 
@@ -242,6 +250,10 @@ class EntityResolver:
         lower = src.lower_
         if src.tag_ in ("WP", "WDT") and src.head.dep_ == "relcl" and src.head.head.i != src.i:
             name, _, stype = self.resolve(src.head.head)  # "X, who said …": the speaker is X
+            return name, mention, stype
+        owner = next((c for c in src.children if c.dep_ == "poss"), None) if lower in SPOKEN_NOUNS else None
+        if owner is not None and owner.lower_ not in ("its", "their"):
+            name, _, stype = self.resolve(owner)  # "his remarks suggested …": he is who said it
             return name, mention, stype
         if lower in PERSON_PRONOUNS:
             person = self._salient_person(PERSON_PRONOUNS[lower], left)
