@@ -31,3 +31,24 @@ def test_a_nickname_in_marks_joins_the_name_the_recognizer_split(nlp: Any) -> No
     doc = nlp('Rep. Robert C. "Bobby" Scott threw open his back yard.')
     people = [e.text for e in with_nicknames(doc, list(doc.ents)) if e.label_ == "PERSON"]
     assert people == ['Robert C. "Bobby" Scott']
+
+
+def test_a_full_name_the_recognizer_missed_completes_a_lone_surname(nlp: Any) -> None:
+    from saidwhat.names import with_full_names
+
+    doc = nlp(
+        "Trump's favorite TV doctor has a basketful of critics.\n\nMehmet Oz — Ivy League-trained surgeon "
+        "and daytime television host — will interview the nominee on Thursday. Critics say Dr. Oz has "
+        "promoted questionable cures. “He can’t simply dispense with facts,” said David Gorski."
+    )
+    before = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    after = {e.text for e in with_full_names(doc, list(doc.ents)) if e.label_ == "PERSON"}
+    assert "Mehmet Oz" not in before and after - before == {"Mehmet Oz"}
+
+
+def test_a_surname_a_full_name_already_holds_gets_no_other_full_name(nlp: Any) -> None:
+    from saidwhat.names import with_full_names
+
+    doc = nlp("Donald Trump spoke in Ohio. Ivanka Trump joined him, and Trump said the crowd was huge.")
+    people = [e.text for e in with_full_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert people == [e.text for e in doc.ents if e.label_ == "PERSON"]

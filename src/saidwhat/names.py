@@ -12,7 +12,7 @@ from saidwhat.first_names import gender_of
 from saidwhat.frames import first_line_end
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
@@ -188,6 +188,37 @@ def with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         return ents
     kept = [e for e in ents if not any(m.start < e.end and e.start < m.end for m in merged)]
     return sorted(kept + merged, key=lambda e: e.start)
+
+
+def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with the full names the recognizer missed: where it tags a surname alone as a person
+    ("Oz"), a run of capitalised proper nouns compounded onto that surname elsewhere ("Mehmet Oz —
+    Ivy League-trained surgeon …", not tagged at all) is that person's full name."""
+    from spacy.tokens import Span as SpacySpan
+
+    people = [e for e in ents if e.label_ == "PERSON"]
+    in_full = {t.lower_ for e in people if len(e) > 1 for t in e}  # "Trump" beside "Donald Trump"
+    surnames = {e.text.lower() for e in people if len(e) == 1 and e[0].is_title} - in_full
+    if not surnames:
+        return ents
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    common = {t.text for t in doc if t.is_lower and t.is_alpha}  # "Outside Carrier" is no name
+    found: list[SpacySpan] = []
+    for tok in doc:
+        if tok.lower_ not in surnames or tok.i in tagged or tok.pos_ != "PROPN":
+            continue
+        start = tok.i
+        while start > 0 and _compound_name_part(doc[start - 1], tok) and start - 1 not in tagged:
+            if doc[start - 1].lower_ in common or doc[start - 1].lower_ in TITLES:
+                break
+            start -= 1
+        if start < tok.i:
+            found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
+    return sorted(ents + found, key=lambda e: e.start) if found else ents
+
+
+def _compound_name_part(word: Token, surname: Token) -> bool:
+    return word.dep_ == "compound" and word.head.i == surname.i and word.pos_ == "PROPN" and word.is_title
 
 
 def shortened(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

@@ -35,6 +35,7 @@ from saidwhat.names import (
     is_sub,
     name_key,
     shortened,
+    with_full_names,
     with_nicknames,
 )
 
@@ -116,7 +117,7 @@ class EntityResolver:
     _ents: list[SpacySpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._ents = with_nicknames(self.doc, list(self.doc.ents))
+        self._ents = with_full_names(self.doc, with_nicknames(self.doc, list(self.doc.ents)))
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         self._headline_names = headline_only_names(self.doc, self._person_ents)
         names: dict[str, _Person] = {}
