@@ -290,7 +290,7 @@ def _headline_label(doc: Doc, colon: int) -> tuple[int, int]:
 def _turn_kind(content: tuple[int, int], stretches: list[Stretch]) -> QuoteKind:
     """A turn's kind by its marks, as for any quote (EVAL.md): the words of a turn printed inside
     quotation marks are `direct`; a turn printed bare after its label carries no marks and is
-    `indirect` though verbatim (PolNeAR labels all 23 such turns of train and dev so), or `mixed` where
+    `indirect` though verbatim (PolNeAR labels all 11 such turns of train so), or `mixed` where
     it quotes someone inside it ("… an episode of “Shark Tank.”")."""
     start, end = content
     inside = [st for st in stretches if st.start < end and st.end > start]
