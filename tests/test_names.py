@@ -12,6 +12,7 @@ def test_clean_name_drops_titles_and_possessives_but_keeps_honorifics() -> None:
     assert clean_name("Mayor Elena Marsh’s") == "Elena Marsh"
     assert clean_name("Mr. Obama") == "Mr. Obama"  # how the article names him
     assert clean_name("Senator from Texas") == "Senator from Texas"
+    assert clean_name('">Sanders') == "Sanders"  # a scraped tag's remnant: tweet-date="…">Sanders said
 
 
 def test_name_key_drops_a_leading_honorific_and_a_nicknames_marks() -> None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 POSSESSIVE = ("’s", "'s")
-NAME_EDGE = " ,.;:―—–-\"“”‘’«»'"
+NAME_EDGE = " ,.;:―—–-\"“”‘’«»'<>"  # markup remnants too: `tweet-date="…">Sanders said`
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # Donald Trump Jr. is not Donald Trump
 TITLES = frozenset(
     [
