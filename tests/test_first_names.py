@@ -17,3 +17,15 @@ def test_ambiguous_and_unknown_names_stay_unknown() -> None:
 
 def test_no_name_is_listed_as_both() -> None:
     assert not MALE & FEMALE
+
+
+def test_a_known_first_name_keeps_a_pronoun_from_the_wrong_person() -> None:
+    from saidwhat import extract
+
+    text = (
+        "Katie Couric interviewed the senator on Monday. Rand Paul dodged every question about taxes. "
+        "She said the answers were evasive."
+    )
+    said = [q for q in extract(text).quotes if q.cue and q.cue.text == "said"]
+    assert [q.speaker for q in said] == ["Katie Couric"]
+    assert gender_of("Marty") is None  # Marty Walz is a woman: not every common name is one gender
