@@ -174,8 +174,10 @@ def with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     merged: list[SpacySpan] = []
     for opening in doc[1:-3]:
+        if opening.text not in QUOTE_TOKENS:  # checked first: this walks every token of every article
+            continue
         first, nick, close, last = opening.nbor(-1), opening.nbor(1), opening.nbor(2), opening.nbor(3)
-        if opening.text not in QUOTE_TOKENS or close.text not in QUOTE_TOKENS or not close.whitespace_:
+        if close.text not in QUOTE_TOKENS or not close.whitespace_:
             continue
         if not (first.pos_ == "PROPN" and nick.is_title and last.pos_ in ("PROPN", "NOUN") and last.is_title):
             continue
@@ -202,11 +204,12 @@ def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     if not surnames:
         return ents
     tagged = {i for e in ents for i in range(e.start, e.end)}
+    untagged = [t for t in doc if t.lower_ in surnames and t.i not in tagged and t.pos_ == "PROPN"]
+    if not untagged:
+        return ents
     common = {t.text for t in doc if t.is_lower and t.is_alpha}  # "Outside Carrier" is no name
     found: list[SpacySpan] = []
-    for tok in doc:
-        if tok.lower_ not in surnames or tok.i in tagged or tok.pos_ != "PROPN":
-            continue
+    for tok in untagged:
         start = tok.i
         while start > 0 and _compound_name_part(doc[start - 1], tok) and start - 1 not in tagged:
             if doc[start - 1].lower_ in common or doc[start - 1].lower_ in TITLES:
