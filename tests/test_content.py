@@ -207,3 +207,29 @@ def test_a_quotation_introduced_by_a_clause_and_a_colon_starts_the_quote(nlp: An
         "Change the world and when you’ve done that, change it again,",
         "Shonda Rhimes",
     )
+
+
+def test_a_name_the_parser_hung_on_the_quotation_is_the_cues_source(nlp: Any) -> None:
+    from saidwhat.content import end_before_inverted_source
+
+    text = (
+        "“Yes, I support the mayor,” Carl Benton III, founder of the Harbor Policy Center, tells the "
+        "Ledger in an interview."
+    )
+    doc = nlp(text)
+    cue = next(t.i for t in doc if t.text == "tells")
+    # the content as the parser of a longer article gave it: the name inside the quoted clause's subtree
+    a = Attribution(cue=cue, fragments=[(0, text.index(", tells"))], source=None, prob=0.9)
+    end_before_inverted_source(doc, a, find_stretches(text), text)
+    assert text[a.fragments[0][0] : a.fragments[0][1]] == "“Yes, I support the mayor,”"
+
+
+def test_a_clause_after_the_quotation_stays_in_the_content(nlp: Any) -> None:
+    from saidwhat.content import end_before_inverted_source
+
+    text = "“Enough,” Carl Benton wrote before he left, tells the Ledger."
+    doc = nlp(text)
+    cue = next(t.i for t in doc if t.text == "tells")
+    a = Attribution(cue=cue, fragments=[(0, text.index(", tells"))], source=None, prob=0.9)
+    end_before_inverted_source(doc, a, find_stretches(text), text)
+    assert a.fragments == [(0, text.index(", tells"))]  # a verb after the closing mark: no bare name

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.names import clean_name, name_key, shortened, with_nicknames
+from saidwhat.names import clean_name, name_key, shortened, suffixed, with_nicknames
 
 
 def test_clean_name_drops_titles_and_possessives_but_keeps_honorifics() -> None:
@@ -13,6 +13,8 @@ def test_clean_name_drops_titles_and_possessives_but_keeps_honorifics() -> None:
     assert clean_name("Mr. Obama") == "Mr. Obama"  # how the article names him
     assert clean_name("Senator from Texas") == "Senator from Texas"
     assert clean_name('">Sanders') == "Sanders"  # a scraped tag's remnant: tweet-date="…">Sanders said
+    assert clean_name("Donald Trump Jr.,") == "Donald Trump Jr."  # the abbreviation keeps its full stop
+    assert clean_name("Jr.") == "Jr"
 
 
 def test_name_key_drops_a_leading_honorific_and_a_nicknames_marks() -> None:
@@ -26,6 +28,13 @@ def test_shortened_forms_of_a_full_name() -> None:
     assert not shortened(("donald", "trump"), ("donald", "trump", "jr."))  # his son
     assert not shortened(("george", "w.", "bush"), ("george", "h.", "w.", "bush"))  # his father
     assert not shortened(("trump",), ("donald", "trump"))  # a bare surname is resolved elsewhere
+
+
+def test_suffixed_is_the_same_name_with_a_generational_suffix() -> None:
+    assert suffixed(("donald", "trump"), ("donald", "trump", "jr."))
+    assert suffixed(("brent", "bozell"), ("brent", "bozell", "iii"))
+    assert not suffixed(("donald", "trump"), ("donald", "j.", "trump"))
+    assert not suffixed(("donald", "trump"), ("donald", "trump"))
 
 
 def test_a_nickname_in_marks_joins_the_name_the_recognizer_split(nlp: Any) -> None:
@@ -53,3 +62,15 @@ def test_a_surname_a_full_name_already_holds_gets_no_other_full_name(nlp: Any) -
     doc = nlp("Donald Trump spoke in Ohio. Ivanka Trump joined him, and Trump said the crowd was huge.")
     people = [e.text for e in with_full_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
     assert people == [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_a_namesake_joins_the_people_where_the_recognizer_missed_them(nlp: Any) -> None:
+    from saidwhat.names import with_namesakes
+
+    doc = nlp(
+        "Energy Minister Tom Reyes spoke on Tuesday. “This is a cover-up,” said Ana Reyes, a director at "
+        "Green Watch. The Stop Reyes campaign and North Reyes County disagreed."
+    )
+    people = [e.text for e in with_namesakes(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert "Ana Reyes" in people and "Tom Reyes" in people
+    assert not any(p.startswith(("Stop", "North")) for p in people)  # no first name opens them

@@ -254,6 +254,14 @@ def test_father_and_son_who_share_first_and_last_names_stay_apart() -> None:
     assert speakers(text) == ["George W. Bush"]
 
 
+def test_a_name_without_the_suffix_of_another_is_not_that_person() -> None:
+    text = (
+        "Donald Trump Jr. met with a Russian lawyer in June 2016. Donald Trump said on Wednesday that "
+        "his son was a high-quality person. Trump Jr. said in a statement that the meeting went nowhere."
+    )
+    assert speakers(text) == ["Donald Trump", "Donald Trump Jr."]
+
+
 def test_a_headline_verb_stuck_to_a_name_the_body_gives_is_dropped() -> None:
     text = (
         "Ben Carson Defends His Tax Plan\n\n"
@@ -280,3 +288,36 @@ def test_what_someone_said_named_by_its_owner_is_theirs() -> None:
     (q,) = extract(text).quotes
     assert (q.speaker, q.speaker_type) == ("Dana Ruiz", "person")
     assert q.speaker_mention is not None and q.speaker_mention.text == "Her remarks"
+
+
+def test_a_namesake_the_recognizer_missed_is_not_the_person_named_before() -> None:
+    text = (
+        "Energy Minister Tom Reyes defended the plant on Tuesday. “We are not going to hide anything,” "
+        "Reyes said. Environmental groups were not convinced. “This is a cover-up,” said Ana Reyes, a "
+        "director at Green Watch."
+    )
+    assert speakers(text)[-2:] == ["Tom Reyes", "Ana Reyes"]
+
+
+def test_a_name_set_off_after_a_role_after_a_common_noun_is_the_speaker() -> None:
+    text = (
+        "Robert Hale Jr. announced on Monday that he would run for the state Senate. His father, the former "
+        "governor Robert Hale, said the decision was his son's alone."
+    )
+    assert speakers(text) == ["Robert Hale Jr.", "Robert Hale"]
+
+
+def test_a_shared_surname_tie_goes_to_the_person_quoted_before() -> None:
+    text = (
+        "“I back the senator,” said Carl Benton III, who founded the Harbor Policy Center. His father, Carl "
+        "Benton, Jr. was a speechwriter for two governors. “The party has lost its way,” Benton said."
+    )
+    assert speakers(text) == ["Carl Benton III", "Carl Benton III"]
+
+
+def test_a_spokesman_for_someone_is_not_that_person() -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. A spokesman for Hillary Clinton said the campaign would "
+        "not respond. An attorney for the company, Mark Dunn, said the suit had no merit."
+    )
+    assert speakers(text) == ["A spokesman for Hillary Clinton", "Mark Dunn"]

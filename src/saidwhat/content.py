@@ -198,6 +198,28 @@ def end_with_opening_quotation(doc: Doc, a: Attribution, stretches: list[Stretch
             return
 
 
+def end_before_inverted_source(doc: Doc, a: Attribution, stretches: list[Stretch], text: str) -> None:
+    """`“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, tells
+    Breitbart News`: the parser, finding no subject for the cue, hangs the name on the quotation's last
+    word, and the content runs over it. A phrase with no verb between the closing mark and the cue, opening
+    with a proper noun, is the source the cue lacks (the extractor's adjacent-name rule then finds it);
+    the content ends with the quotation."""
+    if len(a.fragments) != 1 or a.cue is None or a.source is not None:
+        return
+    start, end = a.fragments[0]
+    cue = doc[a.cue]
+    if cue.idx < end or text[end : cue.idx].strip(" ,") or cue.pos_ != "VERB":
+        return
+    for st in stretches:
+        if not (st.start <= start <= st.inner_start and st.balanced and st.end < end):
+            continue
+        tail = doc.char_span(st.end, end, alignment_mode="expand")
+        words = [t for t in tail or () if not (t.is_punct or t.is_space)]
+        if words and words[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            a.fragments[0] = (start, st.end)
+        return
+
+
 def start_at_introduced_quotation(doc: Doc, a: Attribution, stretches: list[Stretch], text: str) -> None:
     """A quotation a clause introduces with a colon, then attributed after it (`In her speech, Rhimes
     declared the need for drive: “Change the world …,” she said`), is the quote; the introducing clause

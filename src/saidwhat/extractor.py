@@ -21,6 +21,7 @@ from saidwhat.content import (
     close_open_quotation,
     drop_narrated_tail,
     drop_subjectless_resumption,
+    end_before_inverted_source,
     end_with_opening_quotation,
     extend_over_coordination,
     length,
@@ -220,6 +221,7 @@ def find_quotes(
         drop_narrated_tail(doc, a, in_quote)
         end_with_opening_quotation(doc, a, stretches, text)
         start_at_introduced_quotation(doc, a, stretches, text)
+        end_before_inverted_source(doc, a, stretches, text)
         drop_subjectless_resumption(doc, a)
         if a.cue is not None and a.source is not None:
             issuer = document_issuer(doc[a.cue], doc[a.source])

@@ -40,7 +40,7 @@ MALE = _names(
 
 FEMALE = _names(
     """
-    abigail alice alicia amanda amy andrea angela ann anna anne barbara betty beverly brenda carly carol
+    abigail alice alicia amanda amy ana andrea angela ann anna anne barbara betty beverly brenda carly carol
     caroline carolyn catherine cathy chelsea cheryl christina christine cindy claire claudia cynthia
     deborah debbie debra denise diana diane donna doris dorothy elaine elizabeth ellen emily emma evelyn
     frances gina gloria grace hannah heather heidi helen hillary huma irene ivanka jane janet janice

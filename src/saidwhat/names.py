@@ -101,7 +101,11 @@ def clean_name(text: str) -> str:
     for p in POSSESSIVE:
         if text.endswith(p):
             text = text[: -len(p)]
-    return text.strip(NAME_EDGE)
+    text = text.strip(NAME_EDGE)
+    last = text.rsplit(maxsplit=1)[-1] if text else ""
+    if last.lower() in ("jr", "sr") and text != last:
+        text += "."  # "Donald Trump Jr." keeps the full stop of its abbreviation
+    return text
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -220,6 +224,45 @@ def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     return sorted(ents + found, key=lambda e: e.start) if found else ents
 
 
+NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "DATE", "EVENT", "PRODUCT", "LAW"})
+
+
+def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with the people who share a surname with someone the article names in full, where the
+    recognizer missed them: beside "Tom Reyes", "said Ana Reyes, a director at …" (tagged an
+    organisation, or not at all) is a person of her own, not Tom Reyes. The words compounded onto the
+    surname must open with a first name (a known one, or one that opens a person's name elsewhere in the
+    article) and name no other kind of thing: "Stop Trump", "Republican Trump", "North Korea" are none."""
+    from spacy.tokens import Span as SpacySpan
+
+    from saidwhat.first_names import gender_of
+
+    people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
+    words_of = {e[-1].lower_: {t.lower_ for t in e} for e in people if e[-1].is_title}
+    if not words_of:
+        return ents
+    first_words = {e[0].lower_ for e in people}
+    in_person = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    found: list[SpacySpan] = []
+    for tok in doc:
+        if tok.lower_ not in words_of or tok.i in in_person or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        start = tok.i
+        while start > 0 and _compound_name_part(doc[start - 1], tok) and start - 1 not in in_person:
+            if doc[start - 1].lower_ in TITLES or doc[start - 1].lower_ in words_of[tok.lower_]:
+                break
+            start -= 1
+        first = doc[start]
+        if start == tok.i or not (gender_of(first.lower_) or first.lower_ in first_words):
+            continue
+        if first.tag_ == "NNP" and not any(t.ent_type_ in NOT_PEOPLE for t in doc[start : tok.i + 1]):
+            found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(f.start < e.end and e.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda e: e.start)
+
+
 def _compound_name_part(word: Token, surname: Token) -> bool:
     return word.dep_ == "compound" and word.head.i == surname.i and word.pos_ == "PROPN" and word.is_title
 
@@ -231,6 +274,12 @@ def shortened(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     first_and_last = len(short) == 2 and short == (full[0], full[-1])
     return first_and_last or full[-len(short) :] == short
+
+
+def suffixed(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Is `full` the name `short` with a generational suffix (Donald Trump -> Donald Trump Jr.)?"""
+    rest = full[len(short) :]
+    return full[: len(short)] == short and bool(rest) and all(w.strip(".,") in NAME_SUFFIXES for w in rest)
 
 
 def is_sub(small: tuple[str, ...], big: tuple[str, ...]) -> bool:

@@ -35,7 +35,9 @@ from saidwhat.names import (
     is_sub,
     name_key,
     shortened,
+    suffixed,
     with_full_names,
+    with_namesakes,
     with_nicknames,
 )
 
@@ -93,6 +95,7 @@ class _Person:
     # discourse over ("Earnest said Obama has long called for … He said …" is still Earnest)
     last_outside: int = -1
     last_subject: int = -1  # the last such mention as a clause's subject: the centre of attention
+    quoted: int = 0  # how many quotes so far are this person's
 
     def hold(self, at: int, *, subject: bool) -> None:
         """A mention at token `at`, outside reported content, that does not move earlier ones back."""
@@ -117,7 +120,9 @@ class EntityResolver:
     _ents: list[SpacySpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._ents = with_full_names(self.doc, with_nicknames(self.doc, list(self.doc.ents)))
+        self._ents = with_namesakes(
+            self.doc, with_full_names(self.doc, with_nicknames(self.doc, list(self.doc.ents)))
+        )
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         self._headline_names = headline_only_names(self.doc, self._person_ents)
         names: dict[str, _Person] = {}
@@ -234,12 +239,17 @@ class EntityResolver:
             return None
         if len(matches) == 1:
             return matches[0]
-        exact = next((p for p in matches if p.tokens == toks and len(toks) > 2), None)
-        if exact is not None:  # "George W. Bush" is not his father George H. W. Bush; but "Brent
-            return exact  # Bozell" is "Brent Bozell III" where the article names him so more often
+        # "George W. Bush" is not his father George H. W. Bush, nor "Donald Trump" his son Donald Trump
+        # Jr.; but "Brent Bozell" is "L. Brent Bozell III" where the article names him so more often
+        exact = next((p for p in matches if p.tokens == toks), None)
+        if exact is not None and (
+            len(toks) > 2 or all(suffixed(toks, p.tokens) for p in matches if p is not exact)
+        ):
+            return exact
         # people who share a surname: the one the article has named most so far, the discourse's topic
-        # ("Cruz" after a single "Heidi Cruz" in a story about Ted Cruz), then the most recent
-        return max(matches, key=lambda p: (p.mentions, p.last_seen))
+        # ("Cruz" after a single "Heidi Cruz" in a story about Ted Cruz), then the one quoted most ("Brent
+        # Bozell III … tells Breitbart", not "his father, Brent Bozell, Jr."), then the most recent
+        return max(matches, key=lambda p: (p.mentions, p.quoted, p.last_seen))
 
     def resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
         """Canonical name, mention span and type of the source token `src`."""
@@ -255,6 +265,10 @@ class EntityResolver:
         owner = next((c for c in src.children if c.dep_ == "poss"), None) if lower in SPOKEN_NOUNS else None
         if owner is not None and owner.lower_ not in ("its", "their"):
             name, _, stype = self.resolve(owner)  # "his remarks suggested …": he is who said it
+            return name, mention, stype
+        named = _appositive_name(src)
+        if named is not None:  # "His father, the former governor Robert Hale, said": Robert Hale
+            name, _, stype = self.resolve(named)
             return name, mention, stype
         if lower in PERSON_PRONOUNS:
             person = self._salient_person(PERSON_PRONOUNS[lower], left)
@@ -278,7 +292,9 @@ class EntityResolver:
             return clean_name(mention.text), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
             person = self._lookup(name_key(clean_name(ent.text)))
-            if person is not None and src.pos_ == "PROPN":  # "Trump" read as an organisation
+            if person is not None and (
+                src.pos_ == "PROPN" or src.is_title
+            ):  # "Trump" read as an organisation
                 return self._spoke(person), mention, "person"
             return clean_name(mention.text), mention, "organization"
         if src.tag_ in ("NNS", "NNPS"):
@@ -311,6 +327,7 @@ class EntityResolver:
 
     def _spoke(self, person: _Person) -> str:
         self.last_speaker = person
+        person.quoted += 1
         return person.name
 
     def _salient_person(self, gender: str, before: int) -> _Person | None:
@@ -337,6 +354,26 @@ class EntityResolver:
         for p in self.people:
             if p.name == name:
                 self.last_speaker = p
+
+
+def _appositive_name(src: Token) -> Token | None:
+    """A person's name set off after a common noun, directly or after a role: "His father, the former
+    governor Robert Hale, said" (the parser hangs "Hale" on "governor", "governor" on "father")."""
+    # a capitalised common noun is a Title Case headline's ("Another GOP Figure Endorses Hillary
+    # Clinton"); "according to the activist group Mosul Eye" cites a source that does not take the
+    # discourse over (its appositive would: a later "she" went to the misread "Mosul Eye")
+    if src.pos_ != "NOUN" or src.ent_type_ or src.is_title or _according_to(src):
+        return None
+    # not past the subject's verb: "Another GOP Figure Endorses Hillary Clinton" (a misparsed headline)
+    limit = src.head.i if src.head.i > src.i else len(src.doc)
+    for appos in (c for c in src.children if c.dep_ == "appos" and c.i < limit):
+        if appos.ent_type_ == "PERSON":
+            return appos
+        if appos.pos_ == "NOUN":
+            nested = next((c for c in appos.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if nested is not None:
+                return nested
+    return None
 
 
 def _according_to(src: Token) -> bool:
@@ -372,7 +409,8 @@ def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
     """The entity the mention's head belongs to ("White House spokesman Josh Earnest" is Josh Earnest,
     not the White House), else the longest entity inside the mention (`ents`: the document's entities,
     listed once per document because spaCy rebuilds them on every access). A name modifying a common
-    noun is someone else: "Scott's niece" is not Scott, "the Clinton campaign" not Hillary Clinton."""
+    noun is someone else: "Scott's niece" is not Scott, "the Clinton campaign" not Hillary Clinton, "a
+    spokesman for Hillary Clinton" not Hillary Clinton."""
     root = span.root
     if root.ent_type_:
         headed = next((e for e in ents if e.start <= root.i < e.end), None)
@@ -386,11 +424,26 @@ def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
         and not (
             root.pos_ == "NOUN"
             and root.is_lower
-            and e.root.dep_ in ("poss", "compound", "amod")
-            and e.root.head.i == root.i
+            and (
+                (e.root.dep_ in ("poss", "compound", "amod") and e.root.head.i == root.i)
+                or _in_phrase_of(e.root, root)
+            )
         )
     ]
     return max(inside, key=len) if inside else None
+
+
+def _in_phrase_of(tok: Token, root: Token) -> bool:
+    """Does `tok` hang on `root` through a prepositional phrase (a spokesman *for Hillary Clinton*)? A
+    name set off at the phrase's end names the whole ("An attorney for Pagliano, Mark MacDougall": the
+    parser hangs the appositive on "Pagliano")."""
+    if tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+        return False
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
 
 
 # what an unnamed speaker is, by its head noun ("the spokeswoman said", "the ministry said")

@@ -151,6 +151,20 @@ FIXTURES = [
       "alone. She still opens the kitchen at six every morning. “Every dish on the menu is still our "
       "mother’s recipe,” Lopez said.",
       [Q("Every dish on the menu is still our mother’s recipe,", "direct", "Maria Lopez", "said")]),
+    F("father_and_son", "a father and a son share a name: the suffix tells them apart",
+      "Robert Hale Jr. announced on Monday that he would run for the state Senate. His father, the former "
+      "governor Robert Hale, said the decision was his son alone to make. “I will not campaign for anyone,” Hale "
+      "Jr. told reporters.",
+      [Q("that he would run for the state Senate", "indirect", "Robert Hale Jr.", "announced"),
+       Q("the decision was his son alone to make", "indirect", "Robert Hale", "said",
+         ["the former governor Robert Hale"]),
+       Q("I will not campaign for anyone,", "direct", "Robert Hale Jr.", "told")]),
+    F("namesake_introduced_late", "a second person with the same surname, named after the first is quoted",
+      "Energy Minister Tom Reyes visited the plant on Tuesday. “We are not going to hide anything,” Reyes "
+      "said. Environmental groups were not convinced. “This is a cover-up,” said Ana Reyes, a director at "
+      "Green Watch.",
+      [Q("We are not going to hide anything,", "direct", "Tom Reyes", "said", ["Energy Minister Tom Reyes"]),
+       Q("This is a cover-up,", "direct", "Ana Reyes", "said")]),
     F("institution_speaker", "institution as speaker",
       "A rocket attack hit a coalition base in the region early Friday. The Pentagon said two service "
       "members were slightly injured. Both have returned to duty.",
