@@ -292,6 +292,13 @@ def test_html_without_article_text(tmp_path: Path) -> None:
         items(path)
 
 
+def test_an_html_fragment_of_one_paragraph_gives_its_text() -> None:
+    doc = html_to_document("<p>Officials say the plant was closed.</p>", source="feed.jsonl")
+    assert doc.text == "Officials say the plant was closed."
+    with pytest.raises(InputError, match="no article text found"):
+        html_to_document("<div><nav>Home About</nav></div>", source="feed.jsonl")  # a menu stays none
+
+
 def test_html_with_only_a_menu_has_no_article_text() -> None:
     page = '<html><body><nav><a href="/">Home</a> <a href="/about">About</a></nav></body></html>'
     with pytest.raises(InputError, match=r"^menu\.html: no article text found in the HTML$"):

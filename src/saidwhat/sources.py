@@ -107,19 +107,16 @@ def looks_like_html(text: str) -> bool:
 def html_to_document(html: str, id: str | int | None = None, source: str = "<html>") -> Document:
     """Extract the article text and its metadata from a web page with trafilatura.
 
-    trafilatura is imported here, not at module import, because it costs a third of a second and most
+    trafilatura is imported in `_extract`, not at module import, because it costs a third of a second and most
     inputs are plain text. Comments are left out: readers' comments are not the article's quotes.
     """
-    import trafilatura
-
-    try:
-        result = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_images=False, include_links=False
-        )
-    except Exception as exc:  # trafilatura/lxml raise many types on pathological markup
-        reason = " ".join(str(exc).split())[:200]
-        raise InputError(f"{source}: could not parse the HTML ({type(exc).__name__}: {reason})") from exc
+    result = _extract(html, source)
     text = getattr(result, "text", None) if result is not None else None
+    if not (isinstance(text, str) and text.strip()) and not _HTML_BODY_TAG.search(html):
+        # a fragment ("<p>Officials say …</p>" from a feed or a JSONL "html" field): trafilatura finds
+        # no article in a lone paragraph outside a page, but does once the fragment has a page around it
+        result = _extract(f"<html><body>{html}</body></html>", source)
+        text = getattr(result, "text", None) if result is not None else None
     if not isinstance(text, str) or not text.strip() or _only_link_text(text):
         raise InputError(f"{source}: no article text found in the HTML")
     return Document(
@@ -130,6 +127,21 @@ def html_to_document(html: str, id: str | int | None = None, source: str = "<htm
         date=_meta_str(getattr(result, "date", None)),
         url=_meta_str(getattr(result, "url", None)),
     )
+
+
+_HTML_BODY_TAG = re.compile(r"<body[\s>]", re.IGNORECASE)
+
+
+def _extract(html: str, source: str) -> Any:
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_images=False, include_links=False
+        )
+    except Exception as exc:  # trafilatura/lxml raise many types on pathological markup
+        reason = " ".join(str(exc).split())[:200]
+        raise InputError(f"{source}: could not parse the HTML ({type(exc).__name__}: {reason})") from exc
 
 
 def _only_link_text(text: str) -> bool:
