@@ -233,3 +233,14 @@ def test_a_clause_after_the_quotation_stays_in_the_content(nlp: Any) -> None:
     a = Attribution(cue=cue, fragments=[(0, text.index(", tells"))], source=None, prob=0.9)
     end_before_inverted_source(doc, a, find_stretches(text), text)
     assert a.fragments == [(0, text.index(", tells"))]  # a verb after the closing mark: no bare name
+
+
+def test_a_second_that_clause_of_the_same_cue_continues_the_content(nlp: Any) -> None:
+    text = (
+        'Senate Republican leader Mitch McConnell said in a statement that the bill was "far from '
+        'perfect," but that it kept the government open.'
+    )
+    quotes = extract(text).quotes
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("mixed", 'that the bill was "far from perfect," but that it kept the government open')
+    ]

@@ -286,6 +286,12 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     while rest and (rest[-1].is_punct or rest[-1].is_quote):
         rest = rest[:-1]
     words = [t for t in rest if not (t.is_punct or t.is_quote)]
+    if len(words) > 2 and _second_that_clause(words, a.cue):
+        # "said that the bill was “far from perfect,” but that it kept the government open": a second
+        # that-clause of the same cue, which the parser made a verb coordinated with the cue
+        if "\n" not in doc[rest[0].i : rest[-1].i].text:
+            a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
+        return
     if len(words) < 2 or words[0].lower_ not in CONTINUATIONS:
         return
     if any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.tag_ in FINITE_TAGS for t in rest):
@@ -293,6 +299,18 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     if "\n" in doc[rest[0].i : rest[-1].i].text:
         return
     a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
+
+
+def _second_that_clause(words: list[Token], cue: int | None) -> bool:
+    """Do `words` open with "and/but/or that …" hung on the cue as a coordinated verb?"""
+    conj, mark = words[0], words[1]
+    return (
+        conj.dep_ == "cc"
+        and mark.lower_ == "that"
+        and mark.dep_ == "mark"
+        and mark.head.dep_ == "conj"
+        and mark.head.head.i == cue
+    )
 
 
 # "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "PENCE: I watched “The Apprentice” …": a label and a colon,
