@@ -74,3 +74,14 @@ def test_a_namesake_joins_the_people_where_the_recognizer_missed_them(nlp: Any) 
     people = [e.text for e in with_namesakes(doc, list(doc.ents)) if e.label_ == "PERSON"]
     assert "Ana Reyes" in people and "Tom Reyes" in people
     assert not any(p.startswith(("Stop", "North")) for p in people)  # no first name opens them
+
+
+def test_title_lines_are_the_headline_and_later_title_case_lines(nlp: Any) -> None:
+    from saidwhat.names import title_lines
+
+    text = (
+        "Senate passes the budget\n\nThe Senate passed the bill on Friday.\n\nTed Cruz, Chris Christie "
+        "Address Heroin Epidemic\n\nThe Two Men Spoke At Length.\n\nOfficials said the vote was close."
+    )
+    lines = [text[s:e] for s, e in title_lines(nlp(text))]
+    assert lines == ["Senate passes the budget", "Ted Cruz, Chris Christie Address Heroin Epidemic"]

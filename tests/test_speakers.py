@@ -321,3 +321,21 @@ def test_a_spokesman_for_someone_is_not_that_person() -> None:
         "not respond. An attorney for the company, Mark Dunn, said the suit had no merit."
     )
     assert speakers(text) == ["A spokesman for Hillary Clinton", "Mark Dunn"]
+
+
+def test_a_surname_with_an_honorific_no_fuller_name_fits_is_its_own_person() -> None:
+    text = (
+        "President Obama urged black voters on Saturday to turn out in November. “My name may not be on "
+        "the ballot,” Mr. Obama said. Later, Michelle Obama said the election was about the children."
+    )
+    assert speakers(text) == ["Obama", "Obama", "Michelle Obama"]  # "urged … to turn out" is a report too
+
+
+def test_a_name_in_a_live_blog_entry_title_loses_the_verb_stuck_to_it() -> None:
+    text = (
+        "The Latest: candidates meet in New Hampshire\n\nThe debate opened with a question on taxes.\n\n"
+        "Ted Cruz, Chris Christie Address Heroin Epidemic\n\nChris Christie said the epidemic was a "
+        "disease. “We need treatment, not jail,” Christie said. The heroin crisis hit the state hard, and "
+        "officials plan to address it."
+    )
+    assert speakers(text)[:2] == ["Chris Christie", "Chris Christie"]

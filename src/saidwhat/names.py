@@ -128,13 +128,17 @@ def headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, str
     Obama", "Obama Speech"), by entity start: where the name appears nowhere but in the headline, it
     loses the words the article uses in lower case, and a first word that is no known first name before
     the end of a name the article gives in full."""
-    line_end = first_line_end(doc)
-    headline = [e for e in person_ents if e.end_char <= line_end]
+    lines = title_lines(doc)
+
+    def in_title(char: int) -> bool:
+        return any(s <= char < e for s, e in lines)
+
+    headline = [e for e in person_ents if in_title(e.start_char)]
     if not headline:
         return {}
-    body_names = {ent_name(e) for e in person_ents if e.start_char >= line_end}
+    body_names = {ent_name(e) for e in person_ents if not in_title(e.start_char)}
     body_keys = [name_key(n) for n in body_names]
-    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha and t.idx >= line_end}
+    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha and not in_title(t.idx)}
     out: dict[int, str] = {}
     for ent in headline:
         name = ent_name(ent)
@@ -157,6 +161,30 @@ def headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, str
             words = words[: known[-1]]
         if len(words) < len(name.split()):
             out[ent.start] = " ".join(words)
+    return out
+
+
+MINOR_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"}
+)
+
+
+def title_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the headline (the first line, whatever its case) and of every later short
+    line in Title Case: a live blog's entry titles ("Ted Cruz, Chris Christie Address Heroin Epidemic"),
+    where the recognizer runs names on into the words after them just as in the headline."""
+    text = doc.text
+    line_end = first_line_end(doc)
+    out = [(0, line_end)] if line_end else []
+    start = line_end
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        words = [w for w in text[start:end].split() if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
+        short = end - start <= 150 and not text[start:end].rstrip().endswith((".", ":", '"', "”"))
+        if short and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append((start, end))
+        start = end + 1
     return out
 
 

@@ -116,6 +116,7 @@ class EntityResolver:
     roles: dict[str, tuple[_Person, frozenset[str]]] = field(default_factory=dict)
     last_speaker: _Person | None = None
     _cursor: int = 0
+    _tied: bool = False  # the last lookup chose among namesakes by salience, not by the name itself
     _epithets: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _ents: list[SpacySpan] = field(default_factory=list)
 
@@ -126,11 +127,14 @@ class EntityResolver:
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         self._headline_names = headline_only_names(self.doc, self._person_ents)
         names: dict[str, _Person] = {}
+        honorifics: dict[tuple[str, ...], str] = {}  # a surname's gender where an honorific gives it
         for ent in self._person_ents:
             name = self._ent_name(ent)
             if not name or len(name) > 60:
                 continue
             toks = name_key(name)
+            if len(toks) == 1 and (said := honorific_gender(ent)) is not None:
+                honorifics[toks] = said
             if name not in names:
                 names[name] = _Person(name, toks, gender=gender_of(toks[0]) if len(toks) > 1 else None)
         # "Crooked Hillary Clinton" beside "Hillary Clinton": a word before a full name is an epithet the
@@ -155,7 +159,19 @@ class EntityResolver:
         # a name is kept as an entity only if no longer name in the article contains it
         full = [p for p in names.values() if len(p.tokens) > 1]
         self.people = full or list(names.values())
-        singles = [p for p in names.values() if len(p.tokens) == 1 and not self._containing(p.tokens)]
+        # a surname is someone of its own if no fuller name holds it, or if its honorific rules out every
+        # fuller name that does: "Mr. Obama" (NYT style, never named in full) beside "Michelle Obama"
+        singles = [
+            p
+            for p in names.values()
+            if len(p.tokens) == 1
+            and all(
+                full.gender is not None and honorifics.get(p.tokens, full.gender) != full.gender
+                for full in self._containing(p.tokens)
+            )
+        ]
+        for p in singles:
+            p.gender = p.gender or honorifics.get(p.tokens)
         self.people.extend(singles)
 
     def _ent_name(self, ent: SpacySpan) -> str:
@@ -248,14 +264,17 @@ class EntityResolver:
             return exact
         # people who share a surname: the one the article has named most so far, the discourse's topic
         # ("Cruz" after a single "Heidi Cruz" in a story about Ted Cruz), then the one quoted most ("Brent
-        # Bozell III … tells Breitbart", not "his father, Brent Bozell, Jr."), then the most recent
-        return max(matches, key=lambda p: (p.mentions, p.quoted, p.last_seen))
+        # Bozell III … tells Breitbart", not "his father, Brent Bozell, Jr."), then the most recent, then
+        # the one of that very name (the first "President Obama" beside a "Michelle Obama" named later)
+        self._tied = exact is None
+        return max(matches, key=lambda p: (p.mentions, p.quoted, p.last_seen, p is exact))
 
     def resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
         """Canonical name, mention span and type of the source token `src`."""
         doc = self.doc
         left, right = mention_range(src)
         self._advance(left)
+        self._tied = False
         span = doc[left:right]
         mention = Span(span.text, span.start_char, span.end_char)
         lower = src.lower_
@@ -315,6 +334,7 @@ class EntityResolver:
         ("PENCE:") or a headline's ("Rush Limbaugh: …"). The person the article names in full ("PENCE" is
         Mike Pence), else the label itself ("WALLACE" -> Wallace) as an `unknown`-typed speaker."""
         self._advance(first)
+        self._tied = False
         around = self.doc.char_span(start, end, alignment_mode="expand")  # not doc.text: rebuilt per access
         label = around.text[start - around.start_char : end - around.start_char] if around is not None else ""
         mention = Span(label, start, end)
@@ -327,7 +347,8 @@ class EntityResolver:
 
     def _spoke(self, person: _Person) -> str:
         self.last_speaker = person
-        person.quoted += 1
+        if not self._tied:  # a surname the tie-break gave away does not make its winner more quoted
+            person.quoted += 1
         return person.name
 
     def _salient_person(self, gender: str, before: int) -> _Person | None:
