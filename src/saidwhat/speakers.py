@@ -17,7 +17,12 @@ mentioned or quoted most recently, then resolve each mention in reading order:
     not label as people ("Trump has record low support", read as an organisation);
   role noun -> the person the article tied that role to; otherwise the mention itself.
 Name forms (names.py): "Donald Trump" beside "Donald J. Trump", or "Suu Kyi" beside "Aung San Suu Kyi",
-is that person named in full; a nickname in quotation marks stays inside its name.
+is that person named in full; a nickname in quotation marks stays inside its name. People who share a
+name stay apart: "Donald Trump" is not "Donald Trump Jr."; a namesake the recognizer missed joins the
+people ("said Ana Reyes" beside Tom Reyes); a tie in mentions goes to the one quoted more by name, then
+the most recent; a surname whose honorific rules out every fuller name ("Mr. Obama" beside "Michelle
+Obama") is a person of its own. What a single mention is (its range, the entity inside it, the name set
+off beside it: "A spokesman for Hillary Clinton" is not Clinton) is mentions.py's.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
+from saidwhat.mentions import according_to, appositive_name, ent_in, mention_range, noun_type, org_like
 from saidwhat.models import Span, SpeakerType
 from saidwhat.names import (
     clean_name,
@@ -45,7 +51,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep", "npadvmod"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -58,24 +63,6 @@ SPOKEN_NOUNS = frozenset(
     }
 )  # fmt: skip
 COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
-
-
-def mention_range(src: Token) -> tuple[int, int]:
-    """Token range of the noun phrase headed by `src`, without relative clauses or appositives."""
-    left, right = src.i, src.i
-    for child in src.children:
-        if child.dep_ in MENTION_CUT_DEPS and not (
-            child.dep_ == "prep" and child.i > src.i and child.lower_ in ("for", "of", "at", "with", "from")
-        ):
-            continue
-        left = min(left, child.left_edge.i)
-        right = max(right, child.right_edge.i)
-    doc = src.doc
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    while right > left and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
-    return left, right + 1
 
 
 # titles before a name that a later "the …" names again ("President Obama … the president said")
@@ -285,7 +272,7 @@ class EntityResolver:
         if owner is not None and owner.lower_ not in ("its", "their"):
             name, _, stype = self.resolve(owner)  # "his remarks suggested …": he is who said it
             return name, mention, stype
-        named = _appositive_name(src)
+        named = appositive_name(src)
         if named is not None:  # "His father, the former governor Robert Hale, said": Robert Hale
             name, _, stype = self.resolve(named)
             return name, mention, stype
@@ -297,12 +284,12 @@ class EntityResolver:
             return mention.text, mention, "person"
         if lower in GROUP_PRONOUNS:
             return mention.text, mention, "group"
-        ent = _ent_in(span, self._ents)
+        ent = ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
             person = self._lookup(name_key(self._ent_name(ent)), honorific_gender(ent))
             if person is not None:
                 # a speaker holds attention; "according to Politico" does not
-                person.hold(ent.start, subject=not _according_to(src))
+                person.hold(ent.start, subject=not according_to(src))
                 return self._spoke(person), mention, "person"
             return self._ent_name(ent), mention, "person"
         if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self._role_holder(src)):
@@ -322,10 +309,10 @@ class EntityResolver:
             person = self._lookup((src.lower_,))
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke(person), mention, "person"
-            return clean_name(mention.text), mention, "organization" if _org_like(span) else "person"
+            return clean_name(mention.text), mention, "organization" if org_like(span) else "person"
         if src.is_title and (person := self._lookup((src.lower_,))) is not None:
             return self._spoke(person), mention, "person"  # a surname the tagger took for a verb
-        return clean_name(mention.text), mention, _noun_type(lower)
+        return clean_name(mention.text), mention, noun_type(lower)
 
     def resolve_label(
         self, first: int, start: int, end: int, unknown: SpeakerType = "person"
@@ -377,37 +364,6 @@ class EntityResolver:
                 self.last_speaker = p
 
 
-def _appositive_name(src: Token) -> Token | None:
-    """A person's name set off after a common noun, directly or after a role: "His father, the former
-    governor Robert Hale, said" (the parser hangs "Hale" on "governor", "governor" on "father")."""
-    # a capitalised common noun is a Title Case headline's ("Another GOP Figure Endorses Hillary
-    # Clinton"); "according to the activist group Mosul Eye" cites a source that does not take the
-    # discourse over (its appositive would: a later "she" went to the misread "Mosul Eye")
-    if src.pos_ != "NOUN" or src.ent_type_ or src.is_title or _according_to(src):
-        return None
-    # not past the subject's verb: "Another GOP Figure Endorses Hillary Clinton" (a misparsed headline)
-    limit = src.head.i if src.head.i > src.i else len(src.doc)
-    for appos in (c for c in src.children if c.dep_ == "appos" and c.i < limit):
-        if appos.ent_type_ == "PERSON":
-            return appos
-        if appos.pos_ == "NOUN":
-            nested = next((c for c in appos.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-            if nested is not None:
-                return nested
-    return None
-
-
-def _according_to(src: Token) -> bool:
-    """Is `src` the source of "according to X"? A cited source does not take the discourse over."""
-    head = src.head
-    return (
-        src.dep_ == "pobj"
-        and head.lower_ == "to"
-        and head.i > 0
-        and head.doc[head.i - 1].lower_ == "according"
-    )
-
-
 def _as_subject(root: Token) -> bool:
     """Is a name (its root token) a clause's subject, or set off beside one ("Sam Patel, a
     paediatrician, disagreed")? Subjects are what the text is about (centering: "Trump attacked Cruz.
@@ -424,87 +380,3 @@ def _as_subject(root: Token) -> bool:
 def _qualifiers(noun: Token) -> frozenset[str]:
     """The words that say which role a noun names: "Republican" in "the Republican nominee"."""
     return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
-
-
-def _ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
-    """The entity the mention's head belongs to ("White House spokesman Josh Earnest" is Josh Earnest,
-    not the White House), else the longest entity inside the mention (`ents`: the document's entities,
-    listed once per document because spaCy rebuilds them on every access). A name modifying a common
-    noun is someone else: "Scott's niece" is not Scott, "the Clinton campaign" not Hillary Clinton, "a
-    spokesman for Hillary Clinton" not Hillary Clinton."""
-    root = span.root
-    if root.ent_type_:
-        headed = next((e for e in ents if e.start <= root.i < e.end), None)
-        if headed is not None:
-            return headed
-    inside = [
-        e
-        for e in ents
-        if span.start <= e.start
-        and e.end <= span.end
-        and not (
-            root.pos_ == "NOUN"
-            and root.is_lower
-            and (
-                (e.root.dep_ in ("poss", "compound", "amod") and e.root.head.i == root.i)
-                or _in_phrase_of(e.root, root)
-            )
-        )
-    ]
-    return max(inside, key=len) if inside else None
-
-
-def _in_phrase_of(tok: Token, root: Token) -> bool:
-    """Does `tok` hang on `root` through a prepositional phrase (a spokesman *for Hillary Clinton*)? A
-    name set off at the phrase's end names the whole ("An attorney for Pagliano, Mark MacDougall": the
-    parser hangs the appositive on "Pagliano")."""
-    if tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
-        return False
-    while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep":
-            return True
-        tok = tok.head
-    return False
-
-
-# what an unnamed speaker is, by its head noun ("the spokeswoman said", "the ministry said")
-PERSON_NOUNS = frozenset(
-    {
-        "spokesman", "spokeswoman", "spokesperson", "mayor", "senator", "governor", "president",
-        "minister", "secretary", "official", "aide", "adviser", "advisor", "lawyer", "attorney",
-        "director", "chairman", "chairwoman", "chair", "executive", "ceo", "manager", "leader",
-        "candidate", "nominee", "lawmaker", "congressman", "congresswoman", "representative",
-        "judge", "prosecutor", "detective", "officer", "chief", "sheriff", "commissioner", "economist",
-        "analyst", "professor", "expert", "researcher", "strategist", "pollster", "historian",
-        "author", "reporter", "journalist", "columnist", "writer", "woman", "man", "voter", "resident",
-        "owner", "worker", "mother", "father", "source", "witness", "doctor", "student", "teacher",
-        "wife", "husband", "son", "daughter", "sister", "brother", "niece", "nephew", "cousin", "aunt",
-        "uncle", "widow", "parent", "friend", "neighbor", "neighbour", "grandmother", "grandfather",
-        "ambassador", "envoy", "diplomat", "general", "soldier", "activist", "protester", "organizer",
-        "priest", "pastor", "bishop", "coach", "player", "farmer", "businessman", "businesswoman",
-    }
-)  # fmt: skip
-ORGANIZATION_NOUNS = frozenset(
-    {
-        "ministry", "department", "agency", "government", "administration", "campaign", "company",
-        "firm", "committee", "council", "commission", "court", "office", "party", "union", "group",
-        "organization", "organisation", "association", "institute", "foundation", "bank", "police",
-        "army", "military", "network", "newspaper", "board", "bureau", "pentagon", "university",
-        "school", "hospital",
-    }
-)  # fmt: skip
-
-
-def _noun_type(head: str) -> SpeakerType:
-    """A speaker's type from its head noun where nothing named it: a role is a person, an institution
-    an organization; anything else (a report, a poll) stays unknown."""
-    if head in PERSON_NOUNS:
-        return "person"
-    if head in ORGANIZATION_NOUNS:
-        return "organization"
-    return "unknown"
-
-
-def _org_like(span: SpacySpan) -> bool:
-    text = span.text
-    return any(w in text for w in ("Department", "Ministry", "Agency", "Committee", "Party", "Office"))

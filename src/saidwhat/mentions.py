@@ -1,0 +1,148 @@
+"""What a speaker mention is, read off the parse: its token range, the entity it names, the name set
+off beside it, its type where nothing names it. Discourse state (who was named, quoted, the subject) is
+speakers.py's; these are functions of one mention and its sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from saidwhat.models import SpeakerType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep", "npadvmod"})
+
+
+def mention_range(src: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by `src`, without relative clauses or appositives."""
+    left, right = src.i, src.i
+    for child in src.children:
+        if child.dep_ in MENTION_CUT_DEPS and not (
+            child.dep_ == "prep" and child.i > src.i and child.lower_ in ("for", "of", "at", "with", "from")
+        ):
+            continue
+        left = min(left, child.left_edge.i)
+        right = max(right, child.right_edge.i)
+    doc = src.doc
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return left, right + 1
+
+
+def appositive_name(src: Token) -> Token | None:
+    """A person's name set off after a common noun, directly or after a role: "His father, the former
+    governor Robert Hale, said" (the parser hangs "Hale" on "governor", "governor" on "father")."""
+    # a capitalised common noun is a Title Case headline's ("Another GOP Figure Endorses Hillary
+    # Clinton"); "according to the activist group Mosul Eye" cites a source that does not take the
+    # discourse over (its appositive would: a later "she" went to the misread "Mosul Eye")
+    if src.pos_ != "NOUN" or src.ent_type_ or src.is_title or according_to(src):
+        return None
+    # not past the subject's verb: "Another GOP Figure Endorses Hillary Clinton" (a misparsed headline)
+    limit = src.head.i if src.head.i > src.i else len(src.doc)
+    for appos in (c for c in src.children if c.dep_ == "appos" and c.i < limit):
+        if appos.ent_type_ == "PERSON":
+            return appos
+        if appos.pos_ == "NOUN":
+            nested = next((c for c in appos.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if nested is not None:
+                return nested
+    return None
+
+
+def according_to(src: Token) -> bool:
+    """Is `src` the source of "according to X"? A cited source does not take the discourse over."""
+    head = src.head
+    return (
+        src.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.i > 0
+        and head.doc[head.i - 1].lower_ == "according"
+    )
+
+
+def ent_in(span: SpacySpan, ents: list[SpacySpan]) -> SpacySpan | None:
+    """The entity the mention's head belongs to ("White House spokesman Josh Earnest" is Josh Earnest,
+    not the White House), else the longest entity inside the mention (`ents`: the document's entities,
+    listed once per document because spaCy rebuilds them on every access). A name modifying a common
+    noun is someone else: "Scott's niece" is not Scott, "the Clinton campaign" not Hillary Clinton, "a
+    spokesman for Hillary Clinton" not Hillary Clinton."""
+    root = span.root
+    if root.ent_type_:
+        headed = next((e for e in ents if e.start <= root.i < e.end), None)
+        if headed is not None:
+            return headed
+    inside = [
+        e
+        for e in ents
+        if span.start <= e.start
+        and e.end <= span.end
+        and not (
+            root.pos_ == "NOUN"
+            and root.is_lower
+            and (
+                (e.root.dep_ in ("poss", "compound", "amod") and e.root.head.i == root.i)
+                or in_phrase_of(e.root, root)
+            )
+        )
+    ]
+    return max(inside, key=len) if inside else None
+
+
+def in_phrase_of(tok: Token, root: Token) -> bool:
+    """Does `tok` hang on `root` through a prepositional phrase (a spokesman *for Hillary Clinton*)? A
+    name set off at the phrase's end names the whole ("An attorney for Pagliano, Mark MacDougall": the
+    parser hangs the appositive on "Pagliano")."""
+    if tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+        return False
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
+
+
+# what an unnamed speaker is, by its head noun ("the spokeswoman said", "the ministry said")
+PERSON_NOUNS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "mayor", "senator", "governor", "president",
+        "minister", "secretary", "official", "aide", "adviser", "advisor", "lawyer", "attorney",
+        "director", "chairman", "chairwoman", "chair", "executive", "ceo", "manager", "leader",
+        "candidate", "nominee", "lawmaker", "congressman", "congresswoman", "representative",
+        "judge", "prosecutor", "detective", "officer", "chief", "sheriff", "commissioner", "economist",
+        "analyst", "professor", "expert", "researcher", "strategist", "pollster", "historian",
+        "author", "reporter", "journalist", "columnist", "writer", "woman", "man", "voter", "resident",
+        "owner", "worker", "mother", "father", "source", "witness", "doctor", "student", "teacher",
+        "wife", "husband", "son", "daughter", "sister", "brother", "niece", "nephew", "cousin", "aunt",
+        "uncle", "widow", "parent", "friend", "neighbor", "neighbour", "grandmother", "grandfather",
+        "ambassador", "envoy", "diplomat", "general", "soldier", "activist", "protester", "organizer",
+        "priest", "pastor", "bishop", "coach", "player", "farmer", "businessman", "businesswoman",
+    }
+)  # fmt: skip
+ORGANIZATION_NOUNS = frozenset(
+    {
+        "ministry", "department", "agency", "government", "administration", "campaign", "company",
+        "firm", "committee", "council", "commission", "court", "office", "party", "union", "group",
+        "organization", "organisation", "association", "institute", "foundation", "bank", "police",
+        "army", "military", "network", "newspaper", "board", "bureau", "pentagon", "university",
+        "school", "hospital",
+    }
+)  # fmt: skip
+
+
+def noun_type(head: str) -> SpeakerType:
+    """A speaker's type from its head noun where nothing named it: a role is a person, an institution
+    an organization; anything else (a report, a poll) stays unknown."""
+    if head in PERSON_NOUNS:
+        return "person"
+    if head in ORGANIZATION_NOUNS:
+        return "organization"
+    return "unknown"
+
+
+def org_like(span: SpacySpan) -> bool:
+    text = span.text
+    return any(w in text for w in ("Department", "Ministry", "Agency", "Committee", "Party", "Office"))

@@ -1,0 +1,43 @@
+"""Speaker mentions read off a real parse: their range, the entity they name, their type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat.mentions import appositive_name, ent_in, mention_range, noun_type
+
+
+def _token(doc: Any, text: str) -> Any:
+    return next(t for t in doc if t.text == text)
+
+
+def test_a_mention_stops_before_its_appositive_and_relative_clause(nlp: Any) -> None:
+    doc = nlp("The agency's spokeswoman, Maria Lopez, who joined in May, said the plant was closed.")
+    left, right = mention_range(_token(doc, "spokeswoman"))
+    assert doc[left:right].text == "The agency's spokeswoman"
+
+
+def test_a_name_inside_a_prepositional_phrase_is_not_the_mentions_entity(nlp: Any) -> None:
+    doc = nlp("A spokesman for Hillary Clinton said the campaign would not respond.")
+    src = _token(doc, "spokesman")
+    left, right = mention_range(src)
+    assert ent_in(doc[left:right], list(doc.ents)) is None
+    doc = nlp("White House spokesman Josh Earnest said the talks had failed.")
+    src = _token(doc, "Earnest")
+    left, right = mention_range(src)
+    found = ent_in(doc[left:right], list(doc.ents))
+    assert found is not None and found.text == "Josh Earnest"
+
+
+def test_a_name_set_off_after_a_role_is_found_through_it(nlp: Any) -> None:
+    doc = nlp("His father, the former governor Robert Hale, said the decision was his son's alone.")
+    named = appositive_name(_token(doc, "father"))
+    assert named is not None and named.text == "Hale"
+    doc = nlp("According to the activist group Mosul Eye, dozens were killed.")
+    assert appositive_name(_token(doc, "group")) is None  # a cited source does not take over
+
+
+def test_an_unnamed_speaker_is_typed_by_its_head_noun() -> None:
+    assert noun_type("spokeswoman") == "person"
+    assert noun_type("ministry") == "organization"
+    assert noun_type("report") == "unknown"
