@@ -230,7 +230,7 @@ def find_quotes(
     found = without_quotes_inside_quotes(found)
     found = _with_transcript_turns(doc, text, found, stretches)
     found.sort(key=lambda a: a.fragments[0][0])
-    resolver = EntityResolver(doc, contents=[f for a in found for f in a.fragments])
+    resolver = EntityResolver(doc, contents=[f for a in found for f in a.fragments], text=text)
     quotes: list[Quote] = []
     resolved: dict[int, Quote] = {}
     for a in found:

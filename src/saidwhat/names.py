@@ -6,6 +6,7 @@ this module only reads and compares names.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
@@ -123,15 +124,17 @@ def ent_name(ent: SpacySpan) -> str:
     return clean_name(ent.doc[ent.start : end].text)
 
 
-def headline_only_names(doc: Doc, person_ents: list[SpacySpan]) -> dict[int, str]:
+def headline_only_names(doc: Doc, person_ents: list[SpacySpan], text: str | None = None) -> dict[int, str]:
     """Person names the recognizer took from a Title Case headline with a word stuck to them ("Derelict
     Obama", "Obama Speech"), by entity start: where the name appears nowhere but in the headline, it
     loses the words the article uses in lower case, and a first word that is no known first name before
     the end of a name the article gives in full."""
-    lines = title_lines(doc)
+    lines = title_lines(doc, text)
+    starts = [s for s, _ in lines]
 
     def in_title(char: int) -> bool:
-        return any(s <= char < e for s, e in lines)
+        k = bisect_right(starts, char) - 1
+        return k >= 0 and char < lines[k][1]
 
     headline = [e for e in person_ents if in_title(e.start_char)]
     if not headline:
@@ -169,21 +172,23 @@ MINOR_WORDS = frozenset(
 )
 
 
-def title_lines(doc: Doc) -> list[tuple[int, int]]:
+def title_lines(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Character ranges of the headline (the first line, whatever its case) and of every later short
     line in Title Case: a live blog's entry titles ("Ted Cruz, Chris Christie Address Heroin Epidemic"),
-    where the recognizer runs names on into the words after them just as in the headline."""
-    text = doc.text
+    where the recognizer runs names on into the words after them just as in the headline. `text` is
+    `doc.text` where the caller has it (spaCy joins every token to build it, on every access)."""
+    text = doc.text if text is None else text
     line_end = first_line_end(doc)
     out = [(0, line_end)] if line_end else []
     start = line_end
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        words = [w for w in text[start:end].split() if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
-        short = end - start <= 150 and not text[start:end].rstrip().endswith((".", ":", '"', "”"))
-        if short and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
-            out.append((start, end))
+        line = text[start:end]
+        if len(line) <= 150 and not line.rstrip().endswith((".", ":", '"', "”")):
+            words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+                out.append((start, end))
         start = end + 1
     return out
 
@@ -261,9 +266,9 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     organisation, or not at all) is a person of her own, not Tom Reyes. The words compounded onto the
     surname must open with a first name (a known one, or one that opens a person's name elsewhere in the
     article) and name no other kind of thing: "Stop Trump", "Republican Trump", "North Korea" are none."""
+    import numpy
+    from spacy.attrs import LOWER
     from spacy.tokens import Span as SpacySpan
-
-    from saidwhat.first_names import gender_of
 
     people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
     words_of = {e[-1].lower_: {t.lower_ for t in e} for e in people if e[-1].is_title}
@@ -272,8 +277,11 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     first_words = {e[0].lower_ for e in people}
     in_person = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     found: list[SpacySpan] = []
-    for tok in doc:
-        if tok.lower_ not in words_of or tok.i in in_person or tok.pos_ != "PROPN" or not tok.is_title:
+    # the surnames' tokens, found in the lower-case array (a Python loop over every token costs more)
+    hashes = [doc.vocab.strings[w] for w in words_of]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)):
+        tok = doc[int(i)]
+        if tok.i in in_person or tok.pos_ != "PROPN" or not tok.is_title:
             continue
         start = tok.i
         while start > 0 and _compound_name_part(doc[start - 1], tok) and start - 1 not in in_person:

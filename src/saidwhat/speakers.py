@@ -98,6 +98,7 @@ class EntityResolver:
 
     doc: Doc
     contents: list[tuple[int, int]] = field(default_factory=list)  # characters of reported content
+    text: str | None = None  # doc.text, where the caller has it (spaCy rebuilds it on every access)
     people: list[_Person] = field(default_factory=list)
     # a role noun ("spokeswoman") -> the person it was given to and the words qualifying it there
     roles: dict[str, tuple[_Person, frozenset[str]]] = field(default_factory=dict)
@@ -112,7 +113,7 @@ class EntityResolver:
             self.doc, with_full_names(self.doc, with_nicknames(self.doc, list(self.doc.ents)))
         )
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
-        self._headline_names = headline_only_names(self.doc, self._person_ents)
+        self._headline_names = headline_only_names(self.doc, self._person_ents, self.text)
         names: dict[str, _Person] = {}
         honorifics: dict[tuple[str, ...], str] = {}  # a surname's gender where an honorific gives it
         for ent in self._person_ents:
