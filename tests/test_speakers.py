@@ -339,3 +339,14 @@ def test_a_name_in_a_live_blog_entry_title_loses_the_verb_stuck_to_it() -> None:
         "officials plan to address it."
     )
     assert speakers(text)[:2] == ["Chris Christie", "Chris Christie"]
+
+
+def test_it_continues_the_institution_just_quoted_but_not_a_person() -> None:
+    text = (
+        "The city of Phoenix objected to the new campaign advertisement on Friday. The city said the ad "
+        "used its logo without permission. It said the campaign had broken state law.\n\n"
+        "Mayor Kate Gallego spoke later. She said the ad was misleading. It is worth noting that the ad "
+        "ran only once, officials said."
+    )
+    # the impersonal "It is worth noting" comes after a person and names no one
+    assert speakers(text) == ["The city", "The city", "Kate Gallego", "officials"]

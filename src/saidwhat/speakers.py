@@ -31,7 +31,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
-from saidwhat.mentions import according_to, appositive_name, ent_in, mention_range, noun_type, org_like
+from saidwhat.mentions import (
+    PERSON_NOUNS,
+    according_to,
+    appositive_name,
+    ent_in,
+    mention_range,
+    noun_type,
+    org_like,
+)
 from saidwhat.models import Span, SpeakerType
 from saidwhat.names import (
     clean_name,
@@ -63,6 +71,7 @@ SPOKEN_NOUNS = frozenset(
     }
 )  # fmt: skip
 COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
+IT_REACH = 600  # characters from the last non-person speaker's mention within which "it" continues it
 
 
 # titles before a name that a later "the …" names again ("President Obama … the president said")
@@ -105,6 +114,8 @@ class EntityResolver:
     last_speaker: _Person | None = None
     _cursor: int = 0
     _tied: bool = False  # the last lookup chose among namesakes by salience, not by the name itself
+    # the last speaker that is no person (an institution, a report): name, type, where its mention ended
+    _last_thing: tuple[str, SpeakerType, int] | None = None
     _epithets: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _ents: list[SpacySpan] = field(default_factory=list)
 
@@ -258,7 +269,27 @@ class EntityResolver:
         return max(matches, key=lambda p: (p.mentions, p.quoted, p.last_seen, p is exact))
 
     def resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
-        """Canonical name, mention span and type of the source token `src`."""
+        """Canonical name, mention span and type of the source token `src`. "It" as a source continues
+        the last speaker that is no person, close before it ("Donald Trump's campaign is defending his
+        tweets. It's denouncing …"; "…,” the report says. It also points out …"); an impersonal "it"
+        ("It's worth noting …") after a person stays "It"."""
+        if src.lower_ == "it" and self._last_thing is not None and src.idx - self._last_thing[2] < IT_REACH:
+            left, right = mention_range(src)
+            self._advance(left)
+            span = self.doc[left:right]
+            return self._last_thing[0], Span(span.text, span.start_char, span.end_char), self._last_thing[1]
+        name, mention, stype = self._resolve(src)
+        if src.lower_ != "it":  # a thing "it" can continue: an institution, or a singular common noun
+            thing = stype == "organization" or (
+                stype == "unknown"
+                and src.pos_ == "NOUN"
+                and src.tag_ == "NN"
+                and src.lower_ not in PERSON_NOUNS
+            )
+            self._last_thing = (name, stype, mention.end) if thing else None
+        return name, mention, stype
+
+    def _resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
         doc = self.doc
         left, right = mention_range(src)
         self._advance(left)
