@@ -191,11 +191,9 @@ def end_with_opening_quotation(doc: Doc, a: Attribution, stretches: list[Stretch
     if len(a.fragments) != 1 or not _reported_after_cue(doc, a):
         return  # a cue after the quotation ("“…,” Sanders said, according to CNN") is not its introducer
     start, end = a.fragments[0]
-    for st in stretches:
-        if st.start <= start <= st.inner_start and st.balanced:
-            if end > st.end and text[st.inner_end - 1] in SENTENCE_PUNCT:
-                a.fragments[0] = (start, st.end)
-            return
+    st = _opening_stretch(start, stretches)
+    if st is not None and end > st.end and text[st.inner_end - 1] in SENTENCE_PUNCT:
+        a.fragments[0] = (start, st.end)
 
 
 def end_before_inverted_source(doc: Doc, a: Attribution, stretches: list[Stretch], text: str) -> None:
@@ -210,14 +208,19 @@ def end_before_inverted_source(doc: Doc, a: Attribution, stretches: list[Stretch
     cue = doc[a.cue]
     if cue.idx < end or text[end : cue.idx].strip(" ,") or cue.pos_ != "VERB":
         return
-    for st in stretches:
-        if not (st.start <= start <= st.inner_start and st.balanced and st.end < end):
-            continue
-        tail = doc.char_span(st.end, end, alignment_mode="expand")
-        words = [t for t in tail or () if not (t.is_punct or t.is_space)]
-        if words and words[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in words):
-            a.fragments[0] = (start, st.end)
+    st = _opening_stretch(start, stretches)
+    if st is None or st.end >= end:
         return
+    tail = doc.char_span(st.end, end, alignment_mode="expand")
+    words = [t for t in tail or () if not (t.is_punct or t.is_space)]
+    if words and words[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        a.fragments[0] = (start, st.end)
+
+
+def _opening_stretch(start: int, stretches: list[Stretch]) -> Stretch | None:
+    """The balanced quotation whose opening mark starts content at `start` (top-level quotations do not
+    overlap, so at most one opens there)."""
+    return next((st for st in stretches if st.balanced and st.start <= start <= st.inner_start), None)
 
 
 def start_at_introduced_quotation(doc: Doc, a: Attribution, stretches: list[Stretch], text: str) -> None:
@@ -286,16 +289,13 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     while rest and (rest[-1].is_punct or rest[-1].is_quote):
         rest = rest[:-1]
     words = [t for t in rest if not (t.is_punct or t.is_quote)]
-    if len(words) > 2 and _second_that_clause(words, a.cue):
-        # "said that the bill was “far from perfect,” but that it kept the government open": a second
-        # that-clause of the same cue, which the parser made a verb coordinated with the cue
-        if "\n" not in doc[rest[0].i : rest[-1].i].text:
-            a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
-        return
-    if len(words) < 2 or words[0].lower_ not in CONTINUATIONS:
-        return
-    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.tag_ in FINITE_TAGS for t in rest):
-        return  # a clause of its own ("and has since left the network")
+    # "said that the bill was “far from perfect,” but that it kept the government open": a second
+    # that-clause of the same cue, which the parser made a verb coordinated with the cue, runs on too
+    if not (len(words) > 2 and _second_that_clause(words, a.cue)):
+        if len(words) < 2 or words[0].lower_ not in CONTINUATIONS:
+            return
+        if any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.tag_ in FINITE_TAGS for t in rest):
+            return  # a clause of its own ("and has since left the network")
     if "\n" in doc[rest[0].i : rest[-1].i].text:
         return
     a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))

@@ -7,6 +7,7 @@ this module only reads and compares names.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
@@ -223,10 +224,7 @@ def with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         start = person_at[first.i].start if first.i in person_at else first.i
         end = person_at[last.i].end if last.i in person_at else last.i + 1
         merged.append(SpacySpan(doc, start, end, label="PERSON"))
-    if not merged:
-        return ents
-    kept = [e for e in ents if not any(m.start < e.end and e.start < m.end for m in merged)]
-    return sorted(kept + merged, key=lambda e: e.start)
+    return _replacing(ents, merged)
 
 
 def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
@@ -245,13 +243,10 @@ def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     if not untagged:
         return ents
     common = {t.text for t in doc if t.is_lower and t.is_alpha}  # "Outside Carrier" is no name
+    stop = common | TITLES
     found: list[SpacySpan] = []
     for tok in untagged:
-        start = tok.i
-        while start > 0 and _compound_name_part(doc[start - 1], tok) and start - 1 not in tagged:
-            if doc[start - 1].lower_ in common or doc[start - 1].lower_ in TITLES:
-                break
-            start -= 1
+        start = _name_start(doc, tok, tagged, stop)
         if start < tok.i:
             found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
     return sorted(ents + found, key=lambda e: e.start) if found else ents
@@ -283,20 +278,33 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         tok = doc[int(i)]
         if tok.i in in_person or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        start = tok.i
-        while start > 0 and _compound_name_part(doc[start - 1], tok) and start - 1 not in in_person:
-            if doc[start - 1].lower_ in TITLES or doc[start - 1].lower_ in words_of[tok.lower_]:
-                break
-            start -= 1
+        start = _name_start(doc, tok, in_person, TITLES | words_of[tok.lower_])
         first = doc[start]
         if start == tok.i or not (gender_of(first.lower_) or first.lower_ in first_words):
             continue
         if first.tag_ == "NNP" and not any(t.ent_type_ in NOT_PEOPLE for t in doc[start : tok.i + 1]):
             found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
-    if not found:
+    return _replacing(ents, found)
+
+
+def _replacing(ents: list[SpacySpan], spans: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with `spans` in place of every entity they overlap, in text order."""
+    if not spans:
         return ents
-    kept = [e for e in ents if not any(f.start < e.end and e.start < f.end for f in found)]
-    return sorted(kept + found, key=lambda e: e.start)
+    kept = [e for e in ents if not any(f.start < e.end and e.start < f.end for f in spans)]
+    return sorted(kept + spans, key=lambda e: e.start)
+
+
+def _name_start(doc: Doc, surname: Token, taken: set[int], stop: AbstractSet[str]) -> int:
+    """Where the run of capitalised proper nouns compounded onto `surname` starts (its own index where
+    there is none): it crosses no token a person already holds (`taken`) and no word in `stop` (by its
+    lower-case form)."""
+    start = surname.i
+    while start > 0 and _compound_name_part(doc[start - 1], surname) and start - 1 not in taken:
+        if doc[start - 1].lower_ in stop:
+            break
+        start -= 1
+    return start
 
 
 def _compound_name_part(word: Token, surname: Token) -> bool:

@@ -111,13 +111,12 @@ def html_to_document(html: str, id: str | int | None = None, source: str = "<htm
     inputs are plain text. Comments are left out: readers' comments are not the article's quotes.
     """
     result = _extract(html, source)
-    text = getattr(result, "text", None) if result is not None else None
-    if not (isinstance(text, str) and text.strip()) and not _HTML_BODY_TAG.search(html):
+    if _text_of(result) is None and not _HTML_BODY_TAG.search(html):
         # a fragment ("<p>Officials say …</p>" from a feed or a JSONL "html" field): trafilatura finds
         # no article in a lone paragraph outside a page, but does once the fragment has a page around it
         result = _extract(f"<html><body>{html}</body></html>", source)
-        text = getattr(result, "text", None) if result is not None else None
-    if not isinstance(text, str) or not text.strip() or _only_link_text(text):
+    text = _text_of(result)
+    if text is None or _only_link_text(text):
         raise InputError(f"{source}: no article text found in the HTML")
     return Document(
         id=id,
@@ -142,6 +141,12 @@ def _extract(html: str, source: str) -> Any:
     except Exception as exc:  # trafilatura/lxml raise many types on pathological markup
         reason = " ".join(str(exc).split())[:200]
         raise InputError(f"{source}: could not parse the HTML ({type(exc).__name__}: {reason})") from exc
+
+
+def _text_of(result: Any) -> str | None:
+    """The extracted text, where trafilatura found any."""
+    text = getattr(result, "text", None)
+    return text if isinstance(text, str) and text.strip() else None
 
 
 def _only_link_text(text: str) -> bool:

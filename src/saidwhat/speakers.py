@@ -211,6 +211,7 @@ class EntityResolver:
             if holder is not None and self._outside(tok.idx):
                 holder.hold(tok.i, subject=True)
         self._cursor = max(self._cursor, upto)
+        self._tied = False  # its lookups only count mentions; the next one decides the speaker
 
     def _outside(self, char: int) -> bool:
         """Is character `char` outside every reported content (the reporter's own words)?"""
@@ -273,13 +274,12 @@ class EntityResolver:
         the last speaker that is no person, close before it ("Donald Trump's campaign is defending his
         tweets. It's denouncing …"; "…,” the report says. It also points out …"); an impersonal "it"
         ("It's worth noting …") after a person stays "It"."""
-        if src.lower_ == "it" and self._last_thing is not None and src.idx - self._last_thing[2] < IT_REACH:
-            left, right = mention_range(src)
-            self._advance(left)
-            span = self.doc[left:right]
-            return self._last_thing[0], Span(span.text, span.start_char, span.end_char), self._last_thing[1]
         name, mention, stype = self._resolve(src)
-        if src.lower_ != "it":  # a thing "it" can continue: an institution, or a singular common noun
+        last = self._last_thing
+        if src.lower_ == "it":
+            if last is not None and src.idx - last[2] < IT_REACH:
+                return last[0], mention, last[1]
+        else:  # a thing "it" can continue: an institution, or a singular common noun
             thing = stype == "organization" or (
                 stype == "unknown"
                 and src.pos_ == "NOUN"
@@ -293,7 +293,6 @@ class EntityResolver:
         doc = self.doc
         left, right = mention_range(src)
         self._advance(left)
-        self._tied = False
         span = doc[left:right]
         mention = Span(span.text, span.start_char, span.end_char)
         lower = src.lower_
@@ -353,7 +352,6 @@ class EntityResolver:
         ("PENCE:") or a headline's ("Rush Limbaugh: …"). The person the article names in full ("PENCE" is
         Mike Pence), else the label itself ("WALLACE" -> Wallace) as an `unknown`-typed speaker."""
         self._advance(first)
-        self._tied = False
         around = self.doc.char_span(start, end, alignment_mode="expand")  # not doc.text: rebuilt per access
         label = around.text[start - around.start_char : end - around.start_char] if around is not None else ""
         mention = Span(label, start, end)
