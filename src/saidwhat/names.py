@@ -7,6 +7,7 @@ this module only reads and compares names.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
@@ -239,7 +240,7 @@ def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     if not surnames:
         return ents
     tagged = {i for e in ents for i in range(e.start, e.end)}
-    untagged = [t for t in doc if t.lower_ in surnames and t.i not in tagged and t.pos_ == "PROPN"]
+    untagged = [t for t in _tokens_of(doc, surnames) if t.i not in tagged and t.pos_ == "PROPN"]
     if not untagged:
         return ents
     common = {t.text for t in doc if t.is_lower and t.is_alpha}  # "Outside Carrier" is no name
@@ -261,8 +262,6 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     organisation, or not at all) is a person of her own, not Tom Reyes. The words compounded onto the
     surname must open with a first name (a known one, or one that opens a person's name elsewhere in the
     article) and name no other kind of thing: "Stop Trump", "Republican Trump", "North Korea" are none."""
-    import numpy
-    from spacy.attrs import LOWER
     from spacy.tokens import Span as SpacySpan
 
     people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
@@ -272,10 +271,7 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     first_words = {e[0].lower_ for e in people}
     in_person = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     found: list[SpacySpan] = []
-    # the surnames' tokens, found in the lower-case array (a Python loop over every token costs more)
-    hashes = [doc.vocab.strings[w] for w in words_of]
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)):
-        tok = doc[int(i)]
+    for tok in _tokens_of(doc, words_of):
         if tok.i in in_person or tok.pos_ != "PROPN" or not tok.is_title:
             continue
         start = _name_start(doc, tok, in_person, TITLES | words_of[tok.lower_])
@@ -285,6 +281,16 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         if first.tag_ == "NNP" and not any(t.ent_type_ in NOT_PEOPLE for t in doc[start : tok.i + 1]):
             found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
     return _replacing(ents, found)
+
+
+def _tokens_of(doc: Doc, words: Iterable[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of `words`, in text order: found in the lower-case array,
+    since a Python loop reading every token's text costs more (these run on every article)."""
+    import numpy
+    from spacy.attrs import LOWER
+
+    hashes = [doc.vocab.strings[w] for w in words]
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
 
 
 def _replacing(ents: list[SpacySpan], spans: list[SpacySpan]) -> list[SpacySpan]:
