@@ -406,3 +406,16 @@ def test_two_cues_of_one_quotation_give_one_quote() -> None:
     assert [(q.kind, q.cue.text if q.cue else None, q.speaker) for q in got] == [
         ("direct", "blogged", "Ed Krayewski")
     ]
+
+
+def test_the_speech_or_the_empty_it_of_a_report_is_not_its_speaker() -> None:
+    # the parse hangs these cues on a thing ("his acceptance speech") or an extraposed "It"
+    used = "Jorge Ramos used his acceptance speech to call for the resignation of the president."
+    assert [(q.speaker, q.text) for q in extract(used).quotes] == [
+        ("Jorge Ramos", "the resignation of the president")
+    ]
+    clear = "Jane Sanders made it clear that her supporters will not fall in line."
+    assert [q.speaker for q in extract(clear).quotes] == ["Jane Sanders"]
+    text = "The report came out on Monday. It is worth noting that the bill was levied by the union."
+    noted = [q for q in extract(text).quotes if "levied" in q.text]
+    assert [(q.speaker, q.speaker_mention) for q in noted] == [(None, None)]

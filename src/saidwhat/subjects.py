@@ -134,6 +134,82 @@ def document_issuer(cue: Token, source: Token) -> Token | None:
     return subject_of(verb, 1)
 
 
+# what a speaker speaks through or with: "Ramos used his acceptance speech to call for …", "Trump fired
+# back a response saying …", "POLITICO published a story detailing …", "spent many hours reflecting on …"
+INSTRUMENT_NOUNS = frozenset(
+    {
+        "speech", "address", "remarks", "statement", "report", "story", "article", "paper", "op-ed",
+        "column", "book", "memo", "letter", "email", "e-mail", "message", "note", "response", "reply",
+        "ad", "advertisement", "spot", "video", "cover", "tweet", "post", "release", "petition",
+        "interview", "appearance", "rally", "event", "time", "hour", "minute", "day", "week", "chance",
+        "opportunity", "platform", "attempt", "effort", "reference", "record", "data", "much", "part",
+    }
+)  # fmt: skip
+MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+BE_FORMS = frozenset({"be", "is", "was", "are", "were", "been", "being", "'s", "’s"})
+
+
+def _instrument(tok: Token) -> bool:
+    """The pipeline has no lemmatizer: a plural is its singular with an s."""
+    word = tok.lower_
+    return word in INSTRUMENT_NOUNS or (word.endswith("s") and word[:-1] in INSTRUMENT_NOUNS)
+
+
+# how an object hangs on the verb whose subject made or used it ("opened a rally", "in an article")
+OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "npadvmod", "attr", "oprd"})
+
+
+def instrument_user(cue: Token, source: Token) -> Token | None:
+    """Who spoke through the thing a participle or infinitive cue hangs on: the subject of the verb
+    that made or used it ("Ramos used his acceptance speech to call for …" -> Ramos; "Clinton made the
+    remarks during a speech attacking …" -> Clinton). None where the source is no such thing, or no
+    verb with a subject governs it. Applied after scoring, like document_issuer."""
+    if source.pos_ not in ("NOUN", "ADJ") or source.ent_type_ or not _instrument(source):
+        return None
+    hung = cue.dep_ in ("acl", "relcl") and cue.head.i == source.i
+    used = cue.dep_ in ("xcomp", "advcl") and source.i < cue.i and cue.head in source.ancestors
+    if not (hung or used):
+        return None
+    verb = source
+    for _ in range(4):
+        if verb.dep_ not in OBJECT_DEPS or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == source.i:
+        return None
+    subject = subject_of(verb, 1)
+    if subject is None or subject.i == source.i or subject.lower_ in IMPERSONAL_SUBJECTS:
+        return None
+    return subject
+
+
+def impersonal_it(cue: Token, source: Token) -> bool:
+    """Is the source an extraposition's "it" ("It's easy to criticize …", "it's assumed the ruling …")
+    rather than something the article names?"""
+    if source.lower_ != "it":
+        return False
+    if source.dep_ == "nsubjpass":
+        return True
+    verb = source.head
+    if source.dep_ != "nsubj" or verb.lower_ not in BE_FORMS or verb.i == cue.i:
+        return False
+    predicate = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"), None)
+    return predicate is not None and (cue.i == predicate.i or predicate in cue.ancestors)
+
+
+def made_clear_by(cue: Token, source: Token) -> Token | None:
+    """ "Davis made it clear that …": the adjective's "it" is the object of "make"; its subject speaks."""
+    if source.lower_ != "it" or cue.pos_ != "ADJ":
+        return None
+    verb = cue.head if cue.head.lower_ in MAKE_FORMS else source.head
+    if verb.lower_ not in MAKE_FORMS or verb.i == cue.i:
+        return None
+    subject = subject_of(verb, 1)
+    return None if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS else subject
+
+
 def _coordinated_subject(tok: Token) -> Token | None:
     """ "Kasich offered the man a job, then says he'll welcome advice": the parser hangs the first verb
     of a coordination on the second as a complement, leaving the second with no subject. Where the
