@@ -419,3 +419,17 @@ def test_the_speech_or_the_empty_it_of_a_report_is_not_its_speaker() -> None:
     text = "The report came out on Monday. It is worth noting that the bill was levied by the union."
     noted = [q for q in extract(text).quotes if "levied" in q.text]
     assert [(q.speaker, q.speaker_mention) for q in noted] == [(None, None)]
+
+
+def test_a_wire_dateline_is_never_the_speaker() -> None:
+    washington = (
+        "Trump demands.\n\nWASHINGTON (AP) — Donald Trump called Wednesday for Supreme Court Justice "
+        "Ruth Bader Ginsburg to resign."
+    )
+    rangoon = (
+        "Vote predicted.\n\nRANGOON, Burma - Aung San Suu Kyi's political allies on Monday predicted a win."
+    )
+    for text, speaker in [(washington, "Donald Trump"), (rangoon, "Aung San Suu Kyi's political allies")]:
+        got = extract(text).quotes
+        assert [q.speaker for q in got] == [speaker]
+        assert got[0].speaker_mention is not None and got[0].speaker_mention.text == speaker

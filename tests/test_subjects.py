@@ -140,3 +140,24 @@ def test_an_extraposed_it_is_no_one(nlp: Any) -> None:
     notes = next(t for t in doc if t.text == "notes")
     it = next(t for t in doc if t.text == "It")
     assert not impersonal_it(notes, it)
+
+
+def test_the_name_after_a_wire_dateline_speaks(nlp: Any) -> None:
+    from saidwhat.subjects import dateline_appositive
+
+    doc = nlp("Headline.\n\nRANGOON, Burma - Aung San Suu Kyi's political allies on Monday predicted a win.")
+    rangoon = next(t for t in doc if t.text == "RANGOON")
+    allies = dateline_appositive(rangoon)
+    assert allies is not None and allies.text == "allies"
+    doc = nlp("Headline.\n\nNew York (AFP) – Oscar-winning actress Susan Sarandon is not sure she can vote.")
+    york = next(t for t in doc if t.text == "York")
+    named = dateline_appositive(york)
+    assert named is not None and named.text == "Sarandon"  # the person, not the role before her
+
+
+def test_a_hyphen_in_a_state_abbreviation_is_no_dateline(nlp: Any) -> None:
+    from saidwhat.subjects import dateline_appositive
+
+    doc = nlp("Sen. Rand Paul (R-Ky.) said the plan would give money to immigrants.")
+    paul = next(t for t in doc if t.text == "Paul")
+    assert dateline_appositive(paul) is None

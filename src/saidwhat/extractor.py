@@ -46,7 +46,14 @@ from saidwhat.quote_cues import (
 from saidwhat.quotemarks import Stretch, find_stretches
 from saidwhat.refine import disjoint, refine_with_stretches, without_quotes_inside_quotes
 from saidwhat.speakers import EntityResolver
-from saidwhat.subjects import document_issuer, impersonal_it, instrument_user, made_clear_by, sourceless
+from saidwhat.subjects import (
+    dateline_appositive,
+    document_issuer,
+    impersonal_it,
+    instrument_user,
+    made_clear_by,
+    sourceless,
+)
 from saidwhat.transcripts import transcript_turns
 
 if TYPE_CHECKING:
@@ -243,6 +250,7 @@ def find_quotes(
         unsourced = a.source is None and a.speaker_from is None and a.label is None
         if unsourced and cue is not None and not sourceless(cue):
             fallback = adjacent_name(doc, cue)
+            fallback = fallback and (dateline_appositive(fallback) or fallback)
             if fallback is not None and not in_quote[fallback.i]:
                 # a name inside the reported content is not its source
                 inside = any(s <= fallback.idx < e for s, e in frags)
@@ -281,7 +289,12 @@ def _source_after_scoring(cue: Token, source: Token) -> int | None:
     user of a speech or a platform, the maker of "made it clear"; no one for an extraposed "It is
     worth noting that …". These run after the cue model has scored its candidates, whose features they
     would move (as a candidate feature the issuer rule cost the retrained model 0.3 on dev)."""
-    replaced = document_issuer(cue, source) or instrument_user(cue, source) or made_clear_by(cue, source)
+    replaced = (
+        document_issuer(cue, source)
+        or instrument_user(cue, source)
+        or made_clear_by(cue, source)
+        or dateline_appositive(source)
+    )
     if replaced is not None:
         return replaced.i
     return None if impersonal_it(cue, source) else source.i

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from saidwhat.models import SpeakerType
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep", "npadvmod"})
 
@@ -26,11 +26,43 @@ def mention_range(src: Token) -> tuple[int, int]:
         left = min(left, child.left_edge.i)
         right = max(right, child.right_edge.i)
     doc = src.doc
+    # "RANGOON, Burma - Aung San Suu Kyi's allies": a wire dateline is no part of the name
+    first = src.sent.start
+    while first < left and doc[first].is_space:
+        first += 1
+    dash = dateline_end(doc, first) if first <= left else None
+    left = left if dash is None or not left <= dash < src.i else dash + 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     return left, right + 1
+
+
+def spaced_dash(tok: Token) -> bool:
+    """A dash between words, not a hyphen inside one ("so-called" is three tokens)."""
+    if tok.text in ("—", "–", "--"):
+        return True
+    return tok.text == "-" and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+
+
+DATELINE_MAX_TOKENS = 12  # "CLEVELAND, July 19 (UPI) —" is 8
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """The dash ending a wire dateline that starts at `start` ("WASHINGTON —", "RANGOON, Burma -",
+    "New York (AFP) –", "CLEVELAND, July 19 (UPI) —"): the words before it open with a place in
+    capitals or end with a wire agency in brackets, and hold no verb."""
+    end = min(start + DATELINE_MAX_TOKENS, len(doc))
+    dash = next((j for j in range(start + 1, end) if spaced_dash(doc[j])), None)
+    if dash is None:
+        return None
+    head = doc[start:dash]
+    capitals = head[0].is_upper and len(head[0].text) > 2
+    agency = len(head) > 3 and head[-1].text == ")" and head[-2].is_upper and head[-3].text == "("
+    if not (capitals or agency) or any(t.pos_ in ("VERB", "AUX") for t in head):
+        return None
+    return dash
 
 
 def appositive_name(src: Token) -> Token | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from saidwhat.mentions import dateline_end
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -208,6 +210,21 @@ def made_clear_by(cue: Token, source: Token) -> Token | None:
         return None
     subject = subject_of(verb, 1)
     return None if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS else subject
+
+
+def dateline_appositive(source: Token) -> Token | None:
+    """The one who speaks after a wire dateline the parser took for the subject: "WASHINGTON (AP) —
+    Donald Trump called …", "RANGOON, Burma - Aung San Suu Kyi's political allies predicted …" (the
+    parse makes what follows the dash an appositive of the place); a person's name before a role."""
+    doc = source.doc
+    start = source.sent.start
+    while start < source.i and doc[start].is_space:
+        start += 1
+    dash = dateline_end(doc, start)
+    if dash is None or dash <= source.i:
+        return None
+    after = [c for c in source.subtree if c.i > dash and c.dep_ == "appos" and c.head.i < dash]
+    return next((c for c in after if c.ent_type_ == "PERSON"), after[0] if after else None)
 
 
 def _coordinated_subject(tok: Token) -> Token | None:
