@@ -4,7 +4,9 @@ A cue's source is its subject, the agent of a passive, or, for a cue with no sub
 subject of the verb it hangs from ("He spoke, saying …"). Some cues name no source at all (a passive
 with no agent, a raising verb: "It appeared that …"); "according to" names its object, or that object's
 author. frames.py attaches the source to every candidate it proposes; quote_cues.py asks for the
-subject of the verb beside a quotation.
+subject of the verb beside a quotation. The extractor corrects the source of accepted candidates with
+the functions after `subject_of` (a statement's issuer, a speech's user, "made it clear", an extraposed
+"it", a wire dateline): after scoring, since the cue model's features read the parse's source.
 """
 
 from __future__ import annotations
