@@ -433,3 +433,11 @@ def test_a_wire_dateline_is_never_the_speaker() -> None:
         got = extract(text).quotes
         assert [q.speaker for q in got] == [speaker]
         assert got[0].speaker_mention is not None and got[0].speaker_mention.text == speaker
+
+
+def test_a_question_put_to_the_speaker_has_no_source() -> None:
+    text = (
+        "Asked whether he would endorse Clinton, Gary Johnson said he would not tell his voters what to do."
+    )
+    asked = [q for q in extract(text).quotes if q.cue is not None and q.cue.text == "Asked"]
+    assert asked and all(q.speaker is None for q in asked)

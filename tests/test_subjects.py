@@ -161,3 +161,12 @@ def test_a_hyphen_in_a_state_abbreviation_is_no_dateline(nlp: Any) -> None:
     doc = nlp("Sen. Rand Paul (R-Ky.) said the plan would give money to immigrants.")
     paul = next(t for t in doc if t.text == "Paul")
     assert dateline_appositive(paul) is None
+
+
+def test_the_one_asked_is_not_the_one_asking(nlp: Any) -> None:
+    from saidwhat.subjects import sourceless
+
+    doc = nlp("Asked what might surprise people about him, he says he still meets his old friends.")
+    assert sourceless(doc[0])
+    doc = nlp("Asked by a reporter whether he would run, the mayor smiled.")
+    assert not sourceless(doc[0])  # the reporter asked

@@ -48,6 +48,10 @@ def sourceless(cue: Token) -> bool:
     """Does the sentence name no source for this cue (a raising verb, a passive with no agent)?"""
     if cue.lower_ in RAISING_VERBS:
         return True
+    participle = cue.tag_ == "VBN" or (cue.tag_ == "VBD" and cue.i == cue.sent.start)  # tagger's VBD
+    if participle and cue.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        # "Asked what might surprise people, he says …": the one asked is not the one asking
+        return passive_agent(cue) is None
     passive = any(c.dep_ == "nsubjpass" for c in cue.children) and not _has_contracted(cue)
     return passive and passive_agent(cue) is None
 
