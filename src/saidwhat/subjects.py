@@ -151,6 +151,7 @@ INSTRUMENT_NOUNS = frozenset(
         "ad", "advertisement", "spot", "video", "cover", "tweet", "post", "release", "petition",
         "interview", "appearance", "rally", "event", "time", "hour", "minute", "day", "week", "chance",
         "opportunity", "platform", "attempt", "effort", "reference", "record", "data", "much", "part",
+        "conference", "briefing",
     }
 )  # fmt: skip
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
