@@ -441,3 +441,9 @@ def test_a_question_put_to_the_speaker_has_no_source() -> None:
     )
     asked = [q for q in extract(text).quotes if q.cue is not None and q.cue.text == "Asked"]
     assert asked and all(q.speaker is None for q in asked)
+
+
+def test_the_target_of_criticism_is_not_its_speaker() -> None:
+    text = "Trump has faced criticism from rivals that the tenor of his campaign created an unsafe mood."
+    got = [q for q in extract(text).quotes if q.cue is not None and q.cue.text == "criticism"]
+    assert [q.speaker for q in got] == ["rivals"]

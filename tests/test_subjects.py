@@ -170,3 +170,27 @@ def test_the_one_asked_is_not_the_one_asking(nlp: Any) -> None:
     assert sourceless(doc[0])
     doc = nlp("Asked by a reporter whether he would run, the mayor smiled.")
     assert not sourceless(doc[0])  # the reporter asked
+
+
+def test_who_faces_criticism_does_not_voice_it(nlp: Any) -> None:
+    from saidwhat.subjects import reaction_agent, reaction_frame
+
+    doc = nlp("Trump has faced criticism from rivals that his rallies are unsafe.")
+    criticism = next(t for t in doc if t.text == "criticism")
+    assert reaction_frame(criticism)
+    agent = reaction_agent(criticism)
+    assert agent is not None and agent.text == "rivals"
+    doc = nlp("President Obama has endured criticism for telling the British people to stay.")
+    endured = next(t for t in doc if t.text == "criticism")
+    assert reaction_frame(endured) and reaction_agent(endured) is None
+
+
+def test_a_thing_raising_questions_asks_none_but_a_person_does(nlp: Any) -> None:
+    from saidwhat.subjects import reaction_frame
+
+    doc = nlp("The documents raised new questions about whether the foundation rewarded donors.")
+    assert reaction_frame(next(t for t in doc if t.text == "questions"))
+    doc = nlp("Activists raised concerns about racism and job security.")
+    assert not reaction_frame(next(t for t in doc if t.text == "concerns"))
+    doc = nlp("Ryan's comments could fuel Trump's nagging concern that he cannot trust the party.")
+    assert not reaction_frame(next(t for t in doc if t.text == "concern"))  # Trump's own

@@ -52,6 +52,8 @@ from saidwhat.subjects import (
     impersonal_it,
     instrument_user,
     made_clear_by,
+    reaction_agent,
+    reaction_frame,
     sourceless,
 )
 from saidwhat.transcripts import transcript_turns
@@ -289,6 +291,9 @@ def _source_after_scoring(cue: Token, source: Token) -> int | None:
     user of a speech or a platform, the maker of "made it clear"; no one for an extraposed "It is
     worth noting that …". These run after the cue model has scored its candidates, whose features they
     would move (as a candidate feature the issuer rule cost the retrained model 0.3 on dev)."""
+    if reaction_frame(cue):  # "Trump has faced criticism from rivals", "The documents raised questions"
+        agent = reaction_agent(cue)
+        return None if agent is None else agent.i
     replaced = (
         document_issuer(cue, source)
         or instrument_user(cue, source)

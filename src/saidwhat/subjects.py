@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from saidwhat.mentions import dateline_end
+from saidwhat.mentions import dateline_end, noun_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,6 +48,8 @@ def sourceless(cue: Token) -> bool:
     """Does the sentence name no source for this cue (a raising verb, a passive with no agent)?"""
     if cue.lower_ in RAISING_VERBS:
         return True
+    if reaction_frame(cue):
+        return reaction_agent(cue) is None
     participle = cue.tag_ == "VBN" or (cue.tag_ == "VBD" and cue.i == cue.sent.start)  # tagger's VBD
     if participle and cue.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         # "Asked what might surprise people, he says …": the one asked is not the one asking
@@ -232,6 +234,73 @@ def dateline_appositive(source: Token) -> Token | None:
         return None
     after = [c for c in source.subtree if c.i > dash and c.dep_ == "appos" and c.head.i < dash]
     return next((c for c in after if c.ent_type_ == "PERSON"), after[0] if after else None)
+
+
+# "Trump has faced criticism from rivals", "He has fielded sharp criticism", "it was drawing complaints":
+# the subject of these verbs is the target of the reaction, not its source
+RECEIVING_VERBS = frozenset(
+    {
+        "face", "faces", "faced", "facing", "endure", "endures", "endured", "enduring", "draw", "draws",
+        "drew", "drawn", "drawing", "receive", "receives", "received", "receiving", "field", "fields",
+        "fielded", "fielding", "weather", "weathered", "attract", "attracts", "attracted", "attracting",
+    }
+)  # fmt: skip
+# "The documents raised new questions about …", "this week's megadeal has renewed speculation": a thing
+# that raises questions asks none (a person who raises them does: "Trump is raising questions about …")
+PROVOKING_VERBS = frozenset(
+    {
+        "raise", "raises", "raised", "raising", "renew", "renews", "renewed", "renewing", "spark",
+        "sparks", "sparked", "sparking", "fuel", "fuels", "fueled", "fuelled", "fueling", "prompt",
+        "prompts", "prompted", "prompting", "trigger", "triggers", "triggered", "drive", "drives",
+        "drove", "driven", "driving", "stir", "stirs", "stirred", "stirring",
+    }
+)  # fmt: skip
+PERSON_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+REACTION_NOUNS = frozenset(
+    {
+        "criticism", "criticisms", "question", "questions", "complaint", "complaints", "opposition",
+        "concern", "concerns", "doubt", "doubts", "speculation", "call", "calls", "attack", "attacks",
+        "backlash", "condemnation", "scrutiny", "accusation", "accusations", "allegation",
+        "allegations", "charge", "charges", "ridicule", "skepticism", "scepticism", "objection",
+        "objections", "outrage", "fire", "rebuke", "rebukes", "praise", "suspicion", "suspicions",
+    }
+)  # fmt: skip
+
+
+def reaction_frame(cue: Token) -> bool:
+    """Is this reaction noun (criticism, questions, complaints) the object of a verb whose subject
+    does not voice it: one that receives it, or a thing that provokes it?"""
+    verb = cue.head
+    if cue.lower_ not in REACTION_NOUNS or cue.dep_ != "dobj" or verb.i == cue.i:
+        return False
+    if any(c.dep_ == "poss" for c in cue.children):  # "fuel Trump's nagging concern that …": his
+        return False
+    if verb.lower_ in RECEIVING_VERBS:
+        return True
+    if verb.lower_ not in PROVOKING_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and not _someone(subject)
+
+
+AGENT_SUFFIXES = ("ers", "ors", "ists", "ians")  # insurers, investors, activists, politicians
+
+
+def _someone(tok: Token) -> bool:
+    """Could this subject voice a reaction: a person, group or institution, by name, pronoun or noun?"""
+    word = tok.lower_
+    if word in PERSONAL_PRONOUNS or word == "who" or tok.ent_type_ in PERSON_ENTS or tok.pos_ == "PROPN":
+        return True
+    singular = word[:-1] if word.endswith("s") else word
+    return noun_type(singular) != "unknown" or word.endswith(AGENT_SUFFIXES)
+
+
+def reaction_agent(cue: Token) -> Token | None:
+    """Who voices a received reaction: "criticism from rivals" -> rivals."""
+    for prep in (c for tok in (cue, cue.head) for c in tok.children if c.dep_ == "prep"):
+        if prep.lower_ == "from":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _coordinated_subject(tok: Token) -> Token | None:
