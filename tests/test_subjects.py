@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.subjects import subject_of
+from saidwhat.subjects import sourceless, subject_of
 
 
 def source_word(nlp: Any, text: str, cue: str) -> str | None:
@@ -164,8 +164,6 @@ def test_a_hyphen_in_a_state_abbreviation_is_no_dateline(nlp: Any) -> None:
 
 
 def test_the_one_asked_is_not_the_one_asking(nlp: Any) -> None:
-    from saidwhat.subjects import sourceless
-
     doc = nlp("Asked what might surprise people about him, he says he still meets his old friends.")
     assert sourceless(doc[0])
     doc = nlp("Asked by a reporter whether he would run, the mayor smiled.")
@@ -194,3 +192,15 @@ def test_a_thing_raising_questions_asks_none_but_a_person_does(nlp: Any) -> None
     assert not reaction_frame(next(t for t in doc if t.text == "concerns"))
     doc = nlp("Ryan's comments could fuel Trump's nagging concern that he cannot trust the party.")
     assert not reaction_frame(next(t for t in doc if t.text == "concern"))  # Trump's own
+
+
+def test_an_impersonal_passive_names_no_one(nlp: Any) -> None:
+    from saidwhat.subjects import impersonal_passive
+
+    doc = nlp("She is moving to Los Angeles but is expected to continue to appear on the show.")
+    expected = next(t for t in doc if t.text == "expected")
+    assert impersonal_passive(expected) and sourceless(expected)
+    doc = nlp("They marched through a community known to be supportive of transgender rights.")
+    assert impersonal_passive(next(t for t in doc if t.text == "known"))
+    doc = nlp("The deal is expected by analysts to close in May.")
+    assert not impersonal_passive(next(t for t in doc if t.text == "expected"))  # analysts expect it

@@ -50,6 +50,7 @@ from saidwhat.subjects import (
     dateline_appositive,
     document_issuer,
     impersonal_it,
+    impersonal_passive,
     instrument_user,
     made_clear_by,
     reaction_agent,
@@ -291,6 +292,8 @@ def _source_after_scoring(cue: Token, source: Token) -> int | None:
     user of a speech or a platform, the maker of "made it clear"; no one for an extraposed "It is
     worth noting that …". These run after the cue model has scored its candidates, whose features they
     would move (as a candidate feature the issuer rule cost the retrained model 0.3 on dev)."""
+    if impersonal_passive(cue):  # "… but is expected to continue", "a community known to be …"
+        return None
     if reaction_frame(cue):  # "Trump has faced criticism from rivals", "The documents raised questions"
         agent = reaction_agent(cue)
         return None if agent is None else agent.i

@@ -50,6 +50,8 @@ def sourceless(cue: Token) -> bool:
         return True
     if reaction_frame(cue):
         return reaction_agent(cue) is None
+    if impersonal_passive(cue):
+        return True
     participle = cue.tag_ == "VBN" or (cue.tag_ == "VBD" and cue.i == cue.sent.start)  # tagger's VBD
     if participle and cue.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         # "Asked what might surprise people, he says …": the one asked is not the one asking
@@ -265,6 +267,16 @@ REACTION_NOUNS = frozenset(
         "objections", "outrage", "fire", "rebuke", "rebukes", "praise", "suspicion", "suspicions",
     }
 )  # fmt: skip
+
+
+def impersonal_passive(cue: Token) -> bool:
+    """ "She is moving to Los Angeles but is expected to continue …", "a community known to be
+    supportive of …": an impersonal passive names no one who expects or knows, even where the
+    parse lends it a subject from a coordinated verb or the noun it modifies."""
+    if cue.lower_ not in IMPERSONAL_PASSIVES and cue.lower_ != "known":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in cue.children) or (cue.dep_ == "acl" and cue.tag_ == "VBN")
+    return passive and not _has_contracted(cue) and passive_agent(cue) is None
 
 
 def reaction_frame(cue: Token) -> bool:
