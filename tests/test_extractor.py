@@ -447,3 +447,10 @@ def test_the_target_of_criticism_is_not_its_speaker() -> None:
     text = "Trump has faced criticism from rivals that the tenor of his campaign created an unsafe mood."
     got = [q for q in extract(text).quotes if q.cue is not None and q.cue.text == "criticism"]
     assert [q.speaker for q in got] == ["rivals"]
+
+
+def test_a_polls_share_of_respondents_speaks() -> None:
+    text = "In Virginia, 85% of Democrats said the nation's economic system favors the wealthy."
+    assert [q.speaker for q in extract(text).quotes] == ["85% of Democrats"]
+    text = "About 4 in 10 say they want the next president to have more liberal policies."
+    assert [q.speaker for q in extract(text).quotes] == ["About 4 in 10"]

@@ -55,6 +55,7 @@ from saidwhat.subjects import (
     made_clear_by,
     reaction_agent,
     reaction_frame,
+    share_subject,
     sourceless,
 )
 from saidwhat.transcripts import transcript_turns
@@ -252,7 +253,7 @@ def find_quotes(
         speaker, mention, stype = None, None, "unknown"
         unsourced = a.source is None and a.speaker_from is None and a.label is None
         if unsourced and cue is not None and not sourceless(cue):
-            fallback = adjacent_name(doc, cue)
+            fallback = share_subject(cue) or adjacent_name(doc, cue)
             fallback = fallback and (dateline_appositive(fallback) or fallback)
             if fallback is not None and not in_quote[fallback.i]:
                 # a name inside the reported content is not its source

@@ -279,6 +279,20 @@ def impersonal_passive(cue: Token) -> bool:
     return passive and not _has_contracted(cue) and passive_agent(cue) is None
 
 
+SHARE_ENTS = frozenset({"PERCENT", "CARDINAL"})
+SHARE_DEPS = frozenset({"nsubj", "nummod", "npadvmod", "quantmod"})
+
+
+def share_subject(cue: Token) -> Token | None:
+    """A poll's share of respondents before a cue the parse left without a subject: "85% of
+    Democrats said …" ("%" reads as punctuation, never a subject), "About 4 in 10 say …" ("10" hangs
+    on the verb as a number)."""
+    return next(
+        (c for c in cue.children if c.i < cue.i and c.dep_ in SHARE_DEPS and c.ent_type_ in SHARE_ENTS),
+        None,
+    )
+
+
 def reaction_frame(cue: Token) -> bool:
     """Is this reaction noun (criticism, questions, complaints) the object of a verb whose subject
     does not voice it: one that receives it, or a thing that provokes it?"""
