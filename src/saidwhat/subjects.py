@@ -155,7 +155,7 @@ INSTRUMENT_NOUNS = frozenset(
         "ad", "advertisement", "spot", "video", "cover", "tweet", "post", "release", "petition",
         "interview", "appearance", "rally", "event", "time", "hour", "minute", "day", "week", "chance",
         "opportunity", "platform", "attempt", "effort", "reference", "record", "data", "much", "part",
-        "conference", "briefing",
+        "conference", "briefing", "way",
     }
 )  # fmt: skip
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
@@ -179,7 +179,9 @@ def instrument_user(cue: Token, source: Token) -> Token | None:
     verb with a subject governs it. Applied after scoring, like document_issuer."""
     if source.pos_ not in ("NOUN", "ADJ") or source.ent_type_ or not _instrument(source):
         return None
-    hung = cue.dep_ in ("acl", "relcl") and cue.head.i == source.i
+    # "a platform to continue speaking out": the cue may hang on the thing through a verb it completes
+    hanger = cue.head if cue.dep_ == "xcomp" and cue.head.dep_ in ("acl", "relcl") else cue
+    hung = hanger.dep_ in ("acl", "relcl") and hanger.head.i == source.i
     used = cue.dep_ in ("xcomp", "advcl") and source.i < cue.i and cue.head in source.ancestors
     if not (hung or used):
         return None
@@ -192,7 +194,9 @@ def instrument_user(cue: Token, source: Token) -> Token | None:
             break
     if verb.pos_ not in ("VERB", "AUX") or verb.i == source.i:
         return None
-    subject = subject_of(verb, 1)
+    # "His job in the Senate offers Sanders a platform to continue speaking out": the one given it
+    given = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "PRON")), None)
+    subject = given or subject_of(verb, 1)
     if subject is None or subject.i == source.i or subject.lower_ in IMPERSONAL_SUBJECTS:
         return None
     return subject
