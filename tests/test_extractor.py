@@ -81,6 +81,19 @@ def test_title_and_no_comment_are_not_quotes() -> None:
     assert extract(text).quotes == ()
 
 
+def test_a_refusal_to_comment_on_a_topic_is_not_a_quote() -> None:
+    for text in [
+        "The department declined to comment on the delay.",
+        "A spokeswoman for the agency would not comment on the report.",
+        "The campaign did not respond to questions about the donations.",
+        "Harold Finch refused to comment on the lawsuit against his company.",
+    ]:
+        assert extract(text).quotes == (), text
+    # speech about the same topic still is one
+    spoke = extract("The department commented on the delay, saying it regretted the inconvenience.")
+    assert spoke.quotes
+
+
 def test_offsets_point_into_the_given_text() -> None:
     text = "Intro line.\n\n“Every week we lose deliveries,” said Sam Whitfield, who runs a store."
     art = extract(text)

@@ -201,8 +201,31 @@ NO_STATEMENT_WORDS = frozenset(
 )
 
 
+REFUSING_VERBS = frozenset({"decline", "declines", "declined", "declining", "refuse", "refuses", "refused"})
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding"})
+SILENT_CUES = frozenset(
+    {"comment", "commented", "respond", "responds", "responded", "reply", "replies", "replied"}
+)  # refused or negated, these report silence
+
+
+def _silent(tok: Token) -> bool:
+    """A comment or response refused or negated: "declined to comment", "did not respond"."""
+    if tok.lower_ not in SILENT_CUES:
+        return False
+    negated = any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
+    return negated or tok.head.lower_ in REFUSING_VERBS
+
+
 def _no_statement(doc: Doc, cand: Candidate) -> bool:
-    """ "declined to comment", "did not respond to requests for comment": reported silence, not speech."""
+    """ "declined to comment", "did not respond to requests for comment": reported silence, not speech.
+    So is the topic of a refusal ("declined to comment on the delay", "would not comment on the
+    report"), whether the refusal or the comment is taken as the cue."""
+    cue = doc[cand.cue]
+    if _silent(cue) or (cue.dep_ == "pobj" and _silent(cue.head.head)):
+        return True  # "did not respond to questions about the donations": nor are the questions
+    first = [doc[j].lower_ for s, e in cand.fragments[:1] for j in range(s, min(e, s + 3))]
+    if first[:2] in (["to", "comment"], ["to", "respond"]) and first[2:3] and first[2] in TOPIC_PREPOSITIONS:
+        return True
     if sum(e - s for s, e in cand.fragments) > 2 * NO_STATEMENT_MAX_WORDS:
         return False  # far too long to be "declined to comment"
     words = [doc[j].lower_ for s, e in cand.fragments for j in range(s, e) if not doc[j].is_punct]
