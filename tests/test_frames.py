@@ -167,3 +167,13 @@ def test_object_the_parser_reads_as_a_second_predicate_joins_it(nlp: Any) -> Non
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos)
     got = {c.frame: ([doc[s:e].text for s, e in c.fragments], c.source) for c in candidates_for(doc[1])}
     assert got["obj_pred"] == (['Reed a "pathological liar"'], 0)
+
+
+def test_referent_of_to_and_its_quoted_characterisation_are_one_content(nlp: Any) -> None:
+    got = frames_of(nlp, "Clinton referred to Rubio as “a bright, charismatic leader” on Monday.", "referred")
+    assert got["obj_pred"] == (["Rubio as “a bright, charismatic leader”"], "Clinton")
+
+
+def test_referring_without_an_as_phrase_proposes_no_characterisation(nlp: Any) -> None:
+    got = frames_of(nlp, "Clinton referred to the report on Monday.", "referred")
+    assert "obj_pred" not in got

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.subjects import sourceless, subject_of
+from saidwhat.subjects import sourceless, subject_of, time_spender
 
 
 def source_word(nlp: Any, text: str, cue: str) -> str | None:
@@ -204,3 +204,19 @@ def test_an_impersonal_passive_names_no_one(nlp: Any) -> None:
     assert impersonal_passive(next(t for t in doc if t.text == "known"))
     doc = nlp("The deal is expected by analysts to close in May.")
     assert not impersonal_passive(next(t for t in doc if t.text == "expected"))  # analysts expect it
+
+
+def test_time_spent_reporting_belongs_to_who_spends_it(nlp: Any) -> None:
+    doc = nlp("The mayor spent the morning insisting that the bridge was safe.")
+    cue = next(t for t in doc if t.text == "insisting")
+    parsed = subject_of(cue)
+    assert parsed is not None and parsed.text == "morning"  # the parse: object control, as in "forced X to"
+    spender = time_spender(cue, parsed)
+    assert spender is not None and spender.text == "mayor"
+
+
+def test_a_person_as_object_is_not_time_spent(nlp: Any) -> None:
+    doc = nlp("Senator Warren forced Stumpf to admit that no senior executives had been fired.")
+    cue = next(t for t in doc if t.text == "admit")
+    parsed = subject_of(cue)
+    assert parsed is not None and time_spender(cue, parsed) is None

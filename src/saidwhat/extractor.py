@@ -57,6 +57,7 @@ from saidwhat.subjects import (
     reaction_frame,
     share_subject,
     sourceless,
+    time_spender,
 )
 from saidwhat.transcripts import transcript_turns
 
@@ -325,6 +326,7 @@ def _source_after_scoring(cue: Token, source: Token) -> int | None:
         document_issuer(cue, source)
         or instrument_user(cue, source)
         or made_clear_by(cue, source)
+        or time_spender(cue, source)
         or dateline_appositive(source)
     )
     if replaced is not None:

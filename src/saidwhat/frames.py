@@ -234,6 +234,8 @@ def candidates_for(
         # "called Trump a “pathological liar” …": the parser read the object as a predicate too
         frags = (_trimmed(doc, predicates[0].left_edge.i, predicates[-1].right_edge.i + 1),)
         out.append(Candidate(i, "obj_pred", frags, src))
+    elif (referent := _referent_as(tok, children)) is not None:
+        out.append(Candidate(i, "obj_pred", (_trimmed(doc, *referent),), src))
     if colon_at is not None:
         end = _paragraph_end(doc, colon_at)
         frags = (_trimmed(doc, colon_at + 1, end),)
@@ -251,6 +253,20 @@ def candidates_for(
             if frags:
                 out.append(Candidate(i, "paren", frags, src))
     return out
+
+
+def _referent_as(cue: Token, children: list[Token]) -> tuple[int, int] | None:
+    """A referent and its characterisation, "referred to Rubio as “a bright, charismatic leader”": with no
+    object, the referent is the object of "to" and the characterisation follows in an "as" phrase; the
+    content is both (PolNeAR train: 'Rubio as “a bright, charismatic leader”', 'the governor as “Chris.”')."""
+    to = next((c for c in children if c.dep_ == "prep" and c.lower_ == "to" and c.i > cue.i), None)
+    if to is None:
+        return None
+    pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
+    as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > to.i), None)
+    if pobj is None or as_ is None:
+        return None
+    return pobj.left_edge.i, as_.right_edge.i + 1
 
 
 TOPIC_PREPS = frozenset({"about", "over"})

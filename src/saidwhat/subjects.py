@@ -398,3 +398,26 @@ def impersonal_subject(cue: Token) -> Token | None:
     if cue.lower_ not in IMPERSONAL_PASSIVES or passive_agent(cue) is not None:
         return None
     return next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+
+
+# "spent weeks portraying …", "took days answering …": a participle on a stretch of time speaks for
+# whoever spends the time, not for the weeks
+DURATIONS = frozenset(
+    {"minutes", "hours", "days", "weeks", "months", "years", "decades", "time", "morning", "afternoon",
+     "evening", "night", "week", "month", "year", "day"}
+)  # fmt: skip
+
+
+def time_spender(cue: Token, source: Token) -> Token | None:
+    """The subject of "spent" where the parse made the time spent the cue's source ("The senator has
+    spent weeks portraying the governor as …": the object of "spent" read as the participle's subject,
+    as in "forced Stumpf to admit")."""
+    if source.lower_ not in DURATIONS or source.pos_ != "NOUN" or source.dep_ not in ("dobj", "npadvmod"):
+        return None
+    if cue.dep_ == "xcomp" and source.head.i == cue.head.i:  # spent [weeks] [portraying …]
+        spender = cue.head
+    elif cue.dep_ == "acl" and cue.head.i == source.i:  # spent [weeks [portraying …]]
+        spender = source.head
+    else:
+        return None
+    return subject_of(spender, 1) if spender.pos_ in ("VERB", "AUX") else None

@@ -271,6 +271,14 @@ FIXTURES = [
          "another summer.", "indirect", "Dana Whitfield", ":", turn=True),
        Q("Will you delay the rules?", "indirect", "Holt", ":", turn=True),
        Q("No. The rules take effect on July 1.", "indirect", "Dana Whitfield", ":", turn=True)]),
+    F("characterisation_as", "a characterisation in quoted words after \"as\", by a verb outside the speech "
+      "lexicon and by \"referred to\" (mixed); the time spent is not the speaker",
+      "The race for the Third District seat turned bitter this week. State Senator Laura Quinn has spent "
+      "weeks portraying her opponent, Victor Hale, as a “career opportunist.” Hale, a businessman, referred "
+      "to Quinn as “a rubber stamp for the governor” at a debate on Tuesday. The election is on Nov. 8.",
+      [Q("her opponent, Victor Hale, as a “career opportunist.”", "mixed", "Laura Quinn", "portraying",
+         ["State Senator Laura Quinn"]),
+       Q("Quinn as “a rubber stamp for the governor”", "mixed", "Victor Hale", "referred")]),
 ]  # fmt: skip
 
 
