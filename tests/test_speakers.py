@@ -350,3 +350,14 @@ def test_it_continues_the_institution_just_quoted_but_not_a_person() -> None:
     )
     # the impersonal "It is worth noting" comes after a person and names no one
     assert speakers(text) == ["The city", "The city", "Kate Gallego", "officials"]
+
+
+def test_they_continues_the_group_just_quoted_unless_another_could_be_meant() -> None:
+    text = (
+        "Local business owners say the closure has already cost them customers. They added that the city "
+        "had ignored their letters.\n\n"
+        "Polls show that a majority of voters distrust the council. They said the bridge was a symbol of "
+        "everything wrong with city hall."
+    )
+    # "they" after the polls could be the voters: it stays "They"
+    assert speakers(text) == ["Local business owners", "Local business owners", "Polls", "They"]

@@ -72,6 +72,7 @@ SPOKEN_NOUNS = frozenset(
 )  # fmt: skip
 COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
 IT_REACH = 600  # characters from the last non-person speaker's mention within which "it" continues it
+THEY_REACH = 400  # the same for "they" and the last group that spoke
 
 
 # titles before a name that a later "the …" names again ("President Obama … the president said")
@@ -116,6 +117,7 @@ class EntityResolver:
     _tied: bool = False  # the last lookup chose among namesakes by salience, not by the name itself
     # the last speaker that is no person (an institution, a report): name, type, where its mention ended
     _last_thing: tuple[str, SpeakerType, int] | None = None
+    _last_group: tuple[str, int] | None = None  # the last group that spoke: name, where its mention ended
     _epithets: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _ents: list[SpacySpan] = field(default_factory=list)
 
@@ -273,8 +275,20 @@ class EntityResolver:
         """Canonical name, mention span and type of the source token `src`. "It" as a source continues
         the last speaker that is no person, close before it ("Donald Trump's campaign is defending his
         tweets. It's denouncing …"; "…,” the report says. It also points out …"); an impersonal "it"
-        ("It's worth noting …") after a person stays "It"."""
+        ("It's worth noting …") after a person stays "It". "They" continues the last group that spoke,
+        close before it, where nothing between could be meant instead (`_rival_between`)."""
         name, mention, stype = self._resolve(src)
+        if src.lower_ == "they":
+            group = self._last_group
+            if (
+                group is not None
+                and src.idx - group[1] < THEY_REACH
+                and not self._rival_between(group[1], src)
+            ):
+                return group[0], mention, "group"
+            return name, mention, stype
+        if stype == "group" and src.lower_ not in GROUP_PRONOUNS:
+            self._last_group = (name, mention.end)
         last = self._last_thing
         if src.lower_ == "it":
             if last is not None and src.idx - last[2] < IT_REACH:
@@ -288,6 +302,24 @@ class EntityResolver:
             )
             self._last_thing = (name, stype, mention.end) if thing else None
         return name, mention, stype
+
+    def _rival_between(self, start: int, they: Token) -> bool:
+        """Could "they" mean something named after the group's mention? A plural noun ("Polls show that a
+        majority of voters believe …. They are hungry for change") or another subject ("his team does
+        see …. They believe") between them makes it ambiguous, and "they" keeps its own mention; inside
+        what the group said, only a plural subject does ("Owners say the closure cost them customers.
+        They added …" is the owners)."""
+        j = they.i - 1
+        while j >= 0 and self.doc[j].idx >= start:
+            tok = self.doc[j]
+            j -= 1
+            plural = tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP"
+            if any(s <= tok.idx < e for s, e in self.contents):
+                if plural and _in_subject(tok):
+                    return True
+            elif plural or (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN")):
+                return True
+        return False
 
     def _resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
         doc = self.doc
@@ -392,6 +424,15 @@ class EntityResolver:
         for p in self.people:
             if p.name == name:
                 self.last_speaker = p
+
+
+def _in_subject(tok: Token) -> bool:
+    """Is `tok` part of its clause's subject ("a majority of voters distrust …")?"""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _as_subject(root: Token) -> bool:
