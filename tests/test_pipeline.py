@@ -91,3 +91,23 @@ def test_the_bundled_example_reads_as_the_readme_shows() -> None:
         ("indirect", "Local business owners", "say"),
         ("direct", "Sam Whitfield", "said"),
     ]
+
+
+COLUMN = (
+    "Last week I told the mayor that the plan would fail. She said, “I am confident it will work.” "
+    "I wrote in March that the council had ignored the engineers."
+)
+
+
+def test_the_narrators_i_is_the_sole_author_of_the_byline() -> None:
+    article = next(extract_many([{"id": "c", "text": COLUMN, "author": "By Jane Doe"}]))
+    speakers = [(q.speaker, q.speaker_mention.text if q.speaker_mention else None) for q in article.quotes]
+    # the narration's "I" is the columnist; the "I" inside the mayor's quotation is not a mention at all
+    assert speakers == [("Jane Doe", "I"), ("She", "She"), ("Jane Doe", "I")]
+    assert article.quotes[0].speaker_type == "person"
+
+
+@pytest.mark.parametrize("author", [None, "Jane Doe and John Roe", "Jane Doe; John Roe"])
+def test_without_a_single_author_i_stays_i(author: str | None) -> None:
+    article = next(extract_many([{"id": "c", "text": COLUMN, "author": author}]))
+    assert [q.speaker for q in article.quotes] == ["I", "She", "I"]

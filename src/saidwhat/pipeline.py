@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from saidwhat.errors import InputError, SaidwhatError
@@ -56,7 +57,12 @@ def _article(doc: Document, clean: CleanText, quotes: Iterable[Quote]) -> Articl
     paragraph ("In one tweet, Trump said: …" after the tweet was quoted above) is a report of its own:
     PolNeAR counts every such repetition (dev 1 of 1, train 4 of 4)."""
     out: list[Quote] = []
+    quotes = list(quotes)
+    narrator = _sole_author(doc.author)
+    quoted = [sp for q in quotes if q.kind != "indirect" for sp in q.spans]
     for q in quotes:
+        if narrator is not None and _first_person_outside_quotes(q, quoted):
+            q = replace(q, speaker=narrator, speaker_type="person")
         spans = tuple(clean.span_to_original(s, e) for s, e in q.spans)
         start, end = spans[0][0], spans[-1][1]
         cue = q.cue and _mapped(clean, q.cue.start, q.cue.end)
@@ -88,6 +94,31 @@ def _article(doc: Document, clean: CleanText, quotes: Iterable[Quote]) -> Articl
     )
 
 
+FIRST_PERSON = frozenset({"i", "me", "my"})
+
+
+def _sole_author(author: str | None) -> str | None:
+    """The byline's one author ("By Jane Doe" -> Jane Doe); None for none or several, since an "I" in the
+    narration is then nobody in particular."""
+    if not author:
+        return None
+    name = author.strip()
+    if name.lower().startswith("by "):
+        name = name[3:].strip()
+    if not name or any(sep in name for sep in (";", ",", " and ", "&", "|")) or len(name.split()) > 4:
+        return None
+    return name
+
+
+def _first_person_outside_quotes(q: Quote, quoted: list[tuple[int, int]]) -> bool:
+    """Is the quote's speaker the narration's own "I" ("I told the mayor that …" in a column), left
+    unresolved? An "I" inside someone's quotation is that speaker's, not the author's."""
+    mention = q.speaker_mention
+    if mention is None or mention.text.lower() not in FIRST_PERSON or q.speaker != mention.text:
+        return False
+    return not any(s <= mention.start < e for s, e in quoted)
+
+
 def _mapped(clean: CleanText, start: int, end: int) -> Span:
     s, e = clean.span_to_original(start, end)
     return Span(clean.original[s:e], s, e)
@@ -101,8 +132,6 @@ def extract(text_or_html: str, *, id: str | int | None = None, accurate: bool = 
     """
     doc = to_document(text_or_html)
     if id is not None:
-        from dataclasses import replace
-
         doc = replace(doc, id=id)
     return next(extract_many([doc], accurate=accurate))
 
