@@ -278,16 +278,15 @@ class EntityResolver:
         ("It's worth noting …") after a person stays "It". "They" continues the last group that spoke,
         close before it, where nothing between could be meant instead (`_rival_between`)."""
         name, mention, stype = self._resolve(src)
+        group = self._last_group
         if src.lower_ == "they":
-            group = self._last_group
             if (
                 group is not None
                 and src.idx - group[1] < THEY_REACH
                 and not self._rival_between(group[1], src)
             ):
-                return group[0], mention, "group"
-            return name, mention, stype
-        if stype == "group" and src.lower_ not in GROUP_PRONOUNS:
+                name, stype = group[0], "group"
+        elif stype == "group" and src.lower_ not in GROUP_PRONOUNS:
             self._last_group = (name, mention.end)
         last = self._last_thing
         if src.lower_ == "it":
@@ -314,7 +313,7 @@ class EntityResolver:
             tok = self.doc[j]
             j -= 1
             plural = tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP"
-            if any(s <= tok.idx < e for s, e in self.contents):
+            if not self._outside(tok.idx):
                 if plural and _in_subject(tok):
                     return True
             elif plural or (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN")):
