@@ -381,6 +381,24 @@ def test_a_title_opening_the_object_is_no_quote_whatever_follows_it() -> None:
     assert extract(text).quotes == ()
 
 
+def test_a_title_that_is_the_whole_object_is_no_quote() -> None:
+    # the parse frames the title alone as the verb's content; no speech verb, so no speech
+    for text in [
+        'The cinema showed "Gone with the Wind" again.',
+        "The network aired “The Apprentice” for 14 seasons.",
+        "She watched “The Walking Dead” every Sunday.",
+    ]:
+        assert extract(text).quotes == (), text
+
+
+def test_a_chant_or_a_colon_quotation_in_title_case_stays_speech() -> None:
+    chant = extract("Outside the hall, protesters chanted “Dump Trump” for an hour.").quotes
+    assert [(q.kind, q.text) for q in chant] == [("direct", "Dump Trump")]
+    assert chant[0].speaker == "protesters"
+    message = extract("The rally had one message for the senator: “Vote Them Out.”").quotes
+    assert [q.text for q in message] == ["Vote Them Out."]
+
+
 def test_a_prepositional_object_with_no_one_to_report_it_needs_more_evidence() -> None:
     from saidwhat.cues import load_model
     from saidwhat.extractor import ACTION_MARGIN, _threshold

@@ -83,6 +83,23 @@ def distanced(doc: Doc, text: str, st: Stretch, cue: int) -> bool:
     return doc[cue].lower_ not in SPEECH_WORDS and (title_like(quoted) or so_called(text, st.start))
 
 
+# verbs that voice words aloud whatever their form: a chant in Title Case ("Dump Trump") is still speech
+VOICE_LEMMAS = frozenset({"chant", "shout", "yell", "scream", "cry", "roar", "sing", "whisper", "mutter"})
+
+
+def title_object(doc: Doc, text: str, st: Stretch, cue: int) -> bool:
+    """The whole content of a cue that is no speech verb is a Title Case quotation: the cinema showed
+    "Gone with the Wind" again. Not a chant ("chanted “Lock Her Up!”"), an exclamation or question, or
+    a quotation a colon introduces ("had one message: “Dump Trump.”"): those are words someone said."""
+    tok = doc[cue]
+    quoted = text[st.inner_start : st.inner_end]
+    if speech_cue(tok) or tok.lemma_ in VOICE_LEMMAS or any(ch in quoted for ch in "!?"):
+        return False
+    if text[: st.start].rstrip().endswith(":"):
+        return False
+    return title_like(quoted.rstrip(",.;:")) and word_count(quoted) <= 8
+
+
 def so_called(text: str, start: int) -> bool:
     """the so-called “reform”: the writer distancing a word, not reporting speech."""
     return text[max(0, start - 12) : start].lower().rstrip().endswith(("so-called", "so called"))

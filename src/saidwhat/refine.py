@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from saidwhat.content import LABEL_FRAMES, Attribution, cut_before, length, overlap
 from saidwhat.frames import first_line_end
-from saidwhat.quote_cues import cue_near, distanced, so_called, title_like, word_count
+from saidwhat.quote_cues import cue_near, distanced, so_called, title_like, title_object, word_count
 from saidwhat.quotemarks import Stretch
 
 if TYPE_CHECKING:
@@ -79,6 +79,10 @@ def refine_with_stretches(
                 previous = a
                 continue
             if a.kind != "direct":
+                labelled = a.frame in LABEL_FRAMES or st.start < headline_end
+                if not labelled and a.cue is not None and title_object(doc, text, st, a.cue):
+                    out.remove(a)  # The cinema showed "Gone with the Wind" again: its object is a title
+                    continue
                 if (
                     previous is not None
                     and previous.cue == a.cue
