@@ -399,6 +399,14 @@ def test_a_chant_or_a_colon_quotation_in_title_case_stays_speech() -> None:
     assert [q.text for q in message] == ["Vote Them Out."]
 
 
+def test_a_quotation_conjoined_to_a_mixed_clause_extends_it() -> None:
+    text = "He is claiming that voting fraud is “a big problem” but “nobody has the guts to talk about it.”"
+    quotes = extract(text).quotes
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("mixed", "that voting fraud is “a big problem” but “nobody has the guts to talk about it.”")
+    ]
+
+
 def test_a_prepositional_object_with_no_one_to_report_it_needs_more_evidence() -> None:
     from saidwhat.cues import load_model
     from saidwhat.extractor import ACTION_MARGIN, _threshold

@@ -143,6 +143,11 @@ def refine_with_stretches(
         cue, subj = cue_near(doc, st, in_quote, text)
         if cue is not None:
             merged = by_cue.get(cue.i)
+            if merged is not None and merged.kind == "mixed" and _conjoined(text, merged.fragments, spans):
+                # claiming that fraud is “a big problem” but “nobody has the guts to talk about it.”
+                merged.fragments = [*merged.fragments[:-1], (merged.fragments[-1][0], spans[-1][1])]
+                previous = merged
+                continue
             if (
                 merged is not None
                 and merged.kind == "direct"
@@ -314,6 +319,20 @@ def _adjacent(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> 
     """Two quoted fragments separated only by a short attribution (“…,” he said, “…”)."""
     gap = text[a[-1][1] : b[0][0]] if a[-1][1] <= b[0][0] else text[b[-1][1] : a[0][0]]
     return len(gap) <= 60 and "\n" not in gap.strip(" ")
+
+
+CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "that"})
+QUOTE_AND_COMMA = frozenset(",\"'“”‘’«»")
+
+
+def _conjoined(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """A quotation joined to the end of a mixed clause by a conjunction alone ("… “a big problem” but
+    “nobody …”"): the clause goes on, so the quotation belongs to it."""
+    if a[-1][1] > b[0][0]:
+        return False
+    gap = text[a[-1][1] : b[0][0]]
+    words = "".join(" " if ch in QUOTE_AND_COMMA else ch for ch in gap).split()
+    return 1 <= len(words) <= 2 and all(w.lower() in CONJUNCTIONS for w in words)
 
 
 def without_quotes_inside_quotes(found: list[Attribution]) -> list[Attribution]:
