@@ -407,6 +407,18 @@ def test_a_quotation_conjoined_to_a_mixed_clause_extends_it() -> None:
     ]
 
 
+def test_a_paragraph_opened_and_never_closed_continues_no_one() -> None:
+    # a block quotation marks each paragraph with an opening mark only; with no cue of its own such
+    # a paragraph is no proof that the speaker of the quote before it goes on speaking
+    text = (
+        "“Here he is, babe,” she said. “Donald’s here, babe.”\n\n"
+        '"Trump walked onto the stage and waved to the crowd for a long time.\n\n'
+        "The speech lasted an hour."
+    )
+    quotes = extract(text).quotes
+    assert [q.text for q in quotes] == ["Here he is, babe, … Donald’s here, babe."]
+
+
 def test_a_prepositional_object_with_no_one_to_report_it_needs_more_evidence() -> None:
     from saidwhat.cues import load_model
     from saidwhat.extractor import ACTION_MARGIN, _threshold

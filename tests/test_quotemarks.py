@@ -45,6 +45,15 @@ def test_quote_over_paragraphs_is_one_stretch_with_a_span_per_paragraph() -> Non
     assert stretches[0].balanced
 
 
+def test_a_quote_over_paragraphs_reopens_each_in_its_own_style() -> None:
+    straight = '"First paragraph of it.\n\n"Second paragraph," she said.'
+    assert inner(straight) == [["First paragraph of it.", "Second paragraph,"]]
+    # a straight mark opening a block quotation's paragraph, then a curly quotation of its own
+    block = '"Kevin was snoring.\n\n“Here he is, babe,” she said.'
+    assert inner(block) == [["Kevin was snoring."], ["Here he is, babe,"]]
+    assert [st.balanced for st in find_stretches(block)] == [False, True]
+
+
 def test_unclosed_quote_runs_to_paragraph_end_and_recovers() -> None:
     text = "She said “we are leaving now.\n\nThe next paragraph is narration with “a quote” in it."
     got = inner(text)

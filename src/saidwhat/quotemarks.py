@@ -148,7 +148,7 @@ def find_stretches(text: str) -> list[Stretch]:
         if pending:
             first_text = text[p_start:p_end].lstrip()
             lead = p_start + (len(text[p_start:p_end]) - len(first_text))
-            if marks and marks[0] == lead and text[lead] in DOUBLE_OPEN + '"':
+            if marks and marks[0] == lead and _same_style(text[lead], text[pending_start]):
                 pass  # the quote continues in this paragraph
             else:
                 out.append(Stretch(pending_start, pending[-1][1], tuple(pending), False))
@@ -161,6 +161,13 @@ def find_stretches(text: str) -> list[Stretch]:
         out.append(Stretch(pending_start, pending[-1][1], tuple(pending), False))
     kept = [s for s in out if s.inner_end > s.inner_start and text[s.inner_start : s.inner_end].strip()]
     return [_without_padding(text, s) for s in kept]
+
+
+def _same_style(reopener: str, opener: str) -> bool:
+    """A quote running over paragraphs re-opens each one with the mark it opened with. A straight mark
+    opening each paragraph of a block quotation ("Kevin was snoring.) is the block's, and a curly
+    quotation starting the next paragraph is a new quote, not the block going on."""
+    return reopener in DOUBLE_OPEN + '"' and (reopener == '"') == (opener == '"')
 
 
 def _without_padding(text: str, st: Stretch) -> Stretch:

@@ -183,7 +183,7 @@ def refine_with_stretches(
             continue
         if word_count(quoted) < MIN_UNCUED_WORDS or title_like(quoted):
             continue  # a title or a scare quote, not speech
-        source = _last_attribution_before(out, st.start)
+        source = _last_attribution_before(out, st.start) if st.balanced else None
         if source is not None:
             a = Attribution(None, spans, None, 0.4, "direct", speaker_from=source)
             out.append(a)
@@ -312,6 +312,8 @@ def _opens_next_paragraph(text: str, a: list[tuple[int, int]], st: Stretch) -> b
     gap = text[a[-1][1] : st.start]
     head, _, tail = gap.partition("\n")
     rest = text[st.end :].partition("\n")[0]
+    if not st.balanced:
+        return False  # a paragraph opened and never closed is a block quotation's, or a typo: no proof
     return "\n" in gap and len(head) <= 120 and not tail.strip() and not any(c.isalnum() for c in rest)
 
 
