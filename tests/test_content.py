@@ -90,6 +90,15 @@ def test_a_second_report_after_a_comma_ends_the_first(nlp: Any) -> None:
     assert by_cue["noted"].text == "that clients are beginning to demand diverse legal teams"
 
 
+def test_a_second_report_after_a_quotation_closed_on_its_comma(nlp: Any) -> None:
+    # the comma sits inside the closing mark: “…,” adding that … is still a second report
+    text = 'Peabody said: "Patriot Coal was highly successful," adding that its value quadrupled.'
+    by_cue = {q.cue.text: q for q in extract(text).quotes if q.cue is not None}
+    assert (by_cue["said"].kind, by_cue["said"].text) == ("direct", "Patriot Coal was highly successful,")
+    assert (by_cue["adding"].kind, by_cue["adding"].text) == ("indirect", "that its value quadrupled")
+    assert by_cue["adding"].speaker == "Peabody"
+
+
 def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
     text = (
         "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg” — a metaphor for the "

@@ -108,6 +108,8 @@ def _coordinated_cut(
     if subject is None:  # "and almost immediately disclosed", "and has also said"
         while opener > 0 and doc[opener - 1].pos_ in ("ADV", "AUX", "PART"):
             opener -= 1
+    while opener > 1 and doc[opener - 1].is_quote and doc[opener - 2].text == ",":
+        opener -= 1  # “…,” adding that …: the comma before the closing mark opens the second report
     cc = doc[opener - 1] if opener > 0 else None
     if cc is None or cc.idx <= outer.fragments[0][0]:
         return None
