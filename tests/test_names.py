@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.names import clean_name, name_key, shortened, suffixed, with_nicknames
+from saidwhat.names import clean_name, name_key, shortened, suffixed, with_nicknames, with_titled_people
 
 
 def test_clean_name_drops_titles_and_possessives_but_keeps_honorifics() -> None:
@@ -85,3 +85,11 @@ def test_title_lines_are_the_headline_and_later_title_case_lines(nlp: Any) -> No
     )
     lines = [text[s:e] for s, e in title_lines(nlp(text))]
     assert lines == ["Senate passes the budget", "Ted Cruz, Chris Christie Address Heroin Epidemic"]
+
+
+def test_a_name_after_a_persons_title_is_a_person_whatever_the_recognizer_said(nlp: Any) -> None:
+    doc = nlp("Chancellor Olaf Scholz met the Justice Department's lawyers on Friday.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Olaf Scholz"] == [("Olaf Scholz", "ORG")]
+    fixed = {e.text: e.label_ for e in with_titled_people(doc, list(doc.ents))}
+    assert fixed["Olaf Scholz"] == "PERSON"
+    assert fixed.get("the Justice Department", "ORG") == "ORG"  # "Justice" opens an organisation's name

@@ -361,3 +361,12 @@ def test_they_continues_the_group_just_quoted_unless_another_could_be_meant() ->
     )
     # "they" after the polls could be the voters: it stays "They"
     assert speakers(text) == ["Local business owners", "Local business owners", "Polls", "They"]
+
+
+def test_a_mislabelled_titled_name_is_a_person_a_pronoun_can_continue() -> None:
+    # en_core_web_sm tags "Olaf Scholz" an organisation and the later "Scholz" a place
+    text = (
+        "President Joe Biden met Chancellor Olaf Scholz on Friday. The president said the alliance was "
+        "strong. Scholz said Germany would increase spending. “We are united,” he said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Joe Biden", "Olaf Scholz", "Olaf Scholz"]

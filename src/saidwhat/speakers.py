@@ -53,6 +53,7 @@ from saidwhat.names import (
     with_full_names,
     with_namesakes,
     with_nicknames,
+    with_titled_people,
 )
 
 if TYPE_CHECKING:
@@ -123,7 +124,10 @@ class EntityResolver:
 
     def __post_init__(self) -> None:
         self._ents = with_namesakes(
-            self.doc, with_full_names(self.doc, with_nicknames(self.doc, list(self.doc.ents)))
+            self.doc,
+            with_full_names(
+                self.doc, with_nicknames(self.doc, with_titled_people(self.doc, list(self.doc.ents)))
+            ),
         )
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         self._headline_names = headline_only_names(self.doc, self._person_ents, self.text)
