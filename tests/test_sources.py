@@ -279,6 +279,22 @@ def test_news_page_main_text_and_metadata(tmp_path: Path) -> None:
     assert doc.url == "https://example.com/news/mayor-transit"
 
 
+def test_a_page_without_a_date_gets_none_not_a_guess_from_its_footer(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Council approves budget</title></head><body><article>"
+        "<p>The city council approved the budget on Tuesday after a long and heated debate.</p>"
+        "<p>“This budget protects the services people rely on,” said Council President Maria Ortiz.</p>"
+        "</article><footer>© 2026 City News. All rights reserved.</footer></body></html>"
+    )
+    path = tmp_path / "undated.html"
+    path.write_text(page, encoding="utf-8")
+    assert only_document(path).date is None
+    path.write_text(
+        page.replace("</title>", '</title><meta name="date" content="2024-03-05">'), encoding="utf-8"
+    )
+    assert only_document(path).date == "2024-03-05"
+
+
 def test_html_is_sniffed_in_a_txt_file(tmp_path: Path) -> None:
     path = tmp_path / "saved.txt"
     path.write_text(NEWS_PAGE)

@@ -133,10 +133,18 @@ _HTML_BODY_TAG = re.compile(r"<body[\s>]", re.IGNORECASE)
 
 def _extract(html: str, source: str) -> Any:
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     try:
+        # no extensive date search: it guesses a date from any year on the page ("© 2026" became
+        # 2026-01-01), and a made-up date would misplace the article in a quote's history (corpus)
         return trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_images=False, include_links=False
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception as exc:  # trafilatura/lxml raise many types on pathological markup
         reason = " ".join(str(exc).split())[:200]
