@@ -84,7 +84,12 @@ def distanced(doc: Doc, text: str, st: Stretch, cue: int) -> bool:
 
 
 # verbs that voice words aloud whatever their form: a chant in Title Case ("Dump Trump") is still speech
-VOICE_LEMMAS = frozenset({"chant", "shout", "yell", "scream", "cry", "roar", "sing", "whisper", "mutter"})
+# (the pipeline runs no lemmatizer: the forms are listed)
+VOICE_VERBS = frozenset(
+    f"{stem}{end}"
+    for stem in ("chant", "shout", "yell", "scream", "roar", "whisper", "mutter")
+    for end in ("", "s", "ed", "ing")
+) | frozenset({"cry", "cries", "cried", "crying", "sing", "sings", "sang", "singing"})
 
 
 def title_object(doc: Doc, text: str, st: Stretch, cue: int) -> bool:
@@ -93,7 +98,7 @@ def title_object(doc: Doc, text: str, st: Stretch, cue: int) -> bool:
     a quotation a colon introduces ("had one message: “Dump Trump.”"): those are words someone said."""
     tok = doc[cue]
     quoted = text[st.inner_start : st.inner_end]
-    if speech_cue(tok) or tok.lemma_ in VOICE_LEMMAS or any(ch in quoted for ch in "!?"):
+    if speech_cue(tok) or tok.lower_ in VOICE_VERBS or any(ch in quoted for ch in "!?"):
         return False
     if text[: st.start].rstrip().endswith(":"):
         return False
