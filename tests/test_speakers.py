@@ -370,3 +370,13 @@ def test_a_mislabelled_titled_name_is_a_person_a_pronoun_can_continue() -> None:
         "strong. Scholz said Germany would increase spending. “We are united,” he said."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Joe Biden", "Olaf Scholz", "Olaf Scholz"]
+
+
+def test_a_surname_the_recognizer_missed_keeps_its_speaker_in_attention() -> None:
+    # "Mendes" is tagged an organisation: she must still be the one "she" continues, not Ana Ortiz
+    text = (
+        '"We have never seen water this high," said Laura Mendes, a spokeswoman for the fire department. '
+        'His neighbor, Ana Ortiz, said she had lost her car. "It\'s just a car," she said. '
+        'Mendes said rescuers had pulled 40 people from cars. "Please do not drive through water," she said.'
+    )
+    assert speakers(text) == ["Laura Mendes", "Ana Ortiz", "Ana Ortiz", "Laura Mendes", "Laura Mendes"]

@@ -367,17 +367,17 @@ class EntityResolver:
             if person is not None and (
                 src.pos_ == "PROPN" or src.is_title
             ):  # "Trump" read as an organisation
-                return self._spoke(person), mention, "person"
+                return self._spoke_here(person, src), mention, "person"
             return clean_name(mention.text), mention, "organization"
         if src.tag_ in ("NNS", "NNPS"):
             return clean_name(mention.text), mention, "group"
         if src.pos_ == "PROPN":
             person = self._lookup((src.lower_,))
             if person is not None:  # a bare surname the tagger did not label as a person
-                return self._spoke(person), mention, "person"
+                return self._spoke_here(person, src), mention, "person"
             return clean_name(mention.text), mention, "organization" if org_like(span) else "person"
         if src.is_title and (person := self._lookup((src.lower_,))) is not None:
-            return self._spoke(person), mention, "person"  # a surname the tagger took for a verb
+            return self._spoke_here(person, src), mention, "person"  # a surname the tagger took for a verb
         return clean_name(mention.text), mention, noun_type(lower)
 
     def resolve_label(
@@ -396,6 +396,13 @@ class EntityResolver:
             return (name.title() if name.isupper() else name), mention, "person"
         name = clean_name(label)
         return (name.title() if name.isupper() else name), mention, unknown
+
+    def _spoke_here(self, person: _Person, src: Token) -> str:
+        """A speaker named by a mention the recognizer did not label as a person ("Mendes" as an
+        organisation) holds attention from there, as a labelled one does: "Mendes said …. “…,” she
+        said" is Mendes, not a woman named in between."""
+        person.hold(src.i, subject=not according_to(src))
+        return self._spoke(person)
 
     def _spoke(self, person: _Person) -> str:
         self.last_speaker = person
