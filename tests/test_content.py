@@ -99,6 +99,17 @@ def test_a_second_report_after_a_quotation_closed_on_its_comma(nlp: Any) -> None
     assert by_cue["adding"].speaker == "Peabody"
 
 
+def test_a_wire_dateline_is_no_part_of_the_content(nlp: Any) -> None:
+    for dateline in ("MILLBROOK — ", "WASHINGTON (AP) — ", "CLEVELAND, July 19 (UPI) — "):
+        text = (
+            f"{dateline}Hundreds of residents were evacuated after the river burst its banks, officials said."
+        )
+        quotes = extract(text).quotes
+        assert [q.text for q in quotes] == [
+            "Hundreds of residents were evacuated after the river burst its banks"
+        ], dateline
+
+
 def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
     text = (
         "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg” — a metaphor for the "

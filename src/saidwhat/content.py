@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from saidwhat.mentions import dateline_end
 from saidwhat.models import QuoteKind
 from saidwhat.quote_cues import speech_cue
 from saidwhat.quotemarks import Stretch
@@ -269,6 +270,24 @@ def drop_subjectless_resumption(doc: Doc, a: Attribution) -> None:
         and not any(c.dep_ in RESUMED_SUBJECTS for c in root.children)
     ):
         a.fragments.pop()
+
+
+def start_after_dateline(doc: Doc, a: Attribution) -> None:
+    """ "MILLBROOK — Hundreds of residents were evacuated …, officials said.": a wire dateline opening the
+    sentence is where the story was filed, not what was said (PolNeAR's content always starts after
+    it). Applied after scoring."""
+    if not a.fragments:
+        return
+    start, end = a.fragments[0]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    first = span[0]
+    if first.i != first.sent.start and not doc[first.i - 1].is_space:
+        return
+    dash = dateline_end(doc, first.i)
+    if dash is not None and dash + 1 < len(doc) and doc[dash + 1].idx < end:
+        a.fragments[0] = (doc[dash + 1].idx, end)
 
 
 def _reported_after_cue(doc: Doc, a: Attribution) -> bool:

@@ -26,6 +26,7 @@ from saidwhat.content import (
     extend_over_coordination,
     length,
     overlap,
+    start_after_dateline,
     start_at_introduced_quotation,
     unnest,
     with_closing_marks,
@@ -258,6 +259,7 @@ def find_quotes(
         start_at_introduced_quotation(doc, a, stretches, text)
         end_before_inverted_source(doc, a, stretches, text)
         drop_subjectless_resumption(doc, a)
+        start_after_dateline(doc, a)
         if a.cue is not None and a.source is not None:
             a.source = _source_after_scoring(doc[a.cue], doc[a.source])
     found = refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
