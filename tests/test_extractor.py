@@ -387,6 +387,8 @@ def test_a_title_that_is_the_whole_object_is_no_quote() -> None:
         'The cinema showed "Gone with the Wind" again.',
         "The network aired “The Apprentice” for 14 seasons.",
         "She watched “The Walking Dead” every Sunday.",
+        'She has read "War and Peace" twice.',  # "read" quotes a sign's words, not a reader's book
+        'The paper published "A Nation Divided," a series on polarization.',
     ]:
         assert extract(text).quotes == (), text
 
@@ -395,6 +397,8 @@ def test_a_chant_or_a_colon_quotation_in_title_case_stays_speech() -> None:
     chant = extract("Outside the hall, protesters chanted “Dump Trump” for an hour.").quotes
     assert [(q.kind, q.text) for q in chant] == [("direct", "Dump Trump")]
     assert chant[0].speaker == "protesters"
+    banner = extract("Outside the hall, a banner read “Dump Trump.”").quotes
+    assert [q.text for q in banner] == ["Dump Trump."]
     message = extract("The rally had one message for the senator: “Vote Them Out.”").quotes
     assert [q.text for q in message] == ["Vote Them Out."]
 

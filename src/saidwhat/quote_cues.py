@@ -98,11 +98,29 @@ def title_object(doc: Doc, text: str, st: Stretch, cue: int) -> bool:
     a quotation a colon introduces ("had one message: “Dump Trump.”"): those are words someone said."""
     tok = doc[cue]
     quoted = text[st.inner_start : st.inner_end]
-    if speech_cue(tok) or tok.lower_ in VOICE_VERBS or any(ch in quoted for ch in "!?"):
+    if (
+        (speech_cue(tok) and not _reads_a_work(tok))
+        or tok.lower_ in VOICE_VERBS
+        or any(ch in quoted for ch in "!?")
+    ):
         return False
     if text[: st.start].rstrip().endswith(":"):
         return False
     return title_like(quoted.rstrip(",.;:")) and word_count(quoted) <= 8
+
+
+WORK_VERBS = frozenset({"read", "reads", "reading", "published", "publishes", "publishing"})
+READ_BY_THINGS = frozenset({"sign", "signs", "banner", "banners", "shirt", "shirts", "placard", "headline"})
+
+
+def _reads_a_work(tok: Token) -> bool:
+    """ "She has read “War and Peace”", "the paper published “A Nation Divided”": a verb PolNeAR taught
+    as a quote cue ("the sign read “…”") whose object here is a work, since someone reads or publishes
+    it; a sign or a banner that reads words quotes them."""
+    if tok.lower_ not in WORK_VERBS:
+        return False
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.lower_ not in READ_BY_THINGS
 
 
 def so_called(text: str, start: int) -> bool:
