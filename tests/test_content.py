@@ -110,6 +110,15 @@ def test_a_wire_dateline_is_no_part_of_the_content(nlp: Any) -> None:
         ], dateline
 
 
+def test_a_relative_clause_calling_something_a_quotation_is_its_own_quote(nlp: Any) -> None:
+    # "called" sits inside the outer content; it used to be dropped with it, losing the quotation
+    quotes = extract('He apologized for the remarks, which he called "stupid and hurtful."').quotes
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "the remarks"),
+        ("mixed", 'which he called "stupid and hurtful."'),
+    ]
+
+
 def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
     text = (
         "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg” — a metaphor for the "

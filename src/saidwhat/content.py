@@ -73,9 +73,21 @@ def unnest(doc: Doc, text: str, found: list[Attribution], in_quote: list[bool]) 
             and _quoted_share(doc, a, in_quote) >= 0.8
             and all(cut_before(doc, text, k, a) for k in outers)
         )
-        if own_quote:
+        if own_quote or _relative_naming(doc, a, in_quote):
             out.append(a)
     return [a for a in out if a.fragments]
+
+
+def _relative_naming(doc: Doc, a: Attribution, in_quote: list[bool]) -> bool:
+    """ "the remarks, which he called “stupid and hurtful”": a relative clause whose own cue frames a
+    quotation is a report of its own inside the outer content (which keeps it, or drops it as the
+    reporter's gloss), not a reading of the outer one to drop."""
+    if a.cue is None or a.frame != "obj_pred":
+        return False
+    cue = doc[a.cue]
+    if cue.dep_ != "relcl" or not speech_cue(cue):
+        return False
+    return any(in_quote[t.i] for t in cue.subtree if t.i > cue.i)
 
 
 COORDINATORS = frozenset({"and", "but"})
