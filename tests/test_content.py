@@ -119,6 +119,15 @@ def test_a_relative_clause_calling_something_a_quotation_is_its_own_quote(nlp: A
     ]
 
 
+def test_a_report_after_a_colon_introduced_quotation_is_its_own(nlp: Any) -> None:
+    text = 'Gov. Janet Mills said: "The state is ready." She added that the Guard was on standby.'
+    quotes = extract(text).quotes
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        ("direct", "The state is ready.", "Janet Mills"),
+        ("indirect", "that the Guard was on standby", "Janet Mills"),
+    ]
+
+
 def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
     text = (
         "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg” — a metaphor for the "

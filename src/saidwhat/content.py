@@ -58,7 +58,7 @@ def unnest(doc: Doc, text: str, found: list[Attribution], in_quote: list[bool]) 
     out = []
     for a in found:
         outers = [k for k in found if k is not a and _inside(doc, k, a)]
-        cuts = [_coordinated_cut(doc, text, k, a) for k in outers]
+        cuts = [_coordinated_cut(doc, text, k, a) or _next_sentence_cut(doc, text, k, a) for k in outers]
         if outers and all(cut is not None for cut in cuts):
             # "said that … and suggested that …": two reports, the first ends before the second
             for k, cut in zip(outers, cuts, strict=True):
@@ -133,6 +133,23 @@ def _coordinated_cut(
     elif cc.lower_ not in COORDINATORS or participle:
         return None
     return _fragments_before(text, outer.fragments, cc.idx) or None
+
+
+def _next_sentence_cut(
+    doc: Doc, text: str, outer: Attribution, inner: Attribution
+) -> list[tuple[int, int]] | None:
+    """A colon introduction's content runs to its paragraph's end ("Mills said: “The state is ready.”
+    She added that …"); a report whose cue and subject open a later sentence there is its own, and the
+    colon's content ends before that sentence. None when not so."""
+    if outer.frame != "colon" or outer.cue is None or inner.cue is None or inner.source is None:
+        return None
+    cue, subject = doc[inner.cue], doc[inner.source]
+    if cue.sent.start == doc[outer.cue].sent.start or subject.sent.start != cue.sent.start:
+        return None
+    start = cue.sent[0].idx
+    if not outer.fragments[0][0] < start <= inner.fragments[0][0]:
+        return None
+    return _fragments_before(text, outer.fragments, start) or None
 
 
 def _quoted_share(doc: Doc, a: Attribution, in_quote: list[bool]) -> float:
