@@ -81,6 +81,13 @@ def test_title_and_no_comment_are_not_quotes() -> None:
     assert extract(text).quotes == ()
 
 
+def test_a_sources_anonymity_is_not_a_quote() -> None:
+    text = "“We were told to leave,” one resident, who declined to give her name, said."
+    assert [(q.kind, q.text) for q in extract(text).quotes] == [("direct", "We were told to leave,")]
+    text = "A spokesman, who asked not to be named, said the talks had stalled."
+    assert [q.text for q in extract(text).quotes] == ["the talks had stalled"]
+
+
 def test_a_refusal_to_comment_on_a_topic_is_not_a_quote() -> None:
     for text in [
         "The department declined to comment on the delay.",
