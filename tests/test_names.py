@@ -93,3 +93,11 @@ def test_a_name_after_a_persons_title_is_a_person_whatever_the_recognizer_said(n
     fixed = {e.text: e.label_ for e in with_titled_people(doc, list(doc.ents))}
     assert fixed["Olaf Scholz"] == "PERSON"
     assert fixed.get("the Justice Department", "ORG") == "ORG"  # "Justice" opens an organisation's name
+
+
+def test_an_untagged_name_after_a_title_is_a_person_when_it_opens_with_a_first_name(nlp: Any) -> None:
+    doc = nlp("Superintendent Paul Reyes defended the process. Superintendent Smoke Detectors were sold.")
+    assert not [e for e in doc.ents if e.label_ == "PERSON"]
+    people = [e.text for e in with_titled_people(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert people == ["Paul Reyes"]
+    assert clean_name("Superintendent Paul Reyes") == "Paul Reyes"

@@ -380,3 +380,11 @@ def test_a_surname_the_recognizer_missed_keeps_its_speaker_in_attention() -> Non
         'Mendes said rescuers had pulled 40 people from cars. "Please do not drive through water," she said.'
     )
     assert speakers(text) == ["Laura Mendes", "Ana Ortiz", "Ana Ortiz", "Laura Mendes", "Laura Mendes"]
+
+
+def test_he_goes_to_the_titled_man_the_recognizer_did_not_tag() -> None:
+    text = (
+        "Carlos Mendez said the vote was rushed. Superintendent Paul Reyes defended the process, saying the "
+        "district had held nine public meetings. He said students would be moved to nearby schools."
+    )
+    assert speakers(text)[-1] == "Paul Reyes"

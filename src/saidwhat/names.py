@@ -84,6 +84,21 @@ TITLES = frozenset(
         "detective",
         "officer",
         "chancellor",
+        "superintendent",
+        "coach",
+        "sheriff",
+        "principal",
+        "rabbi",
+        "pastor",
+        "captain",
+        "sergeant",
+        "lieutenant",
+        "colonel",
+        "admiral",
+        "trustee",
+        "treasurer",
+        "inspector",
+        "constable",
     ]
 )
 # titles only ever put before a person's name; TITLES also holds words that open organisations ("Chief
@@ -123,6 +138,21 @@ PERSON_TITLES = frozenset(
         "ambassador",
         "detective",
         "chancellor",
+        "superintendent",
+        "coach",
+        "sheriff",
+        "principal",
+        "rabbi",
+        "pastor",
+        "captain",
+        "sergeant",
+        "lieutenant",
+        "colonel",
+        "admiral",
+        "trustee",
+        "treasurer",
+        "inspector",
+        "constable",
     }
 )
 
@@ -326,7 +356,8 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
 def with_titled_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with a name right after a person's title made a person whatever the recognizer called it:
     en_core_web_sm tags "Chancellor Olaf Scholz" an organisation and "Governor Kathy Hochul" a place.
-    The name must be one to three capitalised proper nouns and the title outside any entity."""
+    The name must be one to three capitalised proper nouns and the title outside any entity; a name it
+    did not tag at all must open with a known first name."""
     from spacy.tokens import Span as SpacySpan
 
     found: list[SpacySpan] = []
@@ -338,6 +369,15 @@ def with_titled_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
             continue
         if all(t.pos_ == "PROPN" and t.is_title for t in ent):
             found.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
+    # not tagged at all ("Superintendent Paul Reyes defended …"): a known first name and a surname
+    for title in _tokens_of(doc, PERSON_TITLES):
+        name = doc[title.i + 1 : title.i + 3]
+        if title.ent_type_ or not title.is_title or len(name) < 2:
+            continue
+        if any(t.ent_type_ or t.pos_ != "PROPN" or not t.is_title for t in name):
+            continue
+        if gender_of(name[0].text) is not None:
+            found.append(SpacySpan(doc, name.start, name.end, label="PERSON"))
     return _replacing(ents, found)
 
 
