@@ -388,3 +388,17 @@ def test_he_goes_to_the_titled_man_the_recognizer_did_not_tag() -> None:
         "district had held nine public meetings. He said students would be moved to nearby schools."
     )
     assert speakers(text)[-1] == "Paul Reyes"
+
+
+def test_people_named_together_speak_together() -> None:
+    text = (
+        "Board members Anne Fox and Derek Hall said in a joint statement that the vote was rushed. "
+        "They added that they would appeal. Donald Trump and his campaign said the report was false."
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [
+        ("Anne Fox and Derek Hall", "group"),
+        ("Anne Fox and Derek Hall", "group"),
+        ("Donald Trump", "person"),  # a person and a common noun: the person's mention stays his own
+    ]
+    assert quotes[0].speaker_mention is not None and quotes[0].speaker_mention.text.endswith("Derek Hall")

@@ -282,6 +282,8 @@ class EntityResolver:
         ("It's worth noting …") after a person stays "It". "They" continues the last group that spoke,
         close before it, where nothing between could be meant instead (`_rival_between`)."""
         name, mention, stype = self._resolve(src)
+        if stype == "person" and src.dep_ in JOINT_DEPS and (partners := _named_partners(src)):
+            name, mention, stype = self._jointly(name, mention, partners)
         group = self._last_group
         if src.lower_ == "they":
             if (
@@ -305,6 +307,22 @@ class EntityResolver:
             )
             self._last_thing = (name, stype, mention.end) if thing else None
         return name, mention, stype
+
+    def _jointly(self, name: str, mention: Span, partners: list[Token]) -> tuple[str, Span, SpeakerType]:
+        """ "Anne Fox and Derek Hall said in a joint statement": both speak, as a group named by both
+        people's canonical names, its mention running over both."""
+        names = [name]
+        end = mention.end
+        for partner in partners:
+            other, other_mention, other_type = self._resolve(partner)
+            if other_type != "person":
+                return name, mention, "person"
+            names.append(other)
+            end = other_mention.end
+        self.last_speaker = None  # a pair spoke: a later "he" or "she" continues neither by default
+        text = self.text if self.text is not None else self.doc.text
+        joint = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+        return joint, Span(text[mention.start : end], mention.start, end), "group"
 
     def _rival_between(self, start: int, they: Token) -> bool:
         """Could "they" mean something named after the group's mention? A plural noun ("Polls show that a
@@ -434,6 +452,27 @@ class EntityResolver:
         for p in self.people:
             if p.name == name:
                 self.last_speaker = p
+
+
+JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})  # the speaker named as such, not an antecedent
+
+
+def _named_partners(src: Token) -> list[Token]:
+    """The other people named with a source in "A and B" / "A, B and C" (proper nouns joined by "and"),
+    or none."""
+    partners: list[Token] = []
+    tok = src
+    while True:
+        nxt = next((c for c in tok.children if c.dep_ == "conj" and c.i > tok.i), None)
+        if nxt is None or nxt.pos_ != "PROPN" or nxt.i - tok.i > 8:
+            break
+        partners.append(nxt)
+        tok = nxt
+    if not partners or not any(
+        c.dep_ == "cc" and c.lower_ == "and" for t in (src, *partners) for c in t.children
+    ):
+        return []
+    return partners
 
 
 def _in_subject(tok: Token) -> bool:
