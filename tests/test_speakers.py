@@ -369,7 +369,7 @@ def test_a_mislabelled_titled_name_is_a_person_a_pronoun_can_continue() -> None:
         "President Joe Biden met Chancellor Olaf Scholz on Friday. The president said the alliance was "
         "strong. Scholz said Germany would increase spending. “We are united,” he said."
     )
-    assert [q.speaker for q in extract(text).quotes] == ["Joe Biden", "Olaf Scholz", "Olaf Scholz"]
+    assert speakers(text) == ["Joe Biden", "Olaf Scholz", "Olaf Scholz"]
 
 
 def test_a_surname_the_recognizer_missed_keeps_its_speaker_in_attention() -> None:

@@ -372,9 +372,7 @@ class EntityResolver:
         if ent is not None and ent.label_ == "PERSON":
             person = self._lookup(name_key(self._ent_name(ent)), honorific_gender(ent))
             if person is not None:
-                # a speaker holds attention; "according to Politico" does not
-                person.hold(ent.start, subject=not according_to(src))
-                return self._spoke(person), mention, "person"
+                return self._spoke_here(person, src, at=ent.start), mention, "person"
             return self._ent_name(ent), mention, "person"
         if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self._role_holder(src)):
             return self._spoke(holder), mention, "person"
@@ -415,11 +413,11 @@ class EntityResolver:
         name = clean_name(label)
         return (name.title() if name.isupper() else name), mention, unknown
 
-    def _spoke_here(self, person: _Person, src: Token) -> str:
-        """A speaker named by a mention the recognizer did not label as a person ("Mendes" as an
-        organisation) holds attention from there, as a labelled one does: "Mendes said …. “…,” she
-        said" is Mendes, not a woman named in between."""
-        person.hold(src.i, subject=not according_to(src))
+    def _spoke_here(self, person: _Person, src: Token, at: int | None = None) -> str:
+        """A named speaker holds attention from their mention (token `at`, else `src`), labelled as a
+        person or not ("Mendes" as an organisation): "Mendes said …. “…,” she said" is Mendes, not a
+        woman named in between. "according to Politico" holds no attention."""
+        person.hold(src.i if at is None else at, subject=not according_to(src))
         return self._spoke(person)
 
     def _spoke(self, person: _Person) -> str:
