@@ -282,3 +282,17 @@ def test_a_second_that_clause_of_the_same_cue_continues_the_content(nlp: Any) ->
     assert [(q.kind, q.text) for q in quotes] == [
         ("mixed", 'that the bill was "far from perfect," but that it kept the government open')
     ]
+
+
+def test_naming_someone_as_a_quotation_ends_before_the_occasion(nlp: Any) -> None:
+    # the parser hangs "Wednesday on …" and "during …" on the quoted noun; they say when, not what
+    for tail in (" Wednesday on The Morning Show.", " during a campaign stop in Flint."):
+        text = f'Gov. Ann Price described the budget as a "shameful mess"{tail}'
+        assert [(q.kind, q.text, q.speaker) for q in extract(text).quotes] == [
+            ("mixed", 'the budget as a "shameful mess"', "Ann Price")
+        ], tail
+    # what continues the naming stays: a second quotation joined by "and"
+    text = 'Gov. Ann Price described the budget as a "shameful mess" and a "gift to lobbyists."'
+    assert [q.text for q in extract(text).quotes] == [
+        'the budget as a "shameful mess" and a "gift to lobbyists."'
+    ]

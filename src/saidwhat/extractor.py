@@ -23,6 +23,7 @@ from saidwhat.content import (
     drop_subjectless_resumption,
     end_before_inverted_source,
     end_with_opening_quotation,
+    end_with_predicative_quotation,
     extend_over_coordination,
     length,
     overlap,
@@ -274,6 +275,7 @@ def find_quotes(
         extend_over_coordination(doc, a)
         drop_narrated_tail(doc, a, in_quote)
         end_with_opening_quotation(doc, a, stretches, text)
+        end_with_predicative_quotation(doc, a, stretches)
         start_at_introduced_quotation(doc, a, stretches, text)
         end_before_inverted_source(doc, a, stretches, text)
         drop_subjectless_resumption(doc, a)
