@@ -241,6 +241,16 @@ def test_a_programme_title_before_the_attribution_is_not_a_quote() -> None:
     assert [(q.kind, q.text) for q in got] == expected
 
 
+def test_titles_after_an_interview_with_or_listed_after_a_title_are_not_quotes() -> None:
+    texts = [
+        'In an interview with "Fox and Friends," Trump said the deal was dead.',
+        "Serafinowicz, who starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip.",
+        "She talked about her podcast, “So, That Happened.” Her guest said the race was close.",
+    ]
+    for text in texts:
+        assert [q.kind for q in extract(text).quotes if q.kind == "direct"] == [], text
+
+
 def test_a_participle_after_the_clause_stays_in_the_content() -> None:
     # PolNeAR train: cutting ", allowing …" helps 14 attributions and hurts 29
     text = (

@@ -75,6 +75,15 @@ def test_subject_and_verb_right_after_the_quotation_attribute_it(nlp) -> None:  
     assert first_quote_cue(nlp, text) == ("yells", "she")
 
 
+def test_a_noun_phrase_and_a_speech_verb_after_a_question_attribute_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "asked" a participle of "old": no subject of its own
+    text = "“What if he had elocution lessons?” the 43-year-old asked in the video’s description."
+    assert first_quote_cue(nlp, text) == ("asked", "old")
+    # across a paragraph break the next sentence is narration, not the attribution
+    text = "“Why should I be surprised?”\n\nThe administration said it was doing its best."
+    assert first_quote_cue(nlp, text)[1] is None
+
+
 def test_an_inverted_speaker_the_parser_read_as_an_object(nlp) -> None:  # type: ignore[no-untyped-def]
     # "added another New Hampshire Democrat": the parser makes the speaker the object of "added"
     text = "“It’s Bernie’s to lose at this point,” added another New Hampshire Democrat. “We will see.”"

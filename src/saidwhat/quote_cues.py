@@ -176,7 +176,19 @@ def cue_near(
         subj = according_source(doc[cue.i + 1])
     if subj is None:
         subj = adjacent_name(doc, cue)
+    if subj is None and cue.i > last.i:  # “…?” the 43-year-old asked: the parser hung the verb on "old"
+        k = _after_closing(doc, last)
+        verb, phrase = _speech_after_noun_phrase(doc, k) if k < len(doc) else (None, None)
+        subj = phrase if verb is not None and verb.i == cue.i else None
     return cue, subj
+
+
+def _after_closing(doc: Doc, last: Token) -> int:
+    """The first token after a quotation's last word and its closing marks and punctuation."""
+    k = last.i + 1
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_quote or doc[k].is_space):
+        k += 1
+    return k
 
 
 def _best_cue(
@@ -210,9 +222,7 @@ def _attribution_after(doc: Doc, st: Stretch, last: Token, text: str) -> tuple[T
     inner = text[st.inner_start : st.inner_end].rstrip()
     if not inner or inner[-1] not in ",?!":
         return None, None
-    k = last.i + 1
-    while k < len(doc) and (doc[k].is_punct or doc[k].is_quote or doc[k].is_space):
-        k += 1
+    k = _after_closing(doc, last)
     if k + 1 >= len(doc):
         return None, None
     a, b = doc[k], doc[k + 1]
@@ -221,7 +231,8 @@ def _attribution_after(doc: Doc, st: Stretch, last: Token, text: str) -> tuple[T
     if a.pos_ == "VERB" and b.dep_ == "nsubj" and b.head.i == a.i:
         return a, b
     if inner[-1] != ",":  # after “…?” a new sentence is as likely narration (“…?” Mr. Trump then pivoted)
-        return None, None
+        same_paragraph = "\n" not in text[st.end : doc[k].idx]
+        return _speech_after_noun_phrase(doc, k) if same_paragraph else (None, None)
     # “…,” an angry Hollande retaliated: a short subject, then its verb, finish the sentence
     for j in range(k + 2, min(k + 1 + AFTER_SUBJECT_TOKENS, len(doc))):
         verb = doc[j]
@@ -237,6 +248,29 @@ def _attribution_after(doc: Doc, st: Stretch, last: Token, text: str) -> tuple[T
 
 
 DASHES = ("―", "—", "–", "-", "--")
+NOUN_PHRASE_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN"})
+PHRASE_SUBJECT_TOKENS = 8  # "the 43-year-old", "the former secretary of state" (with "of")
+
+
+def _speech_after_noun_phrase(doc: Doc, k: int) -> tuple[Token | None, Token | None]:
+    """ "“What if …?” the 43-year-old asked in the video's description": a noun phrase, then a speech
+    verb, right after a quotation is its attribution even where the parser made the verb a modifier of
+    the phrase ("asked" as a participle of "old"). Only a speech verb: after a question other verbs are
+    as likely the reporter's narration."""
+    for j in range(k + 1, min(k + PHRASE_SUBJECT_TOKENS, len(doc))):
+        verb = doc[j]
+        if "\n" in doc[j - 1].whitespace_:
+            break
+        if verb.pos_ == "VERB":
+            phrase = doc[k:j]
+            if not speech_cue(verb) or phrase.root.head.i not in (j, phrase.root.i):
+                break
+            return verb, phrase.root
+        if verb.pos_ not in NOUN_PHRASE_POS and verb.tag_ != "HYPH" and verb.lower_ != "of":
+            break
+    return None, None
+
+
 NEXT_SENTENCE_OPENING = 4  # tokens: "Trump said", "she yells", "said Mr. Obama"
 
 

@@ -8,6 +8,7 @@ sentence ("…,” he said, “…” is one quote with two spans), or continues
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from saidwhat.content import LABEL_FRAMES, Attribution, cut_before, length, overlap
@@ -40,6 +41,7 @@ def refine_with_stretches(
     by_cue: dict[int, Attribution] = {a.cue: a for a in found if a.cue is not None}
     headline_end = first_line_end(doc)
     previous: Attribution | None = None
+    titles: list[Stretch] = []  # bare Title Case quotations so far: a title listed after one is a title
     for st in sorted(stretches, key=lambda s: s.start):
         spans = list(st.spans)
         slen = length(spans)
@@ -132,6 +134,9 @@ def refine_with_stretches(
                     previous = a
             continue
         quoted = text[st.inner_start : st.inner_end]
+        listed_title = _named_title(text, st, quoted, titles)
+        if listed_title or (title_like(quoted) and word_count(quoted) <= MAX_TITLE_WORDS):
+            titles.append(st)  # “Parks and Recreation” and “Guardians of the Galaxy,”: a list of titles
         container = _container(runners_up, spans, slen, in_quote)
         if container is not None and container.cue is not None and distanced(doc, text, st, container.cue):
             continue
@@ -143,7 +148,7 @@ def refine_with_stretches(
             continue
         if word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
             continue
-        if _named_title(text, st, quoted):
+        if listed_title:
             continue  # an episode of “The Steve Harvey Morning Show,” …: a title, however punctuated
         cue, subj = cue_near(doc, st, in_quote, text)
         if cue is not None:
@@ -249,16 +254,25 @@ def _container(
     return best
 
 
-TITLE_INTRODUCERS = frozenset({"of", "on", "in", "at", "book", "show", "program", "film", "titled", "called"})
+TITLE_INTRODUCERS = frozenset(
+    {"of", "on", "in", "at", "with", "titled", "entitled", "headlined", "called", "named"}
+    | {"book", "show", "program", "film", "movie", "series", "episode", "segment", "podcast", "song"}
+    | {"album", "novel", "play", "article", "essay", "column", "documentary", "memoir", "project"}
+)
 # a determiner before a Title Case quotation makes it a name: his 1994 “Contract with America”
 TITLE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "the"})
+TITLE_COORDINATION = re.compile(r"[,\s]*(?:and|or)\s*|,\s*")
 
 
-def _named_title(text: str, st: Stretch, quoted: str) -> bool:
+def _named_title(text: str, st: Stretch, quoted: str, titles: list[Stretch]) -> bool:
     """A short Title Case stretch right after a preposition or a noun that names works ("on CBS's “Face
-    the Nation,”", "his book ''Make Your Kid a Millionaire,''") is a title, even with a comma inside."""
+    the Nation,”", "his book ''Make Your Kid a Millionaire,''", "an interview with “The View,”") is a
+    title, even with a comma inside; so is one listed after another title ("starred in “Parks and
+    Recreation” and “Guardians of the Galaxy,”"), whose comma would otherwise make it a sentence."""
     if not title_like(quoted.rstrip(",.;:")) or word_count(quoted) > MAX_TITLE_WORDS:
         return False
+    if titles and TITLE_COORDINATION.fullmatch(text[titles[-1].end : st.start]):
+        return True
     before = [w.strip(",").lower() for w in text[max(0, st.start - 40) : st.start].split()]
     if before and before[-1].endswith(("'s", "’s")):  # on CBS's “Face the Nation”
         before = before[:-1]
