@@ -296,3 +296,16 @@ def test_naming_someone_as_a_quotation_ends_before_the_occasion(nlp: Any) -> Non
     assert [q.text for q in extract(text).quotes] == [
         'the budget as a "shameful mess" and a "gift to lobbyists."'
     ]
+
+
+def test_a_relative_pronoun_and_a_quotation_as_two_objects_is_its_own_quote(nlp: Any) -> None:
+    # the parser reads "which" and "a total disaster" as two objects of "declared"
+    text = "He warned that Trump would win the race, which he declared “a total disaster” for the party."
+    quotes = extract(text).quotes
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "that Trump would win the race"),
+        ("mixed", "which he declared “a total disaster” for the party"),
+    ]
+    # a relative pronoun that is the subject is no object named: no quote of its own
+    text = "She shared an editorial that accuses Sanders of running a “fiction-filled campaign” online."
+    assert "accuses" not in [q.cue.text for q in extract(text).quotes if q.cue is not None]

@@ -82,11 +82,14 @@ def _relative_naming(doc: Doc, a: Attribution, in_quote: list[bool]) -> bool:
     """ "the remarks, which he called “stupid and hurtful”": a relative clause whose own cue frames a
     quotation is a report of its own inside the outer content (which keeps it, or drops it as the
     reporter's gloss), not a reading of the outer one to drop."""
-    if a.cue is None or a.frame != "obj_pred":
+    if a.cue is None or a.frame not in ("obj_pred", "dobj"):  # dobj: "which he declared “a disaster”"
         return False
     cue = doc[a.cue]
     if cue.dep_ != "relcl" or not speech_cue(cue):
         return False
+    relative_object = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < cue.i for c in cue.children)
+    if a.frame == "dobj" and not relative_object:
+        return False  # "an editorial that accuses Sanders of …": the relative pronoun is the subject
     return any(in_quote[t.i] for t in cue.subtree if t.i > cue.i)
 
 

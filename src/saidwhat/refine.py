@@ -82,7 +82,7 @@ def refine_with_stretches(
                 continue
             named = _object_named(doc, text, a, st) if a.frame == "dobj" else None
             if named is not None:  # called it “a tax by another name”: the object and what it is called
-                a.fragments, a.kind = [(named, st.end)], "mixed"
+                a.fragments, a.kind = [(named, max(st.end, a.fragments[-1][1]))], "mixed"
                 previous = a
                 continue
             if a.kind != "direct":
@@ -131,6 +131,9 @@ def refine_with_stretches(
                         out.remove(a)  # the cinema showed "Gone with the Wind": a title, not speech
                         continue
                     a.kind = "mixed"
+                    named = _object_named(doc, text, a, st) if a.frame == "dobj" else None
+                    if named is not None and named < a.fragments[0][0]:  # which he declared “a …” for …
+                        a.fragments = [(named, a.fragments[-1][1])]
                     previous = a
             continue
         quoted = text[st.inner_start : st.inner_end]
@@ -352,12 +355,18 @@ def _object_named(doc: Doc, text: str, a: Attribution, st: Stretch) -> int | Non
     """Where the first of two objects starts when the parser read "called it “…”" as two objects of the
     verb and the quotation is the second: the quote is mixed from that object on, as PolNeAR has it (27
     of 28 train "called it/him/her/them “…”"). None when not so."""
-    if a.cue is None or doc[a.cue].lower_ not in NAMING_VERBS:
+    if a.cue is None:
         return None
-    objects = [c for c in doc[a.cue].children if c.dep_ == "dobj" and c.idx < st.start]
+    cue = doc[a.cue]
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.idx < st.start]
     if not objects:
         return None
     first = objects[-1]
+    if first.i < cue.i and first.tag_ in ("WDT", "WP") and cue.dep_ == "relcl":
+        # Michigan, which he declared “a total disaster”: the relative pronoun is the first object
+        return first.idx if not text[cue.idx + len(cue) : st.start].strip() else None
+    if cue.lower_ not in NAMING_VERBS:
+        return None
     between = text[first.right_edge.idx + len(first.right_edge) : st.start]
     return first.left_edge.idx if first.i > a.cue and not between.strip() else None
 
