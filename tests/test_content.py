@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat import extract
-from saidwhat.content import Attribution, close_open_quotation, length, overlap, with_closing_marks
+from saidwhat.content import Attribution, close_open_quotation, length, overlap, with_both_marks
 from saidwhat.quotemarks import find_stretches
 
 
@@ -27,7 +27,7 @@ def test_a_fragment_holding_an_opening_mark_keeps_the_closing_one() -> None:
     stretches = find_stretches(text)
     clause = (9, text.index(',"') + 1)  # ends where the quoted words do, before the closing mark
     direct = (text.index("We won"), text.index(',"', text.index("We won")) + 1)
-    mixed, quoted = with_closing_marks((clause, direct), stretches)
+    mixed, quoted = with_both_marks((clause, direct), stretches)
     assert text[mixed[0] : mixed[1]] == 'Clinton is in "good enough health to serve,"'
     assert text[quoted[0] : quoted[1]] == "We won,"  # the quoted words alone: no stray closing mark
 
@@ -309,3 +309,10 @@ def test_a_relative_pronoun_and_a_quotation_as_two_objects_is_its_own_quote(nlp:
     # a relative pronoun that is the subject is no object named: no quote of its own
     text = "She shared an editorial that accuses Sanders of running a “fiction-filled campaign” online."
     assert "accuses" not in [q.cue.text for q in extract(text).quotes if q.cue is not None]
+
+
+def test_a_fragment_holding_a_closing_mark_keeps_the_opening_one(nlp: Any) -> None:
+    # the parser makes the quotation's first word the subject: the content started after the mark
+    quote = extract("Obama said “it gets me mad” every time he thinks about the children.").quotes[0]
+    assert quote.kind == "mixed"
+    assert quote.text == "“it gets me mad” every time he thinks about the children"

@@ -203,17 +203,22 @@ def close_open_quotation(a: Attribution, stretches: list[Stretch]) -> None:
                 return
 
 
-def with_closing_marks(
+def with_both_marks(
     fragments: tuple[tuple[int, int], ...], stretches: list[Stretch]
 ) -> tuple[tuple[int, int], ...]:
-    """A fragment that holds a quotation's opening mark holds its closing one too: the clause `that
-    Clinton is in "good enough health to serve,"` ends at the words, which would leave the caller an
-    unbalanced mark. A direct quote's fragments are the quoted words alone and are left as they are."""
+    """A fragment that holds one of a quotation's marks holds the other too: the clause `that Clinton
+    is in "good enough health to serve,"` ends at the words, and `Obama said “it gets me mad” every
+    time …` starts at them (the parse's subject is the quotation's first word), which would leave the
+    caller an unbalanced mark. A direct quote's fragments are the quoted words alone and are left as
+    they are."""
     out = list(fragments)
     for k, (start, end) in enumerate(out):
         for st in stretches:
             if st.balanced and start <= st.start and st.inner_end == end:
                 out[k] = (start, st.end)
+                break
+            if st.balanced and st.inner_start == start and st.end <= end:
+                out[k] = (st.start, end)
                 break
     return tuple(out)
 

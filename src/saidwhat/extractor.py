@@ -30,7 +30,7 @@ from saidwhat.content import (
     start_after_dateline,
     start_at_introduced_quotation,
     unnest,
-    with_closing_marks,
+    with_both_marks,
 )
 from saidwhat.cues import CueModel, features, load_model, probability_of
 from saidwhat.frames import (
@@ -290,7 +290,7 @@ def find_quotes(
     quotes: list[Quote] = []
     resolved: dict[int, Quote] = {}
     for a in found:
-        frags = with_closing_marks(disjoint(a.fragments), stretches)
+        frags = with_both_marks(disjoint(a.fragments), stretches)
         if not frags:
             continue
         start, end = frags[0][0], frags[-1][1]
