@@ -27,7 +27,7 @@ def test_a_fragment_holding_an_opening_mark_keeps_the_closing_one() -> None:
     stretches = find_stretches(text)
     clause = (9, text.index(',"') + 1)  # ends where the quoted words do, before the closing mark
     direct = (text.index("We won"), text.index(',"', text.index("We won")) + 1)
-    mixed, quoted = with_both_marks((clause, direct), stretches)
+    mixed, quoted = with_both_marks((clause, direct), stretches, text)
     assert text[mixed[0] : mixed[1]] == 'Clinton is in "good enough health to serve,"'
     assert text[quoted[0] : quoted[1]] == "We won,"  # the quoted words alone: no stray closing mark
 
@@ -316,3 +316,11 @@ def test_a_fragment_holding_a_closing_mark_keeps_the_opening_one(nlp: Any) -> No
     quote = extract("Obama said “it gets me mad” every time he thinks about the children.").quotes[0]
     assert quote.kind == "mixed"
     assert quote.text == "“it gets me mad” every time he thinks about the children"
+
+
+def test_a_clause_ending_before_the_quotations_own_stop_gets_its_closing_mark(nlp: Any) -> None:
+    # the parse ends the clause at "tomorrow"; the full stop and the closing mark follow it
+    for opening, closing in (("“", "”"), ("''", "''")):
+        text = f"Clinton is telling customers at a breakfast spot that {opening}I need you tomorrow.{closing}"
+        (quote,) = extract(text).quotes
+        assert quote.text == f"that {opening}I need you tomorrow.{closing}", opening

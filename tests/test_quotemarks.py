@@ -90,7 +90,8 @@ def test_an_inch_sign_inside_a_quotation_does_not_close_it() -> None:
 def test_two_apostrophes_keep_offsets_and_leave_single_apostrophes_alone() -> None:
     text = "''We're done,'' the mayor's aide said."
     (stretch,) = find_stretches(text)
-    assert stretch.start == 1 and stretch.end == 14  # the mark that stands for '' is the inner one
+    assert stretch.start == 0 and stretch.end == 15  # both apostrophes of each mark: the whole mark
+    assert text[stretch.start : stretch.end] == "''We're done,''"
     assert text[stretch.inner_start : stretch.inner_end] == "We're done,"
 
 

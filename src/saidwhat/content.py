@@ -203,8 +203,11 @@ def close_open_quotation(a: Attribution, stretches: list[Stretch]) -> None:
                 return
 
 
+CLAUSE_PUNCT = ",.!?…;: "  # what may stand between a clause's last quoted word and the closing mark
+
+
 def with_both_marks(
-    fragments: tuple[tuple[int, int], ...], stretches: list[Stretch]
+    fragments: tuple[tuple[int, int], ...], stretches: list[Stretch], text: str
 ) -> tuple[tuple[int, int], ...]:
     """A fragment that holds one of a quotation's marks holds the other too: the clause `that Clinton
     is in "good enough health to serve,"` ends at the words, and `Obama said “it gets me mad” every
@@ -214,8 +217,9 @@ def with_both_marks(
     out = list(fragments)
     for k, (start, end) in enumerate(out):
         for st in stretches:
-            if st.balanced and start <= st.start and st.inner_end == end:
-                out[k] = (start, st.end)
+            inner_tail = text[end : st.inner_end] if end <= st.inner_end else "x"
+            if st.balanced and start <= st.start < end and not inner_tail.strip(CLAUSE_PUNCT):
+                out[k] = (start, st.end)  # … that “I need you tomorrow[.”]: the words, then the marks
                 break
             if st.balanced and st.inner_start == start and st.end <= end:
                 out[k] = (st.start, end)

@@ -290,7 +290,7 @@ def find_quotes(
     quotes: list[Quote] = []
     resolved: dict[int, Quote] = {}
     for a in found:
-        frags = with_both_marks(disjoint(a.fragments), stretches)
+        frags = with_both_marks(disjoint(a.fragments), stretches, text)
         if not frags:
             continue
         start, end = frags[0][0], frags[-1][1]

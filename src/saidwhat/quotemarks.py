@@ -136,6 +136,7 @@ def _markup_masked(text: str) -> str:
 
 def find_stretches(text: str) -> list[Stretch]:
     """Every top-level quoted stretch of `text`, in order. Linear in the length of the text."""
+    given = text
     text = _double_apostrophes_as_marks(_markup_masked(text))
     out: list[Stretch] = []
     pending: list[tuple[int, int]] = []  # fragments of a quote carried over paragraph breaks
@@ -160,7 +161,19 @@ def find_stretches(text: str) -> list[Stretch]:
     if pending:
         out.append(Stretch(pending_start, pending[-1][1], tuple(pending), False))
     kept = [s for s in out if s.inner_end > s.inner_start and text[s.inner_start : s.inner_end].strip()]
-    return [_without_padding(text, s) for s in kept]
+    return [_with_both_apostrophes(given, _without_padding(text, s)) for s in kept]
+
+
+def _with_both_apostrophes(text: str, st: Stretch) -> Stretch:
+    """A stretch between ''…'' marks starts at the first apostrophe of its opener and ends after the
+    second of its closer (the pairing read one character of each), so its marks reach the caller
+    whole."""
+    start, end = st.start, st.end
+    if start > 0 and text[start - 1 : start + 1] == "''":
+        start -= 1
+    if text[end - 1 : end + 1] == "''":
+        end += 1
+    return st if (start, end) == (st.start, st.end) else Stretch(start, end, st.spans, st.balanced)
 
 
 def _same_style(reopener: str, opener: str) -> bool:
