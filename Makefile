@@ -56,9 +56,11 @@ bench-corpus: install
 
 train: install
 	$(PY) scripts/train.py
+	$(PY) scripts/calibrate.py --mode default
 
 train-accurate: install-accurate
 	$(PY) scripts/train_encoder.py
+	$(PY) scripts/calibrate.py --mode accurate
 
 eval-accurate: install-accurate
 	$(VENV)/bin/saidwhat eval $(DEV) --accurate --baseline textacy

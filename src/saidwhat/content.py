@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from saidwhat.calibration import Origin
 from saidwhat.mentions import dateline_end
 from saidwhat.models import QuoteKind
 from saidwhat.quote_cues import speech_cue
@@ -34,6 +35,7 @@ class Attribution:
     frame: str = ""
     speaker_from: Attribution | None = None  # a continuation borrows this quote's speaker
     label: tuple[int, int] | None = None  # a transcript turn's speaker label (characters): its source
+    origin: Origin = "model"  # which rule made it: its confidence is calibrated per origin
 
 
 def char_frags(doc: Doc, frags: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

@@ -13,8 +13,10 @@ reported clause starts and ends.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
+from saidwhat.calibration import Mode, Origin, load_calibration
 from saidwhat.content import (
     Attribution,
     char_frags,
@@ -265,7 +267,21 @@ def find_quotes(
 ) -> tuple[Quote, ...]:
     """Every attributed quote in `doc`, in text order, with offsets into `doc.text`. `text` is
     `doc.text` where the caller has it (spaCy joins every token to build it); `scorer` replaces the cue
-    model's probabilities (the accurate mode: encoder.load_scorer())."""
+    model's probabilities (the accurate mode: encoder.load_scorer()). Confidences are calibrated
+    (calibration.py)."""
+    calibration = load_calibration()
+    mode: Mode = "default" if scorer is None else "accurate"
+    return tuple(
+        replace(q, confidence=calibration.confidence(q.confidence, q.kind, origin, mode))
+        for q, origin in quotes_with_origins(doc, text, scorer)
+    )
+
+
+def quotes_with_origins(
+    doc: Doc, text: str | None = None, scorer: CandidateScorer | None = None
+) -> list[tuple[Quote, Origin]]:
+    """`find_quotes` before calibration: each quote with its raw value as confidence and the rule that
+    made it (what scripts/calibrate.py fits the calibration on)."""
     text = doc.text if text is None else text
     stretches = find_stretches(text)
     in_quote = token_quote_mask(doc, stretches)
@@ -287,7 +303,7 @@ def find_quotes(
     found = _with_transcript_turns(doc, text, found, stretches)
     found.sort(key=lambda a: a.fragments[0][0])
     resolver = EntityResolver(doc, contents=[f for a in found for f in a.fragments], text=text)
-    quotes: list[Quote] = []
+    quotes: list[tuple[Quote, Origin]] = []
     resolved: dict[int, Quote] = {}
     for a in found:
         frags = with_both_marks(disjoint(a.fragments), stretches, text)
@@ -330,8 +346,8 @@ def find_quotes(
             confidence=round(a.prob, 4),
         )
         resolved[id(a)] = q
-        quotes.append(q)
-    return tuple(quotes)
+        quotes.append((q, a.origin))
+    return quotes
 
 
 def _source_after_scoring(cue: Token, source: Token) -> int | None:
@@ -394,7 +410,11 @@ def _with_transcript_turns(
         colon = doc.char_span(*t.colon, alignment_mode="expand")
         cue = colon.start if colon is not None and len(colon) else None
         kind = _turn_kind(t.content, stretches)
-        kept.append(Attribution(cue, [t.content], None, 1.0, kind, frame="transcript", label=t.label))
+        kept.append(
+            Attribution(
+                cue, [t.content], None, 1.0, kind, frame="transcript", label=t.label, origin="transcript"
+            )
+        )
     return kept
 
 

@@ -175,7 +175,9 @@ def refine_with_stretches(
                 said = _said_right_after(text, st, cue.idx) or _said_right_before(text, st, cue_end)
                 if word_count(quoted) < 3 and title_like(quoted) and not said:
                     continue
-                a = Attribution(cue.i, spans, subj.i if subj is not None else None, 0.6, "direct")
+                a = Attribution(
+                    cue.i, spans, subj.i if subj is not None else None, 0.6, "direct", origin="quote_cue"
+                )
                 out.append(a)
                 by_cue.setdefault(cue.i, a)
                 previous = a
@@ -198,7 +200,7 @@ def refine_with_stretches(
             continue  # a title or a scare quote, not speech
         source = _last_attribution_before(out, st.start) if st.balanced else None
         if source is not None:
-            a = Attribution(None, spans, None, 0.4, "direct", speaker_from=source)
+            a = Attribution(None, spans, None, 0.4, "direct", speaker_from=source, origin="continuation")
             out.append(a)
             previous = a
     return out
@@ -228,7 +230,7 @@ def _introduced_by_own_cue(
         return None
     if any(a.cue == cue.i or not any(s <= cue.idx < e for s, e in a.fragments) for a in holders):
         return None
-    own = Attribution(cue.i, list(st.spans), subj.i, 0.6, "direct")
+    own = Attribution(cue.i, list(st.spans), subj.i, 0.6, "direct", origin="quote_cue")
     if not all(cut_before(doc, text, a, own) for a in holders):
         return None
     return own
