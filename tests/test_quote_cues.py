@@ -99,3 +99,21 @@ def test_the_one_told_is_never_the_speaker() -> None:
     )
     direct = [q for q in extract(text).quotes if q.kind == "direct"]
     assert [q.speaker for q in direct] == ["Ramos"]
+
+
+def test_a_demonstrative_subject_is_no_speaker() -> None:
+    from saidwhat import extract
+
+    text = (
+        "“She’s still got the best friends she had in grade school,” Bill Clinton has said. That makes "
+        "her “by definition a trustworthy, reliable good person.”"
+    )
+    quotes = extract(text).quotes
+    assert [q.speaker for q in quotes] == ["Bill Clinton"]  # "That" made no quote of its own
+    # a relative "that" stands for a noun: it still attributes (here to the wrong noun, the parse's)
+    text = '"We lost," the chairman said. T-shirts appeared in front of the headquarters that said "We won."'
+    quotes = extract(text).quotes
+    assert [(q.text, q.speaker_mention.text if q.speaker_mention else None) for q in quotes] == [
+        ("We lost,", "the chairman"),
+        ("We won.", "that"),
+    ]
