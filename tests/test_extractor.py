@@ -251,6 +251,17 @@ def test_titles_after_an_interview_with_or_listed_after_a_title_are_not_quotes()
         assert [q.kind for q in extract(text).quotes if q.kind == "direct"] == [], text
 
 
+def test_a_quoted_phrase_after_a_preposition_is_not_a_direct_quote() -> None:
+    text = (
+        "The Post sent its reporter into “a living room in western Pennsylvania” to watch the convention. "
+        "She wrote that the couple had agreed."
+    )
+    assert [q.kind for q in extract(text).quotes] == ["indirect"]
+    # after "to" a quotation is often the speaker's own words: advising them to “…”
+    text = 'He told the graduates, "If you are too big for a small job, you are too small for a big one."'
+    assert [q.kind for q in extract(text).quotes] == ["direct"]
+
+
 def test_a_participle_after_the_clause_stays_in_the_content() -> None:
     # PolNeAR train: cutting ", allowing …" helps 14 attributions and hurts 29
     text = (

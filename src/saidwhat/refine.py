@@ -153,6 +153,8 @@ def refine_with_stretches(
             continue
         if listed_title:
             continue  # an episode of “The Steve Harvey Morning Show,” …: a title, however punctuated
+        if _after_preposition(text, st) and not _sentence_like(quoted):
+            continue  # sent a reporter into “a living room in western Pennsylvania”: a phrase, not speech
         cue, subj = cue_near(doc, st, in_quote, text)
         if cue is not None:
             merged = by_cue.get(cue.i)
@@ -314,6 +316,18 @@ def _sentence_like(quoted: str) -> bool:
     """A quotation that reads as a sentence of its own (capitalised, closed by punctuation)."""
     q = quoted.strip()
     return bool(q) and q[0].isupper() and q[-1] in ".!?,"
+
+
+# "to" is left out: "advising graduates to “become members of the two-H club,”" is speech
+PHRASE_PREPOSITIONS = frozenset(
+    {"into", "of", "in", "for", "with", "from", "on", "at", "about", "by", "as", "like", "than", "under"}
+)
+
+
+def _after_preposition(text: str, st: Stretch) -> bool:
+    """Does the quotation open right after a preposition (its object, a quoted phrase)?"""
+    before = text[max(0, st.start - 20) : st.start].split()
+    return bool(before) and before[-1].lower() in PHRASE_PREPOSITIONS
 
 
 def _phrase_in_sentence(text: str, st: Stretch) -> bool:
