@@ -41,3 +41,23 @@ def test_an_unnamed_speaker_is_typed_by_its_head_noun() -> None:
     assert noun_type("spokeswoman") == "person"
     assert noun_type("ministry") == "organization"
     assert noun_type("report") == "unknown"
+
+
+def test_a_second_role_or_group_noun_joined_without_a_determiner_is_part_of_the_mention(nlp: Any) -> None:
+    doc = nlp(
+        "Asked about the video, the former secretary of state and current Democratic presidential nominee "
+        "said she would speak to voters."
+    )
+    left, right = mention_range(_token(doc, "secretary"))
+    assert doc[left:right].text == "the former secretary of state and current Democratic presidential nominee"
+    doc = nlp("The influential delegate and conservative activist, who backs Cruz, warned of a battle.")
+    left, right = mention_range(_token(doc, "delegate"))
+    assert (
+        doc[left:right].text == "The influential delegate and conservative activist"
+    )  # not "who backs Cruz"
+    doc = nlp("Regulators and environmental groups said the deal was risky.")
+    left, right = mention_range(_token(doc, "Regulators"))
+    assert doc[left:right].text == "Regulators and environmental groups"
+    doc = nlp("The mayor and the police chief said the road was closed.")
+    left, right = mention_range(_token(doc, "mayor"))
+    assert doc[left:right].text == "The mayor"  # a determiner of its own: a second speaker

@@ -19,6 +19,9 @@ def mention_range(src: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by `src`, without relative clauses or appositives."""
     left, right = src.i, src.i
     for child in src.children:
+        if _second_role(src, child):  # its own phrase, without its relative clause: "…, who backs Cruz"
+            right = max(right, mention_range(child)[1] - 1)
+            continue
         if child.dep_ in MENTION_CUT_DEPS and not (
             child.dep_ == "prep" and child.i > src.i and child.lower_ in ("for", "of", "at", "with", "from")
         ):
@@ -34,9 +37,23 @@ def mention_range(src: Token) -> tuple[int, int]:
     left = left if dash is None or not left <= dash < src.i else dash + 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
-    while right > left and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
+    while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
+        right -= 1  # "the former secretary of state and": the parser hung the "and" inside the phrase
     return left, right + 1
+
+
+def _second_role(src: Token, child: Token) -> bool:
+    """ "the former secretary of state and current Democratic presidential nominee", "Regulators and
+    environmental groups": a second common noun joined without a determiner of its own belongs to the
+    same mention, another role of the same person or the rest of a group, as PolNeAR marks them ("the
+    mayor and the police chief" stay apart; names joined are a group: speakers.py)."""
+    return (
+        child.dep_ == "conj"
+        and child.i > src.i
+        and src.pos_ == "NOUN"
+        and child.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in child.children)
+    )
 
 
 def spaced_dash(tok: Token) -> bool:
