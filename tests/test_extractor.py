@@ -262,6 +262,24 @@ def test_a_quoted_phrase_after_a_preposition_is_not_a_direct_quote() -> None:
     assert [q.kind for q in extract(text).quotes] == ["direct"]
 
 
+def test_a_quotation_ending_the_reported_clause_that_holds_its_cue_is_part_of_it() -> None:
+    text = (
+        "On Tuesday’s episode of “The Steve Harvey Morning Show,” the former secretary of state and "
+        "current Democratic presidential nominee said she wanted to speak “directly to white people” and "
+        "let them know that “this is not who we are.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.kind, q.text) for q in quotes] == [
+        (
+            "mixed",
+            "she wanted to speak “directly to white people” and let them know that “this is not who we are.”",
+        )
+    ]
+    # a verb introducing the quotation speaks it: a quote of its own
+    text = "She thanked her home state and then boomed, “Today, you proved there is no place like home.”"
+    assert [q.kind for q in extract(text).quotes] == ["indirect", "direct"]
+
+
 def test_a_participle_after_the_clause_stays_in_the_content() -> None:
     # PolNeAR train: cutting ", allowing …" helps 14 attributions and hurts 29
     text = (

@@ -17,7 +17,7 @@ from saidwhat.quote_cues import cue_near, distanced, so_called, title_like, titl
 from saidwhat.quotemarks import Stretch
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MIN_UNCUED_WORDS = 5
 MAX_TITLE_WORDS = 7
@@ -156,6 +156,12 @@ def refine_with_stretches(
         if _after_preposition(text, st) and not _sentence_like(quoted):
             continue  # sent a reporter into “a living room in western Pennsylvania”: a phrase, not speech
         cue, subj = cue_near(doc, st, in_quote, text)
+        reporting = _reported_around(doc, text, out, cue, st) if cue is not None else None
+        if reporting is not None:  # said she wanted to speak “…” and let them know that “…”
+            reporting.fragments = [*reporting.fragments[:-1], (reporting.fragments[-1][0], st.end)]
+            reporting.kind = "mixed"
+            previous = reporting
+            continue
         if cue is not None:
             merged = by_cue.get(cue.i)
             if merged is not None and merged.kind == "mixed" and _conjoined(text, merged.fragments, spans):
@@ -328,6 +334,27 @@ def _after_preposition(text: str, st: Stretch) -> bool:
     """Does the quotation open right after a preposition (its object, a quoted phrase)?"""
     before = text[max(0, st.start - 20) : st.start].split()
     return bool(before) and before[-1].lower() in PHRASE_PREPOSITIONS
+
+
+def _reported_around(
+    doc: Doc, text: str, found: list[Attribution], cue: Token, st: Stretch
+) -> Attribution | None:
+    """The mixed or indirect quote whose reported clause holds the quotation's cue and runs on to it in
+    the same sentence ("said she wanted to speak “directly to white people” and let them know that “this
+    is not who we are.”"): the cue is a verb of what was reported, and the quotation ends that clause,
+    not a new quote of the reported subject. None when no clause holds the cue so."""
+    if cue.pos_ != "VERB" or _said_right_before(text, st, cue.idx + len(cue)):
+        return None  # "… and then boomed, “Today, …”": a verb introducing the quotation speaks it
+    for a in found:
+        if a.kind == "direct" or a.cue is None or a.cue == cue.i or not a.fragments:
+            continue
+        start, end = a.fragments[-1]
+        if not (start <= cue.idx < end and end <= st.start):
+            continue
+        between = text[end : st.start]
+        if doc[a.cue].sent.start <= cue.i < doc[a.cue].sent.end and not any(c in between for c in ".!?\n"):
+            return a
+    return None
 
 
 def _phrase_in_sentence(text: str, st: Stretch) -> bool:
