@@ -280,6 +280,16 @@ def test_a_quotation_ending_the_reported_clause_that_holds_its_cue_is_part_of_it
     assert [q.kind for q in extract(text).quotes] == ["indirect", "direct"]
 
 
+def test_a_quotation_its_own_verb_introduces_is_not_mixed_into_a_clause_around_it() -> None:
+    # the parser hangs "Trump boasted" on "made public"; "boasted, “…”" speaks the quotation
+    text = (
+        "When Clinton noted that Trump has occasionally not paid anything in federal income taxes ― as was "
+        "true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.kind, q.text, q.speaker) for q in quotes][-1] == ("direct", "That makes me smart.", "Trump")
+
+
 def test_a_participle_after_the_clause_stays_in_the_content() -> None:
     # PolNeAR train: cutting ", allowing …" helps 14 attributions and hurts 29
     text = (

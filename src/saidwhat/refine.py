@@ -143,6 +143,11 @@ def refine_with_stretches(
         container = _container(runners_up, spans, slen, in_quote)
         if container is not None and container.cue is not None and distanced(doc, text, st, container.cue):
             continue
+        own = _introduced_by_own_cue(doc, text, st, in_quote, [container]) if container is not None else None
+        if own is not None:  # … were made public ― Trump boasted, “That makes me smart.”: Trump's own words
+            out.append(own)
+            previous = own
+            continue
         if container is not None:  # called them “deplorables”: a mixed quote over the reported clause
             container.kind = "mixed"
             out.append(container)
