@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train import parsed  # noqa: E402
 
-from saidwhat.calibration import CALIBRATION_FILE, Calibration, Curve, fit, load_calibration  # noqa: E402
+from saidwhat.calibration import CALIBRATION_FILE, Calibration, fit, load_calibration  # noqa: E402
 from saidwhat.evaluate import match, quote_intervals, speaker_ok  # noqa: E402
 from saidwhat.extractor import quotes_with_origins  # noqa: E402
 
@@ -83,7 +83,7 @@ def main() -> None:
     table["curves"][args.mode] = curves
     PATH.write_text(_formatted(table["curves"]), encoding="utf-8")
     load_calibration.cache_clear()
-    fitted = Calibration({args.mode: {k: Curve(tuple(v)) for k, v in curves.items()}})
+    fitted = load_calibration()  # the table as written, read back the way extraction reads it
     dev = records("dev", args.data, scorer)
     before, after = calibration_error(dev, None, args.mode), calibration_error(dev, fitted, args.mode)
     print(f"{args.mode}: {len(curves)} curves -> {PATH.name}; dev error {before:.3f} -> {after:.3f}")

@@ -101,7 +101,7 @@ def fit_curve(samples: list[tuple[float, bool]]) -> list[tuple[float, float]]:
             merged[-1] += carry
         else:
             merged.append(carry)
-    # pool adjacent violators over (sum of raw, right, count)
+    # pool adjacent violators over blocks of (sum of raw, smoothed right, smoothed weight, count)
     blocks: list[list[float]] = []
     for b in merged:
         blocks.append([sum(r for r, _ in b), sum(ok for _, ok in b) + 2 * overall, len(b) + 2.0, len(b)])

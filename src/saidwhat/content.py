@@ -89,10 +89,19 @@ def _relative_naming(doc: Doc, a: Attribution, in_quote: list[bool]) -> bool:
     cue = doc[a.cue]
     if cue.dep_ != "relcl" or not speech_cue(cue):
         return False
-    relative_object = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < cue.i for c in cue.children)
-    if a.frame == "dobj" and not relative_object:
+    if a.frame == "dobj" and relative_object(cue) is None:
         return False  # "an editorial that accuses Sanders of …": the relative pronoun is the subject
     return any(in_quote[t.i] for t in cue.subtree if t.i > cue.i)
+
+
+def relative_object(cue: Token) -> Token | None:
+    """The relative pronoun a relative clause's verb takes as its object ("which he declared “a total
+    disaster”"), or None."""
+    if cue.dep_ != "relcl":
+        return None
+    return next(
+        (c for c in cue.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < cue.i), None
+    )
 
 
 COORDINATORS = frozenset({"and", "but"})
@@ -219,11 +228,12 @@ def with_both_marks(
     out = list(fragments)
     for k, (start, end) in enumerate(out):
         for st in stretches:
-            inner_tail = text[end : st.inner_end] if end <= st.inner_end else "x"
-            if st.balanced and start <= st.start < end and not inner_tail.strip(CLAUSE_PUNCT):
+            if not st.balanced:
+                continue
+            if start <= st.start < end <= st.inner_end and not text[end : st.inner_end].strip(CLAUSE_PUNCT):
                 out[k] = (start, st.end)  # … that “I need you tomorrow[.”]: the words, then the marks
                 break
-            if st.balanced and st.inner_start == start and st.end <= end:
+            if st.inner_start == start and st.end <= end:
                 out[k] = (st.start, end)
                 break
     return tuple(out)

@@ -233,9 +233,9 @@ def _no_statement(doc: Doc, cand: Candidate) -> bool:
         return True
     if sum(e - s for s, e in cand.fragments) > 2 * NO_STATEMENT_MAX_WORDS:
         return False  # far too long to be "declined to comment"
-    if _anonymity(doc, cand):
-        return True
     words = [doc[j].lower_ for s, e in cand.fragments for j in range(s, e) if not doc[j].is_punct]
+    if _anonymity(doc[cand.cue], words):
+        return True
     return (
         len(words) <= NO_STATEMENT_MAX_WORDS
         and all(w in NO_STATEMENT_WORDS for w in words)
@@ -253,12 +253,11 @@ ANONYMITY_WORDS = IDENTITY_WORDS | frozenset(
 )
 
 
-def _anonymity(doc: Doc, cand: Candidate) -> bool:
-    """ "who declined to give her name", "asked not to be named": a source's anonymity, not speech."""
-    cue = doc[cand.cue]
+def _anonymity(cue: Token, words: list[str]) -> bool:
+    """ "who declined to give her name", "asked not to be named": a source's anonymity, not speech
+    (`words`: the content's words, lower case, without punctuation)."""
     if cue.lower_ not in REFUSING_VERBS and cue.lower_ not in ("asked", "asking", "requested"):
         return False
-    words = [doc[j].lower_ for s, e in cand.fragments for j in range(s, e) if not doc[j].is_punct]
     return bool(words) and all(w in ANONYMITY_WORDS for w in words) and not IDENTITY_WORDS.isdisjoint(words)
 
 

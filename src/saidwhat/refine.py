@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from saidwhat.content import LABEL_FRAMES, Attribution, cut_before, length, overlap
+from saidwhat.content import LABEL_FRAMES, Attribution, cut_before, length, overlap, relative_object
 from saidwhat.frames import first_line_end
 from saidwhat.quote_cues import cue_near, distanced, so_called, title_like, title_object, word_count
 from saidwhat.quotemarks import Stretch
@@ -410,7 +410,8 @@ def _object_named(doc: Doc, text: str, a: Attribution, st: Stretch) -> int | Non
     if not objects:
         return None
     first = objects[-1]
-    if first.i < cue.i and first.tag_ in ("WDT", "WP") and cue.dep_ == "relcl":
+    relative = relative_object(cue)
+    if relative is not None and relative.i == first.i:  # spaCy makes a new Token object on each access
         # Michigan, which he declared “a total disaster”: the relative pronoun is the first object
         return first.idx if not text[cue.idx + len(cue) : st.start].strip() else None
     if cue.lower_ not in NAMING_VERBS:
