@@ -262,6 +262,25 @@ def test_a_name_the_parser_hung_on_the_quotation_is_the_cues_source(nlp: Any) ->
     assert text[a.fragments[0][0] : a.fragments[0][1]] == "“Yes, I support the mayor,”"
 
 
+def test_a_subject_in_quotation_marks_does_not_keep_the_name_in_the_content(nlp: Any) -> None:
+    from saidwhat.content import end_before_inverted_source
+
+    text = (
+        "“He is right. There is a disconnect between the White House and the military,” Carl Benton, "
+        "a retired general, said Thursday on Channel Nine’s “Morning Edition.”"
+    )
+    doc = nlp(text)
+    cue = next(t.i for t in doc if t.text == "said")
+    title_word = next(t.i for t in doc if t.text == "Morning")
+    # as the parser of the article gave it: the content starts at the quotation's second sentence and
+    # runs over the name; the cue's subject is a word of the programme's title
+    start = text.index("There")
+    a = Attribution(cue=cue, fragments=[(start, text.index(", said"))], source=title_word, prob=0.9)
+    end_before_inverted_source(doc, a, find_stretches(text), text)
+    assert text[a.fragments[0][0] : a.fragments[0][1]].endswith("military,”")
+    assert a.source is None  # the extractor's adjacent-name rule then finds Carl Benton
+
+
 def test_a_clause_after_the_quotation_stays_in_the_content(nlp: Any) -> None:
     from saidwhat.content import end_before_inverted_source
 
@@ -324,3 +343,13 @@ def test_a_clause_ending_before_the_quotations_own_stop_gets_its_closing_mark(nl
         text = f"Clinton is telling customers at a breakfast spot that {opening}I need you tomorrow.{closing}"
         (quote,) = extract(text).quotes
         assert quote.text == f"that {opening}I need you tomorrow.{closing}", opening
+
+
+def test_a_second_that_clause_runs_on_where_the_parser_lost_it() -> None:
+    text = (
+        'He told reporters at a briefing that the storm was "stronger than any model predicted" and that '
+        "the company had pre-positioned more crews than ever before."
+    )
+    (q,) = extract(text).quotes
+    assert q.kind == "mixed"
+    assert q.text.endswith("and that the company had pre-positioned more crews than ever before")

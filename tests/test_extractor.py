@@ -579,3 +579,16 @@ def test_a_polls_share_of_respondents_speaks() -> None:
     assert [q.speaker for q in extract(text).quotes] == ["85% of Democrats"]
     text = "About 4 in 10 say they want the next president to have more liberal policies."
     assert [q.speaker for q in extract(text).quotes] == ["About 4 in 10"]
+
+
+def test_a_quote_attributed_before_a_programme_title_is_the_named_speakers() -> None:
+    text = (
+        "Retired Gen. Carl Benton said the mayor was “absolutely right” on Wednesday.\n\n"
+        "“He's absolutely right. There's a severe disconnect between this White House and frankly the "
+        "president and our military,” Benton, a top campaign surrogate, said Thursday morning on Fox "
+        "News’s “Fox and Friends.” “I mean, there's a lot of frustration within the ranks.”"
+    )
+    direct = [q for q in extract(text).quotes if q.kind == "direct"]
+    assert [(q.speaker, len(q.spans)) for q in direct] == [("Carl Benton", 2)]
+    assert direct[0].text.startswith("He's absolutely right.")
+    assert "Fox and Friends" not in direct[0].text  # the programme's title is no part of the quote

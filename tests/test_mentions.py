@@ -35,6 +35,10 @@ def test_a_name_set_off_after_a_role_is_found_through_it(nlp: Any) -> None:
     assert named is not None and named.text == "Hale"
     doc = nlp("According to the activist group Mosul Eye, dozens were killed.")
     assert appositive_name(_token(doc, "group")) is None  # a cited source does not take over
+    # but a role set off from the person's name by commas names the person the source is
+    doc = nlp("According to the city's finance director, Priya Natarajan, homeowners will pay more.")
+    named = appositive_name(_token(doc, "director"))
+    assert named is not None and named.text == "Natarajan"
 
 
 def test_an_unnamed_speaker_is_typed_by_its_head_noun() -> None:

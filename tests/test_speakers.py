@@ -402,3 +402,76 @@ def test_people_named_together_speak_together() -> None:
         ("Donald Trump", "person"),  # a person and a common noun: the person's mention stays his own
     ]
     assert quotes[0].speaker_mention is not None and quotes[0].speaker_mention.text.endswith("Derek Hall")
+
+
+def test_the_president_is_not_the_vice_president_named_after_him() -> None:
+    text = (
+        "President Barack Obama opened the museum on Saturday. Vice President Joseph R. Biden Jr. spoke "
+        "first. The museum, the president said, would make visitors face hard truths. "
+        "The vice president said the day was long overdue."
+    )
+    assert speakers(text) == ["Barack Obama", "Joseph R. Biden Jr."]
+
+
+def test_a_former_office_holder_is_not_the_one_in_office() -> None:
+    text = (
+        "President Barack Obama and former President Bill Clinton campaigned in Ohio on Monday. The former "
+        "president said the race was close. The president said turnout would decide it."
+    )
+    assert speakers(text) == ["Bill Clinton", "Barack Obama"]
+    # "former" before a role that is no office is incidental: the pollster is still the former pollster
+    text = "Former Clinton pollster Douglas Schoen wrote a column. The pollster said Clinton could lose."
+    assert speakers(text) == ["Douglas Schoen"]
+
+
+def test_a_source_cited_by_its_role_and_name_is_the_named_person() -> None:
+    text = (
+        "According to the city's finance director, Priya Natarajan, the average homeowner will pay about "
+        "$180 more a year. The mayor said the increase was modest."
+    )
+    assert speakers(text) == ["Priya Natarajan", "The mayor"]
+
+
+def test_an_unnamed_speaker_keeps_the_description_it_was_introduced_by() -> None:
+    text = (
+        "A White House official, speaking on condition of anonymity, said the president would sign a "
+        "compromise. The official declined to say which provisions the president favored. "
+        "A woman at the rally said she was angry. The woman said she would vote anyway."
+    )
+    assert speakers(text) == [
+        "A White House official",
+        "A White House official",
+        "A woman at the rally",
+        "A woman at the rally",
+    ]
+    # nor what someone is said to be
+    text = "He says Bush is “like a spoiled child” and “not a smart man.” Later, the man said he was tired."
+    assert speakers(text)[-1] == "the man"
+    # a description that says no more than "the spokesman", or none at all, stays as written
+    assert speakers("A spokesman said talks would resume. The spokesman added that they would end.") == [
+        "A spokesman",
+        "The spokesman",
+    ]
+
+
+def test_a_final_s_that_possesses_nothing_is_part_of_the_name() -> None:
+    assert speakers("A spokesperson for McDonald's said the company would raise wages.") == [
+        "A spokesperson for McDonald's"
+    ]
+    assert speakers("Moody's said growth would slow. Trump's campaign said the poll was wrong.") == [
+        "Moody's",
+        "Trump's campaign",
+    ]
+
+
+def test_a_speaker_after_a_fronted_topic_and_before_a_relative_clause_is_the_speaker() -> None:
+    text = (
+        "“He’s funny,” New York attorney Eric Levine said of Trump. Of Carson, Levine, who has given "
+        "money to Marco Rubio, said, “He’s flat-out scary. I think he’s a wonderful man.”"
+    )
+    assert speakers(text) == ["Eric Levine", "Eric Levine"]
+    quote = extract(
+        "According to two people familiar with the investigation, who spoke on condition of anonymity, "
+        "investigators are focusing on a specialized unit."
+    ).quotes[0]
+    assert quote.speaker == "two people familiar with the investigation"  # not their relative clause

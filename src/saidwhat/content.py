@@ -283,19 +283,28 @@ def end_before_inverted_source(doc: Doc, a: Attribution, stretches: list[Stretch
     word, and the content runs over it. A phrase with no verb between the closing mark and the cue, opening
     with a proper noun, is the source the cue lacks (the extractor's adjacent-name rule then finds it);
     the content ends with the quotation."""
-    if len(a.fragments) != 1 or a.cue is None or a.source is not None:
+    if len(a.fragments) != 1 or a.cue is None:
         return
+    if a.source is not None and _stretch_holding(doc[a.source].idx, stretches) is None:
+        return  # a subject in quotation marks is a title the parser misread ("on Fox News's “Fox and …”")
     start, end = a.fragments[0]
     cue = doc[a.cue]
     if cue.idx < end or text[end : cue.idx].strip(" ,") or cue.pos_ != "VERB":
         return
-    st = _opening_stretch(start, stretches)
+    st = _stretch_holding(start, stretches)
     if st is None or st.end >= end:
         return
     tail = doc.char_span(st.end, end, alignment_mode="expand")
     words = [t for t in tail or () if not (t.is_punct or t.is_space)]
     if words and words[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in words):
         a.fragments[0] = (start, st.end)
+        a.source = None
+
+
+def _stretch_holding(char: int, stretches: list[Stretch]) -> Stretch | None:
+    """The balanced quotation whose marks enclose character `char` (content may start at its opening
+    mark or, where the parser split a sentence inside it, at a later sentence of the quotation)."""
+    return next((st for st in stretches if st.balanced and st.start <= char < st.inner_end), None)
 
 
 def _opening_stretch(start: int, stretches: list[Stretch]) -> Stretch | None:
@@ -390,7 +399,9 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     words = [t for t in rest if not (t.is_punct or t.is_quote)]
     # "said that the bill was “far from perfect,” but that it kept the government open": a second
     # that-clause of the same cue, which the parser made a verb coordinated with the cue, runs on too
-    if not (len(words) > 2 and _second_that_clause(words, a.cue)):
+    opening = doc.char_span(a.fragments[0][0], a.fragments[0][0] + 1, alignment_mode="expand")
+    opens_with_that = opening is not None and len(opening) > 0 and opening[0].lower_ == "that"
+    if not (len(words) > 2 and _second_that_clause(words, a.cue, opens_with_that)):
         if len(words) < 2 or words[0].lower_ not in CONTINUATIONS:
             return
         if any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.tag_ in FINITE_TAGS for t in rest):
@@ -400,15 +411,16 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
 
 
-def _second_that_clause(words: list[Token], cue: int | None) -> bool:
-    """Do `words` open with "and/but/or that …" hung on the cue as a coordinated verb?"""
+def _second_that_clause(words: list[Token], cue: int | None, parallel: bool) -> bool:
+    """Do `words` open with "and/but/or that …" hung on the cue as a coordinated verb, or, after content
+    that itself opens with "that" (`parallel`), anywhere the parser hung it ("told reporters that the
+    storm was … and that the company had pre-positioned …", where "pre-positioned" broke the parse)?"""
     conj, mark = words[0], words[1]
     return (
         conj.dep_ == "cc"
         and mark.lower_ == "that"
         and mark.dep_ == "mark"
-        and mark.head.dep_ == "conj"
-        and mark.head.head.i == cue
+        and (parallel or (mark.head.dep_ == "conj" and mark.head.head.i == cue))
     )
 
 

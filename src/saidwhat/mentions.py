@@ -1,6 +1,7 @@
 """What a speaker mention is, read off the parse: its token range, the entity it names, the name set
-off beside it, its type where nothing names it. Discourse state (who was named, quoted, the subject) is
-speakers.py's; these are functions of one mention and its sentence."""
+off beside it, the description that introduced it, the role it names, its type where nothing names it.
+Discourse state (who was named, quoted, the subject) is speakers.py's; these are functions of one
+mention and the text before it."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ def mention_range(src: Token) -> tuple[int, int]:
         left = min(left, child.left_edge.i)
         right = max(right, child.right_edge.i)
     doc = src.doc
+    # "two people familiar with the investigation, who spoke on condition of anonymity …": a relative
+    # clause the parser hung on a word inside the phrase is no part of it either
+    for k in range(src.i + 1, right):
+        if doc[k].text == "," and doc[k + 1].tag_ in ("WP", "WDT", "WP$"):
+            right = k - 1
+            break
     # "RANGOON, Burma - Aung San Suu Kyi's allies": a wire dateline is no part of the name
     first = src.sent.start
     while first < left and doc[first].is_space:
@@ -88,11 +95,16 @@ def appositive_name(src: Token) -> Token | None:
     # a capitalised common noun is a Title Case headline's ("Another GOP Figure Endorses Hillary
     # Clinton"); "according to the activist group Mosul Eye" cites a source that does not take the
     # discourse over (its appositive would: a later "she" went to the misread "Mosul Eye")
-    if src.pos_ != "NOUN" or src.ent_type_ or src.is_title or according_to(src):
+    if src.pos_ != "NOUN" or src.ent_type_ or src.is_title:
+        return None
+    cited = according_to(src)
+    if cited and src.lower_ not in PERSON_NOUNS:
         return None
     # not past the subject's verb: "Another GOP Figure Endorses Hillary Clinton" (a misparsed headline)
     limit = src.head.i if src.head.i > src.i else len(src.doc)
     for appos in (c for c in src.children if c.dep_ == "appos" and c.i < limit):
+        if cited and not (appos.ent_type_ == "PERSON" and _set_off(src, appos)):
+            return None  # but "according to the finance director, Priya Natarajan," names her
         if appos.ent_type_ == "PERSON":
             return appos
         if appos.pos_ == "NOUN":
@@ -102,8 +114,16 @@ def appositive_name(src: Token) -> Token | None:
     return None
 
 
+def _set_off(noun: Token, appos: Token) -> bool:
+    """Is the appositive set off from its noun by a comma ("the director, Priya Natarajan,")?"""
+    return any(t.text == "," for t in noun.doc[noun.i + 1 : appos.left_edge.i])
+
+
 def according_to(src: Token) -> bool:
-    """Is `src` the source of "according to X"? A cited source does not take the discourse over."""
+    """Is `src` the source of "according to X" (or the name set off after it: "according to the
+    director, Priya Natarajan,")? A cited source does not take the discourse over."""
+    if src.dep_ == "appos" and src.head.pos_ == "NOUN":
+        src = src.head
     head = src.head
     return (
         src.dep_ == "pobj"
@@ -192,6 +212,73 @@ def noun_type(head: str) -> SpeakerType:
     return "unknown"
 
 
+DESCRIPTION_REACH = 2000  # tokens back to the "a"/"an" description a bare "the official" continues
+
+
+def introducing_description(src: Token, mention: SpacySpan) -> SpacySpan | None:
+    """The description that introduced an unnamed speaker: "A White House official, speaking on
+    condition of anonymity, said …. The official declined to say …" is one official, "A White House
+    official". A bare "the official" (the `mention` of `src`) goes to the nearest "a"/"an" description
+    before it with that head noun, where that says more ("a woman" does not; a later "A new ad from the
+    campaign …" makes "the ad" that new one). None where there is none."""
+    words = [t for t in mention if not (t.is_punct or t.is_space)]
+    if src.pos_ != "NOUN" or src.tag_ != "NN" or len(words) != 2 or words[0].lower_ != "the":
+        return None
+    doc = src.doc
+    for j in range(src.i - 1, max(-1, src.i - DESCRIPTION_REACH), -1):
+        tok = doc[j]
+        # not what something is said to be ("He is not a smart man", "Bush is “like a spoiled child” and
+        # “not a smart man”"; "Carrier, a company with …")
+        if tok.lower_ != src.lower_ or tok.tag_ != "NN" or _predicated(tok):
+            continue
+        if next((c.lower_ for c in tok.children if c.dep_ == "det"), None) in ("a", "an"):
+            left, right = mention_range(tok)
+            described = doc[left:right]
+            fuller = sum(not (t.is_punct or t.is_space) for t in described) > 2
+            return described if fuller else None
+    return None
+
+
+def _predicated(noun: Token) -> bool:
+    """Is the noun (or the first of the nouns it is coordinated with) a predicate or an appositive? A
+    negated noun is ("not a smart man"), and so is one the parser coordinated with a verb."""
+    if any(c.dep_ == "neg" for c in noun.children):
+        return True
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+        if noun.pos_ in ("VERB", "AUX"):
+            return True
+    return noun.dep_ in ("attr", "appos", "acomp", "oprd")
+
+
 def org_like(span: SpacySpan) -> bool:
     text = span.text
     return any(w in text for w in ("Department", "Ministry", "Agency", "Committee", "Party", "Office"))
+
+
+# titles before a name that a later "the …" names again ("President Obama … the president said")
+ROLE_TITLES = frozenset(
+    {"president", "senator", "governor", "mayor", "secretary", "judge", "pope", "speaker"}
+)
+
+# words that make a title another office: "the president" is not "Vice President Biden", nor is the
+# minister "Deputy Minister Ivanova"
+RANK_QUALIFIERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "first", "under"})
+FORMER = frozenset({"former", "ex"})
+
+
+def role_keys(noun: Token) -> list[str]:
+    """The roles a noun can name, first the one it was given as: with the qualifiers that make it another
+    office ("vice president"), and "former" kept apart where it names someone else: "the former
+    president" is the "former President Bill Clinton", or else the president the article named; "the
+    president" is never the former one, but "the pollster" is the "former Clinton pollster"."""
+    given = qualifiers(noun)
+    role = " ".join([*sorted(given & RANK_QUALIFIERS), noun.lower_])
+    if given & FORMER:
+        return ["former " + role, role]
+    return [role] if noun.lower_ in ROLE_TITLES else [role, "former " + role]
+
+
+def qualifiers(noun: Token) -> frozenset[str]:
+    """The words that say which role a noun names: "Republican" in "the Republican nominee"."""
+    return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)

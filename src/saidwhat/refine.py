@@ -291,9 +291,12 @@ def _named_title(text: str, st: Stretch, quoted: str, titles: list[Stretch]) -> 
         return False
     if titles and TITLE_COORDINATION.fullmatch(text[titles[-1].end : st.start]):
         return True
-    before = [w.strip(",").lower() for w in text[max(0, st.start - 40) : st.start].split()]
-    if before and before[-1].endswith(("'s", "’s")):  # on CBS's “Face the Nation”
+    before = [w.strip(",") for w in text[max(0, st.start - 40) : st.start].split()]
+    if before and before[-1].endswith(("'s", "’s")):  # on CBS's “Face the Nation”, on Fox News's “…”
         before = before[:-1]
+        while len(before) > 1 and before[-1][:1].isupper():
+            before = before[:-1]
+    before = [w.lower() for w in before]
     if before and before[-1].isdigit() and len(before) > 1:  # his 1994 “Contract with America”
         before = before[:-1]
     return bool(before) and (before[-1] in TITLE_INTRODUCERS or before[-1] in TITLE_DETERMINERS)

@@ -32,13 +32,18 @@ from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
 from saidwhat.mentions import (
+    FORMER,
     PERSON_NOUNS,
+    ROLE_TITLES,
     according_to,
     appositive_name,
     ent_in,
+    introducing_description,
     mention_range,
     noun_type,
     org_like,
+    qualifiers,
+    role_keys,
 )
 from saidwhat.models import Span, SpeakerType
 from saidwhat.names import (
@@ -76,12 +81,6 @@ IT_REACH = 600  # characters from the last non-person speaker's mention within w
 THEY_REACH = 400  # the same for "they" and the last group that spoke
 
 
-# titles before a name that a later "the …" names again ("President Obama … the president said")
-ROLE_TITLES = frozenset(
-    {"president", "senator", "governor", "mayor", "secretary", "judge", "pope", "speaker"}
-)
-
-
 @dataclass
 class _Person:
     name: str
@@ -111,7 +110,8 @@ class EntityResolver:
     contents: list[tuple[int, int]] = field(default_factory=list)  # characters of reported content
     text: str | None = None  # doc.text, where the caller has it (spaCy rebuilds it on every access)
     people: list[_Person] = field(default_factory=list)
-    # a role noun ("spokeswoman") -> the person it was given to and the words qualifying it there
+    # a role ("spokeswoman", "vice president", "former president": `role_keys`) -> the person it was
+    # given to and the words qualifying it there
     roles: dict[str, tuple[_Person, frozenset[str]]] = field(default_factory=dict)
     last_speaker: _Person | None = None
     _cursor: int = 0
@@ -208,7 +208,7 @@ class EntityResolver:
         for tok in self.doc[self._cursor : upto]:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "PERSON":
                 continue
-            if tok.pos_ == "NOUN" and tok.lower_ in self.roles:
+            if tok.pos_ == "NOUN" and any(key in self.roles for key in role_keys(tok)):
                 holder = self._role_holder(tok)
             elif tok.pos_ == "PROPN":
                 holder = self._lookup((tok.lower_,))
@@ -225,7 +225,7 @@ class EntityResolver:
 
     def _link_roles(self, root: Token, person: _Person) -> None:
         def link(noun: Token) -> None:
-            self.roles[noun.lower_] = (person, _qualifiers(noun))
+            self.roles[role_keys(noun)[0]] = (person, qualifiers(noun))
 
         for child in root.children:  # Jane Doe, the spokeswoman; spokeswoman Jane Doe; President Obama
             common = child.dep_ in ("appos", "compound") and child.pos_ == "NOUN"
@@ -242,11 +242,11 @@ class EntityResolver:
     def _role_holder(self, noun: Token) -> _Person | None:
         """The person a role noun was given to, unless both name the role differently: "the
         Republican nominee" is not the person introduced as "Democratic vice presidential nominee"."""
-        held = self.roles.get(noun.lower_)
+        held = next((self.roles[key] for key in role_keys(noun) if key in self.roles), None)
         if held is None:
             return None
         person, given = held
-        asked = _qualifiers(noun)
+        given, asked = given - FORMER, qualifiers(noun) - FORMER
         return person if not asked or not given or asked & given else None
 
     def _lookup(self, toks: tuple[str, ...], gender: str | None = None) -> _Person | None:
@@ -344,6 +344,8 @@ class EntityResolver:
 
     def _resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
         doc = self.doc
+        if src.pos_ == "ADP":  # "Of Carson, Levine … said": the parser made the preposition the subject
+            src = next((c for c in src.children if c.dep_ == "pobj"), src)
         left, right = mention_range(src)
         self._advance(left)
         span = doc[left:right]
@@ -377,24 +379,24 @@ class EntityResolver:
         if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self._role_holder(src)):
             return self._spoke(holder), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
-            return clean_name(mention.text), mention, "group"
+            return _mention_name(span), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
             person = self._lookup(name_key(clean_name(ent.text)))
             if person is not None and (
                 src.pos_ == "PROPN" or src.is_title
             ):  # "Trump" read as an organisation
                 return self._spoke_here(person, src), mention, "person"
-            return clean_name(mention.text), mention, "organization"
+            return _mention_name(span), mention, "organization"
         if src.tag_ in ("NNS", "NNPS"):
-            return clean_name(mention.text), mention, "group"
+            return _mention_name(span), mention, "group"
         if src.pos_ == "PROPN":
             person = self._lookup((src.lower_,))
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke_here(person, src), mention, "person"
-            return clean_name(mention.text), mention, "organization" if org_like(span) else "person"
+            return _mention_name(span), mention, "organization" if org_like(span) else "person"
         if src.is_title and (person := self._lookup((src.lower_,))) is not None:
             return self._spoke_here(person, src), mention, "person"  # a surname the tagger took for a verb
-        return clean_name(mention.text), mention, noun_type(lower)
+        return _mention_name(introducing_description(src, span) or span), mention, noun_type(lower)
 
     def resolve_label(
         self, first: int, start: int, end: int, unknown: SpeakerType = "person"
@@ -495,6 +497,11 @@ def _as_subject(root: Token) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
-def _qualifiers(noun: Token) -> frozenset[str]:
-    """The words that say which role a noun names: "Republican" in "the Republican nominee"."""
-    return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
+def _mention_name(span: SpacySpan) -> str:
+    """A mention as a name (`clean_name`), where a final "'s" that possesses nothing stays: it is part of
+    the name of "Moody's" or "a spokesperson for McDonald's", not the possessive of "Trump's"."""
+    name = clean_name(span.text)
+    last = span[-1] if len(span) else None
+    if last is not None and last.tag_ == "POS" and last.head.dep_ != "poss" and not name.endswith(last.text):
+        name += last.text
+    return name
