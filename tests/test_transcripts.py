@@ -79,3 +79,28 @@ def test_a_turn_printed_bare_is_indirect_and_one_quoting_someone_is_mixed() -> N
     )
     turns = [(q.kind, q.speaker) for q in extract(bare).quotes if q.cue and q.cue.text == ":"]
     assert turns == [("indirect", "Holt"), ("mixed", "Dana Whitfield"), ("indirect", "Holt")]
+
+
+def test_a_published_q_and_a_gives_the_answers_not_the_questions() -> None:
+    text = (
+        "Dr. Alicia Moreno took over as superintendent in July. She spoke with the Gazette last week.\n\n"
+        "Q: What is your first priority?\n\n"
+        "MORENO: Reading. Our third-grade reading scores are the lowest in the region.\n\n"
+        "Q: Will you close schools?\n\n"
+        "MORENO: I won't rule anything out.\n\n"
+        "The board meets on Monday."
+    )
+    assert turn_texts(text) == [
+        ("MORENO", "Reading. Our third-grade reading scores are the lowest in the region."),
+        ("MORENO", "I won't rule anything out."),
+    ]
+    turns = [(q.text, q.speaker) for q in extract(text).quotes if q.cue and q.cue.text == ":"]
+    assert turns == [
+        ("Reading. Our third-grade reading scores are the lowest in the region.", "Alicia Moreno"),
+        ("I won't rule anything out.", "Alicia Moreno"),
+    ]
+
+
+def test_a_bare_a_is_no_label() -> None:
+    text = "Q: Why?\n\nA: Because.\n\nQ: When?\n\nA: Soon."
+    assert transcript_turns(text) == []  # who answers is not named
