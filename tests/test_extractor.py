@@ -592,3 +592,14 @@ def test_a_quote_attributed_before_a_programme_title_is_the_named_speakers() -> 
     assert [(q.speaker, len(q.spans)) for q in direct] == [("Carl Benton", 2)]
     assert direct[0].text.startswith("He's absolutely right.")
     assert "Fox and Friends" not in direct[0].text  # the programme's title is no part of the quote
+
+
+def test_a_programme_title_after_a_networks_possessive_is_no_fragment_of_the_quote() -> None:
+    text = (
+        "Sen. Rachel Dunn warned Sunday that the government could shut down.\n\n"
+        '"We have done our part," Dunn told CNN\'s "State of the Union." "The House needs to do theirs."'
+    )
+    direct = [q for q in extract(text).quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in direct] == [
+        ("We have done our part, … The House needs to do theirs.", "Rachel Dunn")
+    ]

@@ -293,6 +293,8 @@ def _named_title(text: str, st: Stretch, quoted: str, titles: list[Stretch]) -> 
         return True
     before = [w.strip(",") for w in text[max(0, st.start - 40) : st.start].split()]
     if before and before[-1].endswith(("'s", "’s")):  # on CBS's “Face the Nation”, on Fox News's “…”
+        if before[-1][:1].isupper():
+            return True  # a name's “Title Case”: told CNN's “State of the Union,” Perry's “Oops”
         before = before[:-1]
         while len(before) > 1 and before[-1][:1].isupper():
             before = before[:-1]
