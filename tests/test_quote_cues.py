@@ -117,3 +117,28 @@ def test_a_demonstrative_subject_is_no_speaker() -> None:
         ("We lost,", "the chairman"),
         ("We won.", "that"),
     ]
+
+
+def test_a_name_given_by_a_passive_naming_verb_is_a_mixed_quote_of_its_agent(nlp: Any) -> None:
+    from saidwhat import extract
+    from saidwhat.quote_cues import passive_naming
+
+    text = (
+        'This feature of the movement has been called "strategic ambiguity" by Joshua Hendrick, a professor.'
+    )
+    doc = nlp(text)
+    found = passive_naming(doc, find_stretches(text)[0])
+    assert found is not None
+    fragments, verb, agent = found
+    assert [text[s:e] for s, e in fragments] == ["This feature of the movement", '"strategic ambiguity"']
+    assert (verb.text, agent and agent.text) == ("called", "Hendrick")
+    text = (
+        "Democrats sued after Ohio eliminated what had been called the “Golden Week,” saying it hurt voters."
+    )
+    quotes = [(q.kind, q.text, q.speaker, q.cue and q.cue.text) for q in extract(text).quotes]
+    assert quotes[0] == ("mixed", "what … the “Golden Week,”", None, "called")
+    # an active naming verb, or a quotation it does not name, is not this rule's
+    text = "The committee described the plan as “reckless.”"
+    assert passive_naming(nlp(text), find_stretches(text)[0]) is None
+    text = "The bill, which was signed on Friday, bans “assault weapons” outright."
+    assert passive_naming(nlp(text), find_stretches(text)[0]) is None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from saidwhat.cues import load_model, stem
 from saidwhat.quotemarks import Stretch
-from saidwhat.subjects import according_source, subject_of
+from saidwhat.subjects import according_source, passive_agent, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -121,6 +121,49 @@ def _reads_a_work(tok: Token) -> bool:
         return False
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is None or subject.lower_ not in READ_BY_THINGS
+
+
+# participles that give something a name: "has been called “strategic ambiguity”", "was dubbed the “…”"
+NAMING_PARTICIPLES = frozenset(
+    {
+        "called", "dubbed", "labeled", "labelled", "branded", "termed", "nicknamed", "described",
+        "deemed", "characterized", "characterised", "billed", "touted", "hailed",
+    }
+)  # fmt: skip
+NAME_COMPLEMENTS = frozenset({"oprd", "attr", "xcomp", "dobj", "prep"})
+
+
+def passive_naming(doc: Doc, st: Stretch) -> tuple[list[tuple[int, int]], Token, Token | None] | None:
+    """A quotation naming the subject of a passive naming verb, as PolNeAR marks it: "This feature …
+    has been called “strategic ambiguity” by Joshua Hendrick", "what had been called the “Golden
+    Week,”". The content is the subject and the name (with what qualifies it: "the “Trump of the East”
+    for his statements"); the cue the participle; the source the agent, or none. None otherwise."""
+    first = _token_at(doc, st.inner_start)
+    if first is None:
+        return None
+    tok = first
+    while tok.head.i != tok.i and tok.head.lower_ not in NAMING_PARTICIPLES and tok.head.i > first.sent.start:
+        tok = tok.head
+    verb = tok.head
+    if (
+        verb.lower_ not in NAMING_PARTICIPLES
+        or verb.tag_ != "VBN"
+        or verb.i > tok.i
+        or tok.dep_ not in NAME_COMPLEMENTS
+        or (tok.dep_ == "prep" and tok.lower_ != "as")
+        or not any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return None
+    by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    source = passive_agent(verb) or (by and next((c for c in by.children if c.dep_ == "pobj"), None))
+    kept = [t for t in tok.subtree if by is None or not by.left_edge.i <= t.i <= by.right_edge.i]
+    start = min(tok.left_edge.idx, st.start)
+    end = max(st.end, max(t.idx + len(t) for t in kept if not t.is_punct or t.is_quote))
+    named = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+    return [named, (start, end)], verb, source
 
 
 def so_called(text: str, start: int) -> bool:

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 from saidwhat.content import LABEL_FRAMES, Attribution, cut_before, length, overlap, relative_object
 from saidwhat.frames import first_line_end
-from saidwhat.quote_cues import cue_near, distanced, so_called, title_like, title_object, word_count
+from saidwhat.quote_cues import (
+    cue_near,
+    distanced,
+    passive_naming,
+    so_called,
+    title_like,
+    title_object,
+    word_count,
+)
 from saidwhat.quotemarks import Stretch
 
 if TYPE_CHECKING:
@@ -140,6 +148,15 @@ def refine_with_stretches(
         listed_title = _named_title(text, st, quoted, titles)
         if listed_title or (title_like(quoted) and word_count(quoted) <= MAX_TITLE_WORDS):
             titles.append(st)  # “Parks and Recreation” and “Guardians of the Galaxy,”: a list of titles
+        naming = passive_naming(doc, st)
+        if naming is not None:  # what had been called the “Golden Week”: the name given to the subject
+            fragments, verb, agent = naming
+            a = Attribution(
+                verb.i, fragments, agent.i if agent is not None else None, 0.6, "mixed", origin="quote_cue"
+            )
+            out.append(a)
+            previous = a
+            continue
         container = _container(runners_up, spans, slen, in_quote)
         if container is not None and container.cue is not None and distanced(doc, text, st, container.cue):
             continue
