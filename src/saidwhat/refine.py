@@ -151,11 +151,13 @@ def refine_with_stretches(
         naming = passive_naming(doc, st)
         if naming is not None:  # what had been called the “Golden Week”: the name given to the subject
             fragments, verb, agent = naming
-            a = Attribution(
-                verb.i, fragments, agent.i if agent is not None else None, 0.6, "mixed", origin="quote_cue"
-            )
-            out.append(a)
-            previous = a
+            passive = by_cue.get(verb.i)  # the passive frame's own report of the subject, if taken
+            if passive is None:
+                passive = Attribution(verb.i, fragments, None, 0.6, "mixed", origin="quote_cue")
+                out.append(passive)
+            passive.fragments, passive.kind = fragments, "mixed"
+            passive.source = agent.i if agent is not None else passive.source
+            previous = passive
             continue
         container = _container(runners_up, spans, slen, in_quote)
         if container is not None and container.cue is not None and distanced(doc, text, st, container.cue):

@@ -279,6 +279,41 @@ FIXTURES = [
       [Q("her opponent, Victor Hale, as a “career opportunist.”", "mixed", "Laura Quinn", "portraying",
          ["State Senator Laura Quinn"]),
        Q("Quinn as “a rubber stamp for the governor”", "mixed", "Victor Hale", "referred")]),
+    F("office_ranks", "a title with a rank is another office: \"the president\" is not the vice president "
+      "named after him, \"the former president\" is the former one",
+      "President Barack Obama and Vice President Joseph R. Biden Jr. opened the museum on Saturday, joined by "
+      "former President Bill Clinton. The president said the museum would make visitors face hard truths. "
+      "The vice president said the day was long overdue. The former president said he had waited years "
+      "for it.",
+      [Q("the museum would make visitors face hard truths", "indirect", "Barack Obama", "said"),
+       Q("the day was long overdue", "indirect", "Joseph R. Biden Jr.", "said"),
+       Q("he had waited years for it", "indirect", "Bill Clinton", "said")]),
+    F("unnamed_speaker_description", "an unnamed speaker keeps the description that introduced it: \"the "
+      "official\" is \"A White House official\"",
+      "The White House and Senate leaders met for three hours on Monday. A White House official, speaking "
+      "on condition of anonymity, said the president would sign a compromise. The official declined to "
+      "say which provisions the president favored.",
+      [Q("the president would sign a compromise", "indirect", "A White House official", "said"),
+       Q("to say which provisions the president favored", "indirect", "A White House official",
+         "declined")]),
+    F("according_to_role_and_name", "\"according to\" a role and a name set off after it: the person named",
+      "Property taxes in Millbrook will rise next year. According to the city's finance director, Priya "
+      "Natarajan, the average homeowner will pay about $180 more.",
+      [Q("the average homeowner will pay about $180 more", "indirect", "Priya Natarajan", "According to")]),
+    F("q_and_a_interview", "a published Q&A: the interviewer's \"Q:\" turns are no quotes, the named "
+      "answers are the interviewee's",
+      "Dr. Alicia Moreno took over as superintendent in July. She spoke with the Gazette last week.\n\n"
+      "Q: What is your first priority?\n\nMORENO: Reading. Our third-grade reading scores are the lowest in "
+      "the region.\n\nQ: Will you close schools?\n\nMORENO: I will not rule anything out.\n\n"
+      "The school board meets on Monday.",
+      [Q("Reading. Our third-grade reading scores are the lowest in the region.", "indirect",
+         "Alicia Moreno", ":", turn=True),
+       Q("I will not rule anything out.", "indirect", "Alicia Moreno", ":", turn=True)]),
+    F("passive_naming", "a name given in quotation marks by a passive naming verb: the subject and the name "
+      "(mixed), the agent its source",
+      "The plan to merge the two school districts was unveiled on Friday. It was described as “reckless” "
+      "by the teachers' union president, Tom Hale. Parents will hold a meeting next week.",
+      [Q(["It", "as “reckless”"], "mixed", "Tom Hale", "described")]),
 ]  # fmt: skip
 
 
