@@ -475,3 +475,9 @@ def test_a_speaker_after_a_fronted_topic_and_before_a_relative_clause_is_the_spe
         "investigators are focusing on a specialized unit."
     ).quotes[0]
     assert quote.speaker == "two people familiar with the investigation"  # not their relative clause
+
+
+def test_a_titled_name_the_recognizer_tagged_with_its_title_as_a_work_is_a_person() -> None:
+    # straight quotation marks before "Mayor Elena Marsh" make en_core_web_sm tag it WORK_OF_ART
+    text = '"We will rebuild the bridge," Mayor Elena Marsh said. She added that taxes would not rise.'
+    assert speakers(text) == ["Elena Marsh", "Elena Marsh"]

@@ -337,18 +337,25 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
 def with_titled_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with a name right after a person's title made a person whatever the recognizer called it:
     en_core_web_sm tags "Chancellor Olaf Scholz" an organisation and "Governor Kathy Hochul" a place.
-    The name must be one to three capitalised proper nouns and the title outside any entity; a name it
-    did not tag at all must open with a known first name."""
+    The name must be one to three capitalised proper nouns, the title before the entity or its first
+    word ('"…," Mayor Elena Marsh said', tagged a work of art); a name it did not tag at all must open
+    with a known first name."""
     from spacy.tokens import Span as SpacySpan
 
     found: list[SpacySpan] = []
     for ent in ents:
-        if ent.label_ == "PERSON" or ent.start == 0 or len(ent) > 3:
+        if ent.label_ == "PERSON":
+            continue
+        # the title inside the entity: '"…," Mayor Elena Marsh said' tagged a work of art after the marks
+        if ent[0].lower_ in PERSON_TITLES and 2 <= len(ent) <= 4 and _capitalised_names(ent[1:]):
+            found.append(SpacySpan(doc, ent.start + 1, ent.end, label="PERSON"))
+            continue
+        if ent.start == 0 or len(ent) > 3:
             continue
         title = doc[ent.start - 1]
         if title.lower_ not in PERSON_TITLES or title.ent_type_:
             continue
-        if all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        if _capitalised_names(ent):
             found.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
     # not tagged at all ("Superintendent Paul Reyes defended …"): a known first name and a surname
     for title in _tokens_of(doc, PERSON_TITLES):
@@ -360,6 +367,10 @@ def with_titled_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         if gender_of(name[0].text) is not None:
             found.append(SpacySpan(doc, name.start, name.end, label="PERSON"))
     return _replacing(ents, found)
+
+
+def _capitalised_names(words: Iterable[Token]) -> bool:
+    return all(t.pos_ == "PROPN" and t.is_title for t in words)
 
 
 def _tokens_of(doc: Doc, words: Iterable[str]) -> list[Token]:
