@@ -481,3 +481,20 @@ def test_a_titled_name_the_recognizer_tagged_with_its_title_as_a_work_is_a_perso
     # straight quotation marks before "Mayor Elena Marsh" make en_core_web_sm tag it WORK_OF_ART
     text = '"We will rebuild the bridge," Mayor Elena Marsh said. She added that taxes would not rise.'
     assert speakers(text) == ["Elena Marsh", "Elena Marsh"]
+
+
+def test_a_full_name_tagged_as_no_person_is_the_person_its_surname_names() -> None:
+    # en_core_web_sm tags "Marcus Reed" an organisation after "former player", "Reed" a person
+    text = (
+        '"He expected a lot from you," said former player Marcus Reed, now a college coach. Reed recalled '
+        "that the coach drove him to practice every morning."
+    )
+    assert speakers(text) == ["Marcus Reed", "Marcus Reed"]
+
+
+def test_a_nickname_in_quotation_marks_makes_no_mixed_quote() -> None:
+    text = (
+        'Friends remembered Harold "Hal" Jensen, who coached at Lincoln High School for 31 years, as a '
+        "demanding but generous mentor."
+    )
+    assert [q.kind for q in extract(text).quotes] == ["indirect"]

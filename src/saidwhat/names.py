@@ -279,10 +279,30 @@ def with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     return _replacing(ents, merged)
 
 
+def is_nickname(doc: Doc, start: int, end: int) -> bool:
+    """Is the quotation at characters [start, end) a nickname inside a person's name (Harold "Hal"
+    Jensen, Robert C. "Bobby" Scott): one capitalised word in marks between two capitalised names, one
+    of the three tagged as a person? It is part of the name, not a quotation."""
+    inner = doc.char_span(start, end, alignment_mode="expand")
+    if inner is None or len(inner) != 3 or inner.start == 0 or inner.end >= len(doc):
+        return False
+    first, nick, last = doc[inner.start - 1], inner[1], doc[inner.end]
+    return (
+        inner[0].text in QUOTE_TOKENS
+        and inner[2].text in QUOTE_TOKENS
+        and first.pos_ == "PROPN"
+        and nick.is_title
+        and last.pos_ == "PROPN"
+        and last.is_title
+        and "PERSON" in (first.ent_type_, nick.ent_type_, last.ent_type_)
+    )
+
+
 def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with the full names the recognizer missed: where it tags a surname alone as a person
     ("Oz"), a run of capitalised proper nouns compounded onto that surname elsewhere ("Mehmet Oz —
-    Ivy League-trained surgeon …", not tagged at all) is that person's full name."""
+    Ivy League-trained surgeon …", not tagged at all, or tagged as no person and opening with a known
+    first name: "said former player Marcus Reed") is that person's full name."""
     from spacy.tokens import Span as SpacySpan
 
     people = [e for e in ents if e.label_ == "PERSON"]
@@ -290,6 +310,18 @@ def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     surnames = {e.text.lower() for e in people if len(e) == 1 and e[0].is_title} - in_full
     if not surnames:
         return ents
+    # tagged as something else ("said former player Marcus Reed … Reed recalled", an organisation):
+    # a known first name and that surname
+    relabelled = [
+        SpacySpan(doc, e.start, e.end, label="PERSON")
+        for e in ents
+        if e.label_ != "PERSON"
+        and 2 <= len(e) <= 3
+        and e[-1].lower_ in surnames
+        and _capitalised_names(e)
+        and gender_of(e[0].text) is not None
+    ]
+    ents = _replacing(ents, relabelled)
     tagged = {i for e in ents for i in range(e.start, e.end)}
     untagged = [t for t in _tokens_of(doc, surnames) if t.i not in tagged and t.pos_ == "PROPN"]
     if not untagged:

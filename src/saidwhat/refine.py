@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from saidwhat.content import LABEL_FRAMES, Attribution, cut_before, length, overlap, relative_object
 from saidwhat.frames import first_line_end
+from saidwhat.names import is_nickname
 from saidwhat.quote_cues import (
     cue_near,
     distanced,
@@ -51,6 +52,8 @@ def refine_with_stretches(
     previous: Attribution | None = None
     titles: list[Stretch] = []  # bare Title Case quotations so far: a title listed after one is a title
     for st in sorted(stretches, key=lambda s: s.start):
+        if is_nickname(doc, st.start, st.end):
+            continue  # Harold "Hal" Jensen: part of a name, not a quotation
         spans = list(st.spans)
         slen = length(spans)
         covering = [a for a in out if overlap(a.fragments, spans) > 0]
