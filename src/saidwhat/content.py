@@ -399,9 +399,7 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     words = [t for t in rest if not (t.is_punct or t.is_quote)]
     # "said that the bill was “far from perfect,” but that it kept the government open": a second
     # that-clause of the same cue, which the parser made a verb coordinated with the cue, runs on too
-    opening = doc.char_span(a.fragments[0][0], a.fragments[0][0] + 1, alignment_mode="expand")
-    opens_with_that = opening is not None and len(opening) > 0 and opening[0].lower_ == "that"
-    if not (len(words) > 2 and _second_that_clause(words, a.cue, opens_with_that)):
+    if not (len(words) > 2 and _second_that_clause(doc, words, a)):
         if len(words) < 2 or words[0].lower_ not in CONTINUATIONS:
             return
         if any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.tag_ in FINITE_TAGS for t in rest):
@@ -411,17 +409,17 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     a.fragments[-1] = (a.fragments[-1][0], rest[-1].idx + len(rest[-1]))
 
 
-def _second_that_clause(words: list[Token], cue: int | None, parallel: bool) -> bool:
+def _second_that_clause(doc: Doc, words: list[Token], a: Attribution) -> bool:
     """Do `words` open with "and/but/or that …" hung on the cue as a coordinated verb, or, after content
-    that itself opens with "that" (`parallel`), anywhere the parser hung it ("told reporters that the
-    storm was … and that the company had pre-positioned …", where "pre-positioned" broke the parse)?"""
+    that itself opens with "that", anywhere the parser hung it ("told reporters that the storm was …
+    and that the company had pre-positioned …", where "pre-positioned" broke the parse)?"""
     conj, mark = words[0], words[1]
-    return (
-        conj.dep_ == "cc"
-        and mark.lower_ == "that"
-        and mark.dep_ == "mark"
-        and (parallel or (mark.head.dep_ == "conj" and mark.head.head.i == cue))
-    )
+    if not (conj.dep_ == "cc" and mark.lower_ == "that" and mark.dep_ == "mark"):
+        return False
+    if mark.head.dep_ == "conj" and mark.head.head.i == a.cue:
+        return True
+    opening = doc.char_span(a.fragments[0][0], a.fragments[0][0] + 1, alignment_mode="expand")
+    return opening is not None and len(opening) > 0 and opening[0].lower_ == "that"
 
 
 # "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "PENCE: I watched “The Apprentice” …": a label and a colon,

@@ -266,12 +266,11 @@ def with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     for opening in doc[1:-3]:
         if opening.text not in QUOTE_TOKENS:  # checked first: this walks every token of every article
             continue
-        first, nick, close, last = opening.nbor(-1), opening.nbor(1), opening.nbor(2), opening.nbor(3)
-        if close.text not in QUOTE_TOKENS or not close.whitespace_:
+        around = _nickname_shape(opening)
+        if around is None or not opening.nbor(2).whitespace_:
             continue
-        if not (first.pos_ == "PROPN" and nick.is_title and last.pos_ in ("PROPN", "NOUN") and last.is_title):
-            continue
-        if not any(i in person_at for i in (first.i, nick.i, last.i)):
+        first, nick, last = around
+        if last.pos_ not in ("PROPN", "NOUN") or not any(i in person_at for i in (first.i, nick.i, last.i)):
             continue
         start = person_at[first.i].start if first.i in person_at else first.i
         end = person_at[last.i].end if last.i in person_at else last.i + 1
@@ -284,18 +283,25 @@ def is_nickname(doc: Doc, start: int, end: int) -> bool:
     Jensen, Robert C. "Bobby" Scott): one capitalised word in marks between two capitalised names, one
     of the three tagged as a person? It is part of the name, not a quotation."""
     inner = doc.char_span(start, end, alignment_mode="expand")
-    if inner is None or len(inner) != 3 or inner.start == 0 or inner.end >= len(doc):
+    around = _nickname_shape(inner[0]) if inner is not None and len(inner) == 3 else None
+    if around is None:
         return False
-    first, nick, last = doc[inner.start - 1], inner[1], doc[inner.end]
-    return (
-        inner[0].text in QUOTE_TOKENS
-        and inner[2].text in QUOTE_TOKENS
-        and first.pos_ == "PROPN"
-        and nick.is_title
-        and last.pos_ == "PROPN"
-        and last.is_title
-        and "PERSON" in (first.ent_type_, nick.ent_type_, last.ent_type_)
-    )
+    first, nick, last = around
+    return last.pos_ == "PROPN" and "PERSON" in (first.ent_type_, nick.ent_type_, last.ent_type_)
+
+
+def _nickname_shape(opening: Token) -> tuple[Token, Token, Token] | None:
+    """The name word before, the nickname and the name word after a quotation opening at `opening`
+    that holds one capitalised word between two capitalised names ('Harold "Hal" Jensen'), or None."""
+    doc = opening.doc
+    if opening.i == 0 or opening.i + 3 >= len(doc):
+        return None
+    first, nick, close, last = doc[opening.i - 1], doc[opening.i + 1], doc[opening.i + 2], doc[opening.i + 3]
+    if opening.text not in QUOTE_TOKENS or close.text not in QUOTE_TOKENS:
+        return None
+    if first.pos_ != "PROPN" or not nick.is_title or not last.is_title:
+        return None
+    return first, nick, last
 
 
 def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:

@@ -208,8 +208,8 @@ class EntityResolver:
         for tok in self.doc[self._cursor : upto]:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "PERSON":
                 continue
-            if tok.pos_ == "NOUN" and any(key in self.roles for key in role_keys(tok)):
-                holder = self._role_holder(tok)
+            if tok.pos_ == "NOUN":
+                holder = self._role_holder(tok)  # None where the noun names no role given so far
             elif tok.pos_ == "PROPN":
                 holder = self._lookup((tok.lower_,))
             else:
