@@ -519,7 +519,7 @@ def test_a_one_word_sentence_quoted_right_after_its_cue_is_speech() -> None:
 def test_two_cues_of_one_quotation_give_one_quote() -> None:
     text = (
         "Ed Krayewski may have said it best when he blogged: “Hillary Clinton is as close to a "
-        "pre-selected candidate as this cycle’ll see.” He listed others who could have run."
+        "pre-selected candidate as this cycle’ll see.” He has covered the race since 2014."
     )
     got = extract(text).quotes
     assert [(q.kind, q.cue.text if q.cue else None, q.speaker) for q in got] == [

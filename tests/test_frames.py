@@ -177,3 +177,15 @@ def test_referent_of_to_and_its_quoted_characterisation_are_one_content(nlp: Any
 def test_referring_without_an_as_phrase_proposes_no_characterisation(nlp: Any) -> None:
     got = frames_of(nlp, "Clinton referred to the report on Monday.", "referred")
     assert "obj_pred" not in got
+
+
+def test_a_that_clause_read_as_relative_on_a_message_is_the_content(nlp: Any) -> None:
+    # the parser makes "that" the object of "preparing", a relative clause on "email"
+    text = "She told The Chronicle in an email that the governor's office had been preparing for weeks."
+    got = frames_of(nlp, text, "told")
+    assert got["ccomp"] == (["that the governor's office had been preparing for weeks"], "She")
+
+
+def test_a_relative_clause_about_the_message_is_no_content(nlp: Any) -> None:
+    got = frames_of(nlp, "He said in a statement that the company issued on Monday.", "said")
+    assert "ccomp" not in got

@@ -498,3 +498,36 @@ def test_a_nickname_in_quotation_marks_makes_no_mixed_quote() -> None:
         "demanding but generous mentor."
     )
     assert [q.kind for q in extract(text).quotes] == ["indirect"]
+
+
+def test_an_abbreviated_title_gives_the_role_a_later_description_names() -> None:
+    text = (
+        "Gov. Daniel Okafor ordered the first water cuts in a decade. Farmers were angry. "
+        "The governor said he would decide in June whether to extend them."
+    )
+    assert speakers(text) == ["Daniel Okafor"]
+
+
+def test_an_indefinite_role_is_someone_new() -> None:
+    text = (
+        "Senator Marco Rubio met the president on Thursday. "
+        "A Democratic senator said Republicans had agreed to hold votes on background checks."
+    )
+    assert speakers(text) == ["A Democratic senator"]
+
+
+def test_a_place_in_the_role_picks_the_holder_given_that_place() -> None:
+    text = (
+        "Florida Sen. Marco Rubio won the caucuses in Minnesota. "
+        "Sen. Bernie Sanders won his home state. "
+        "The Florida senator told reporters that he was looking ahead to the March 15 contest."
+    )
+    assert speakers(text) == ["Marco Rubio"]
+
+
+def test_a_place_no_holder_was_given_resolves_to_no_one_named() -> None:
+    text = (
+        "Senator Joni Ernst campaigned in Iowa on Monday. "
+        "The Florida senator told reporters that he felt good about his campaign."
+    )
+    assert speakers(text) == ["The Florida senator"]

@@ -35,6 +35,14 @@ MALE = _names(
     laurence lloyd lou lyndon marc merrick mikhail muammar nate newt oliver omar osama oscar pete
     rafael rand recep rob robby rudolph rudy rupert russ sheldon sherrod stan stuart syed tad terence
     trayvon trey victor xavier zach zachary
+    ahmed alberto alejandro alfred alfredo allen alvin andre andres angelo arnold benny bernard boris
+    brendan bruno byron caleb cesar clint clifford conrad curtis darren dean desmond diego dmitry dominic
+    duncan edgar eduardo edwin emilio emmanuel erik ernesto evan felipe felix fernando francisco gavin
+    geoffrey gilbert giovanni giuseppe gustavo hans harvey hector herbert hugo igor ivan jamal javier
+    jerome joaquin jonah julian julio kareem lars leon leroy lewis lorenzo lucas luigi malcolm manuel
+    mario marvin matteo maurice max miguel milton mohamed moses nathaniel nelson nigel noah norman oleg
+    owen pablo pedro pierre raul reginald ricardo roberto rodney rodrigo roland roman salvador saul seth
+    shane simon spencer stanley sven theodore tobias troy vernon vincent wesley winston wolfgang yuri
     """
 )
 
@@ -51,6 +59,14 @@ FEMALE = _names(
     theresa tiffany tina valerie victoria virginia wendy
     condoleezza dianne ivana jeanne jenna joni katie kristen liz lucy madeleine maggie marla melanne
     michele monica patti sonia zeynep zoe
+    adriana agnes alexandra alison allison angelica annie audrey beatriz beth bethany bianca bonnie camila
+    carla carmen carrie cecilia charlotte chloe clara colleen constance crystal danielle daniela dawn
+    dolores edith eleanor elena elise erica erika esther eva florence gabriela gail gwen harriet hazel
+    holly ida ingrid irina jacqueline joanna josephine kamala kate katherine kirsten kristin lena lillian
+    lorraine lucia lydia marcia margot mariana marianne marjorie marsha maureen meredith mia miriam molly
+    nadia naomi natasha nina nora olga pauline peggy phyllis priscilla regina renee rosa rosemary ruby
+    sabrina sally sheila sofia sophia stella svetlana sylvia tamara tammy tanya tara ursula vanessa vera
+    veronica vivian wanda yolanda yvonne
     """
 )
 

@@ -368,18 +368,41 @@ def _noun_and_passive(tok: Token, src: int | None, children: list[Token]) -> lis
     return out
 
 
+# what is done to a statement: "in a statement that the company issued" is a relative clause about it
+DOCUMENT_VERBS = frozenset(
+    {"issued", "issues", "released", "releases", "posted", "posts", "provided", "provides", "distributed",
+     "shared", "published", "obtained", "sent", "wrote", "written", "emailed", "tweeted", "gave", "given",
+     "made", "read", "signed", "saw", "seen", "received", "got", "circulated", "prepared", "drafted",
+     "delivered", "filed", "submitted", "attached", "forwarded"}
+)  # fmt: skip
+
+
+MESSAGE_NOUNS = frozenset(
+    {"email", "e-mail", "statement", "interview", "letter", "post", "tweet", "message", "speech", "memo",
+     "note", "call", "conversation", "text", "briefing", "appearance", "op-ed", "column", "essay",
+     "release", "filing", "remarks", "testimony", "video", "podcast", "broadcast", "address"}
+)  # fmt: skip
+
+
 def _that_clause_in(prep: Token) -> Token | None:
-    """A that-clause under the prepositional object of a cue (in a statement/an interview that …)."""
+    """A that-clause under the prepositional object of a cue (in a statement/an interview that …). The
+    parser often reads it as a relative clause on the noun with "that" as its object ("told The
+    Chronicle in an email that the office had been preparing for weeks"); a clause with a subject of its
+    own is the content when the noun is a message and the clause's verb is none done to one (a statement
+    "that the company issued"): PolNeAR train, without the noun test, 2 right attributions lost for one
+    gained ("all the problems that America faces")."""
     for obj in prep.children:
         if obj.dep_ != "pobj":
             continue
         for clause in obj.children:
             first = clause.left_edge
-            if (
-                clause.dep_ in ("relcl", "acl", "ccomp")
-                and clause.i > obj.i
-                and first.lower_ == "that"
-                and (first.dep_ == "mark")
+            if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.i < obj.i or first.lower_ != "that":
+                continue
+            if first.dep_ == "mark" or (
+                first.dep_ == "dobj"
+                and obj.lower_ in MESSAGE_NOUNS
+                and clause.lower_ not in DOCUMENT_VERBS
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
             ):
                 return clause
     return None

@@ -260,6 +260,35 @@ def org_like(span: SpacySpan) -> bool:
 ROLE_TITLES = frozenset(
     {"president", "senator", "governor", "mayor", "secretary", "judge", "pope", "speaker"}
 )
+# titles put before a name that a later "the X" continues: "Detective Ana Ruiz … the detective said"
+# (not kinship or address: "Father Mike" is no one's father in the article)
+NAME_TITLES = ROLE_TITLES | frozenset(
+    {"minister", "chief", "commissioner", "director", "chairman", "chairwoman", "ambassador",
+     "detective", "officer", "sheriff", "coach", "general", "professor", "inspector", "superintendent",
+     "representative", "chancellor", "captain", "sergeant", "lieutenant", "colonel", "admiral",
+     "attorney", "prosecutor", "councilman", "councilwoman", "treasurer", "commander"}
+)  # fmt: skip
+# a title written short ("Gov. Daniel Okafor") names the same role as its full form ("the governor")
+ABBREVIATED_TITLES = {
+    f"{short}{dot}": full
+    for short, full in (
+        ("gov", "governor"), ("sen", "senator"), ("rep", "representative"), ("pres", "president"),
+        ("sec", "secretary"), ("gen", "general"), ("adm", "admiral"), ("supt", "superintendent"),
+        ("det", "detective"), ("sgt", "sergeant"), ("capt", "captain"), ("col", "colonel"),
+        ("lt", "lieutenant"), ("prof", "professor"), ("insp", "inspector"), ("cmdr", "commander"),
+        ("amb", "ambassador"), ("atty", "attorney"), ("comr", "commissioner"),
+    )
+    for dot in ("", ".")
+}  # fmt: skip
+
+
+PLACES = frozenset({"GPE", "NORP", "LOC"})
+
+
+def role_word(tok: Token) -> str:
+    """The role a title word names, its abbreviation spelled out: "Gov." -> "governor"."""
+    return ABBREVIATED_TITLES.get(tok.lower_, tok.lower_)
+
 
 # words that make a title another office: "the president" is not "Vice President Biden", nor is the
 # minister "Deputy Minister Ivanova"
@@ -273,12 +302,23 @@ def role_keys(noun: Token) -> list[str]:
     president" is the "former President Bill Clinton", or else the president the article named; "the
     president" is never the former one, but "the pollster" is the "former Clinton pollster"."""
     given = qualifiers(noun)
-    role = " ".join([*sorted(given & RANK_QUALIFIERS), noun.lower_])
+    word = role_word(noun)
+    role = " ".join([*sorted(given & RANK_QUALIFIERS), word])
     if given & FORMER:
         return ["former " + role, role]
-    return [role] if noun.lower_ in ROLE_TITLES else [role, "former " + role]
+    return [role] if word in ROLE_TITLES else [role, "former " + role]
 
 
 def qualifiers(noun: Token) -> frozenset[str]:
     """The words that say which role a noun names: "Republican" in "the Republican nominee"."""
     return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
+
+
+def proper_qualifiers(noun: Token) -> frozenset[str]:
+    """The qualifiers that are a place or party ("Florida", "Democratic"): they tell one holder of a
+    role from another, so only a holder given the same one can be meant."""
+    return frozenset(
+        c.lower_
+        for c in noun.children
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ in PLACES)
+    )

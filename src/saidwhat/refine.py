@@ -208,8 +208,10 @@ def refine_with_stretches(
             if merged is None or merged.kind != "direct":
                 cue_end = cue.idx + len(cue)
                 said = _said_right_after(text, st, cue.idx) or _said_right_before(text, st, cue_end)
-                if word_count(quoted) < 3 and title_like(quoted) and not said:
-                    continue
+                if not said and (
+                    (word_count(quoted) < 3 and title_like(quoted)) or title_object(doc, text, st, cue.i)
+                ):
+                    continue  # published “A Nation Divided,” a series: a work's title, not speech
                 a = Attribution(
                     cue.i, spans, subj.i if subj is not None else None, 0.6, "direct", origin="quote_cue"
                 )

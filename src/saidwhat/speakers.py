@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING
 from saidwhat.first_names import gender_of
 from saidwhat.mentions import (
     FORMER,
+    NAME_TITLES,
     PERSON_NOUNS,
-    ROLE_TITLES,
     according_to,
     appositive_name,
     ent_in,
@@ -42,8 +42,10 @@ from saidwhat.mentions import (
     mention_range,
     noun_type,
     org_like,
+    proper_qualifiers,
     qualifiers,
     role_keys,
+    role_word,
 )
 from saidwhat.models import Span, SpeakerType
 from saidwhat.names import (
@@ -102,6 +104,9 @@ class _Person:
             self.last_subject = max(self.last_subject, at)
 
 
+INDEFINITES = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
 @dataclass
 class EntityResolver:
     """Per-article state for resolving mentions in reading order (see the module docstring)."""
@@ -112,7 +117,8 @@ class EntityResolver:
     people: list[_Person] = field(default_factory=list)
     # a role ("spokeswoman", "vice president", "former president": `role_keys`) -> the person it was
     # given to and the words qualifying it there
-    roles: dict[str, tuple[_Person, frozenset[str]]] = field(default_factory=dict)
+    roles: dict[str, list[tuple[_Person, frozenset[str]]]] = field(default_factory=dict)
+    _role_nouns: dict[int, _Person] = field(default_factory=dict)  # each role noun linked -> its person
     last_speaker: _Person | None = None
     _cursor: int = 0
     _tied: bool = False  # the last lookup chose among namesakes by salience, not by the name itself
@@ -225,11 +231,12 @@ class EntityResolver:
 
     def _link_roles(self, root: Token, person: _Person) -> None:
         def link(noun: Token) -> None:
-            self.roles[role_keys(noun)[0]] = (person, qualifiers(noun))
+            self.roles.setdefault(role_keys(noun)[0], []).append((person, qualifiers(noun)))
+            self._role_nouns[noun.i] = person
 
         for child in root.children:  # Jane Doe, the spokeswoman; spokeswoman Jane Doe; President Obama
             common = child.dep_ in ("appos", "compound") and child.pos_ == "NOUN"
-            if common or (child.dep_ == "compound" and child.i < root.i and child.lower_ in ROLE_TITLES):
+            if common or (child.dep_ == "compound" and child.i < root.i and role_word(child) in NAME_TITLES):
                 link(child)
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             link(root.head)
@@ -240,14 +247,23 @@ class EntityResolver:
                     link(child)
 
     def _role_holder(self, noun: Token) -> _Person | None:
-        """The person a role noun was given to, unless both name the role differently: "the
-        Republican nominee" is not the person introduced as "Democratic vice presidential nominee"."""
+        """The person a role noun was last given to, unless both name the role differently: "the
+        Republican nominee" is not the person introduced as "Democratic vice presidential nominee". A
+        place or party in the role ("the Florida senator") must have been given with it ("Florida Sen.
+        Marco Rubio"), not guessed from another senator the article titled without one."""
+        if noun.i in self._role_nouns:  # "said Federico de Jesús, a Democratic strategist": this very one
+            return self._role_nouns[noun.i]
+        if any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in noun.children):
+            return None  # "a Democratic senator said": someone new, not the senator named before
         held = next((self.roles[key] for key in role_keys(noun) if key in self.roles), None)
         if held is None:
             return None
-        person, given = held
-        given, asked = given - FORMER, qualifiers(noun) - FORMER
-        return person if not asked or not given or asked & given else None
+        asked, proper = qualifiers(noun) - FORMER, proper_qualifiers(noun)
+        for person, given in reversed(held):
+            given = given - FORMER
+            if (given & proper) if proper else (not asked or not given or asked & given):
+                return person
+        return None
 
     def _lookup(self, toks: tuple[str, ...], gender: str | None = None) -> _Person | None:
         """The person a name means; `gender` (from an honorific: Mrs. Clinton) rules out the others."""
