@@ -32,8 +32,6 @@ from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
 from saidwhat.mentions import (
-    FORMER,
-    NAME_TITLES,
     PERSON_NOUNS,
     according_to,
     appositive_name,
@@ -42,10 +40,6 @@ from saidwhat.mentions import (
     mention_range,
     noun_type,
     org_like,
-    proper_qualifiers,
-    qualifiers,
-    role_keys,
-    role_word,
 )
 from saidwhat.models import Span, SpeakerType
 from saidwhat.names import (
@@ -62,6 +56,7 @@ from saidwhat.names import (
     with_nicknames,
     with_titled_people,
 )
+from saidwhat.roles import RoleBook
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,7 +73,6 @@ SPOKEN_NOUNS = frozenset(
         "response", "reply", "answer", "words", "reaction", "suggestion", "claim", "testimony",
     }
 )  # fmt: skip
-COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
 IT_REACH = 600  # characters from the last non-person speaker's mention within which "it" continues it
 THEY_REACH = 400  # the same for "they" and the last group that spoke
 
@@ -104,9 +98,6 @@ class _Person:
             self.last_subject = max(self.last_subject, at)
 
 
-INDEFINITES = frozenset({"a", "an", "another", "one", "some", "any"})
-
-
 @dataclass
 class EntityResolver:
     """Per-article state for resolving mentions in reading order (see the module docstring)."""
@@ -115,10 +106,8 @@ class EntityResolver:
     contents: list[tuple[int, int]] = field(default_factory=list)  # characters of reported content
     text: str | None = None  # doc.text, where the caller has it (spaCy rebuilds it on every access)
     people: list[_Person] = field(default_factory=list)
-    # a role ("spokeswoman", "vice president", "former president": `role_keys`) -> the person it was
-    # given to and the words qualifying it there
-    roles: dict[str, list[tuple[_Person, frozenset[str]]]] = field(default_factory=dict)
-    _role_nouns: dict[int, _Person] = field(default_factory=dict)  # each role noun linked -> its person
+    # the roles given so far ("spokeswoman", "vice president": `role_keys`) and their holders
+    roles: RoleBook[_Person] = field(default_factory=RoleBook)
     last_speaker: _Person | None = None
     _cursor: int = 0
     _tied: bool = False  # the last lookup chose among namesakes by salience, not by the name itself
@@ -208,14 +197,14 @@ class EntityResolver:
             person.mentions += 1
             if gender is not None:
                 person.gender = gender
-            self._link_roles(ent.root, person)
+            self.roles.give_around(ent.root, person)
         # subjects the recognizer did not label as people hold attention too: "the president" (a role
         # given to someone), a bare surname it took for an organisation ("Trump has record low support")
         for tok in self.doc[self._cursor : upto]:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "PERSON":
                 continue
             if tok.pos_ == "NOUN":
-                holder = self._role_holder(tok)  # None where the noun names no role given so far
+                holder = self.roles.holder(tok)  # None where the noun names no role given so far
             elif tok.pos_ == "PROPN":
                 holder = self._lookup((tok.lower_,))
             else:
@@ -228,42 +217,6 @@ class EntityResolver:
     def _outside(self, char: int) -> bool:
         """Is character `char` outside every reported content (the reporter's own words)?"""
         return not any(s <= char < e for s, e in self.contents)
-
-    def _link_roles(self, root: Token, person: _Person) -> None:
-        def link(noun: Token) -> None:
-            self.roles.setdefault(role_keys(noun)[0], []).append((person, qualifiers(noun)))
-            self._role_nouns[noun.i] = person
-
-        for child in root.children:  # Jane Doe, the spokeswoman; spokeswoman Jane Doe; President Obama
-            common = child.dep_ in ("appos", "compound") and child.pos_ == "NOUN"
-            if common or (child.dep_ == "compound" and child.i < root.i and role_word(child) in NAME_TITLES):
-                link(child)
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-            link(root.head)
-        # "Jane Doe is the spokeswoman": only the subject of a copula (lemmas are not computed)
-        if root.dep_ == "nsubj" and root.head.lower_ in COPULAS:
-            for child in root.head.children:
-                if child.dep_ == "attr" and child.pos_ == "NOUN":
-                    link(child)
-
-    def _role_holder(self, noun: Token) -> _Person | None:
-        """The person a role noun was last given to, unless both name the role differently: "the
-        Republican nominee" is not the person introduced as "Democratic vice presidential nominee". A
-        place or party in the role ("the Florida senator") must have been given with it ("Florida Sen.
-        Marco Rubio"), not guessed from another senator the article titled without one."""
-        if noun.i in self._role_nouns:  # "said Federico de Jesús, a Democratic strategist": this very one
-            return self._role_nouns[noun.i]
-        if any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in noun.children):
-            return None  # "a Democratic senator said": someone new, not the senator named before
-        held = next((self.roles[key] for key in role_keys(noun) if key in self.roles), None)
-        if held is None:
-            return None
-        asked, proper = qualifiers(noun) - FORMER, proper_qualifiers(noun)
-        for person, given in reversed(held):
-            given = given - FORMER
-            if (given & proper) if proper else (not asked or not given or asked & given):
-                return person
-        return None
 
     def _lookup(self, toks: tuple[str, ...], gender: str | None = None) -> _Person | None:
         """The person a name means; `gender` (from an honorific: Mrs. Clinton) rules out the others."""
@@ -392,7 +345,7 @@ class EntityResolver:
             if person is not None:
                 return self._spoke_here(person, src, at=ent.start), mention, "person"
             return self._ent_name(ent), mention, "person"
-        if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self._role_holder(src)):
+        if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self.roles.holder(src)):
             return self._spoke(holder), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
             return _mention_name(span), mention, "group"

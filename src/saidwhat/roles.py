@@ -1,0 +1,69 @@
+"""The roles an article gives people, and which person a later role noun names.
+
+"Jane Doe, the spokeswoman", "spokeswoman Jane Doe", "Gov. Daniel Okafor", "Jane Doe is the spokeswoman":
+each ties a role (`mentions.role_keys`: "spokeswoman", "governor", "vice president") to a person, with
+the words that qualified it there ("Florida" in "Florida Sen. Marco Rubio"). "The spokeswoman said"
+then names the person the role was last given to, unless the words differ: see `RoleBook.holder`.
+Generic over the person record, which speakers.py owns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from saidwhat.mentions import FORMER, NAME_TITLES, proper_qualifiers, qualifiers, role_keys, role_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+P = TypeVar("P")
+
+COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
+INDEFINITES = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
+@dataclass
+class RoleBook(Generic[P]):
+    """Every role given so far, each with its holders in the order the article gave it to them."""
+
+    holders: dict[str, list[tuple[P, frozenset[str]]]] = field(default_factory=dict)
+    _nouns: dict[int, P] = field(default_factory=dict)  # each role noun that gave a role -> its holder
+
+    def give(self, noun: Token, person: P) -> None:
+        self.holders.setdefault(role_keys(noun)[0], []).append((person, qualifiers(noun)))
+        self._nouns[noun.i] = person
+
+    def give_around(self, root: Token, person: P) -> None:
+        """The roles the words around a person's name (its root token `root`) give them."""
+        for child in root.children:  # Jane Doe, the spokeswoman; spokeswoman Jane Doe; President Obama
+            common = child.dep_ in ("appos", "compound") and child.pos_ == "NOUN"
+            if common or (child.dep_ == "compound" and child.i < root.i and role_word(child) in NAME_TITLES):
+                self.give(child, person)
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            self.give(root.head, person)
+        # "Jane Doe is the spokeswoman": only the subject of a copula (lemmas are not computed)
+        if root.dep_ == "nsubj" and root.head.lower_ in COPULAS:
+            for child in root.head.children:
+                if child.dep_ == "attr" and child.pos_ == "NOUN":
+                    self.give(child, person)
+
+    def holder(self, noun: Token) -> P | None:
+        """The person a role noun names: the one it was last given to, unless both name the role
+        differently ("the Republican nominee" is not the person introduced as "Democratic vice
+        presidential nominee"). A place or party in the role ("the Florida senator") must have been given
+        with it ("Florida Sen. Marco Rubio"), not guessed from another senator titled without one; an
+        indefinite role ("a Democratic senator said") is someone new."""
+        if noun.i in self._nouns:  # "said Federico de Jesús, a Democratic strategist": this very one
+            return self._nouns[noun.i]
+        if any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in noun.children):
+            return None
+        held = next((self.holders[key] for key in role_keys(noun) if key in self.holders), None)
+        if held is None:
+            return None
+        asked, proper = qualifiers(noun) - FORMER, proper_qualifiers(noun)
+        for person, given in reversed(held):
+            given = given - FORMER
+            if (given & proper) if proper else (not asked or not given or asked & given):
+                return person
+        return None

@@ -1,0 +1,64 @@
+"""The roles an article gives people and who a later role noun names (real pipeline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat.roles import RoleBook
+
+
+def book_and_doc(nlp: Any, text: str) -> tuple[RoleBook[str], Any]:
+    """A book filled from every PERSON entity of `text`, each person recorded by its entity text."""
+    doc = nlp(text)
+    book: RoleBook[str] = RoleBook()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            book.give_around(ent.root, ent.text)
+    return book, doc
+
+
+def holder_of(nlp: Any, text: str, role: str) -> str | None:
+    """Who the last occurrence of the role noun `role` in `text` names."""
+    book, doc = book_and_doc(nlp, text)
+    return book.holder([t for t in doc if t.lower_ == role][-1])
+
+
+def test_an_appositive_gives_its_role(nlp: Any) -> None:
+    text = "Rita Okafor, the spokeswoman, spoke on Monday. The spokeswoman said the bridge was safe."
+    assert holder_of(nlp, text, "spokeswoman") == "Rita Okafor"
+
+
+def test_an_abbreviated_title_gives_the_spelled_out_role(nlp: Any) -> None:
+    text = "Gov. Daniel Okafor ordered water cuts. The governor said more would come."
+    assert holder_of(nlp, text, "governor") == "Daniel Okafor"
+
+
+def test_the_role_names_its_last_holder(nlp: Any) -> None:
+    text = "Sen. Ann Berg spoke first. Sen. Paul Ruiz spoke next. The senator said the bill would pass."
+    assert holder_of(nlp, text, "senator") == "Paul Ruiz"
+
+
+def test_a_place_in_the_role_needs_a_holder_given_that_place(nlp: Any) -> None:
+    text = (
+        "Florida Sen. Marco Rubio won in Minnesota. Sen. Bernie Sanders won in Vermont. "
+        "The Florida senator said he was looking ahead."
+    )
+    assert holder_of(nlp, text, "senator") == "Marco Rubio"
+    text = "Sen. Joni Ernst campaigned in Iowa. The Florida senator said he felt good."
+    assert holder_of(nlp, text, "senator") is None
+
+
+def test_an_indefinite_role_is_someone_new(nlp: Any) -> None:
+    text = "Senator Marco Rubio met the president. A senator said the votes would come."
+    assert holder_of(nlp, text, "senator") is None
+
+
+def test_the_noun_that_gave_the_role_names_its_holder_even_when_indefinite(nlp: Any) -> None:
+    book, doc = book_and_doc(nlp, "Federico Ruiz, a Democratic strategist, said the race was close.")
+    strategist = next(t for t in doc if t.text == "strategist")
+    assert book.holder(strategist) == "Federico Ruiz"
+
+
+def test_another_office_is_not_the_role(nlp: Any) -> None:
+    text = "Vice President Joe Biden spoke in Ohio. The president said the economy was strong."
+    assert holder_of(nlp, text, "president") is None
