@@ -44,6 +44,14 @@ def test_small_bins_are_merged_and_rare_kinds_fall_back_to_their_origin() -> Non
     assert table.confidence(0.77, "indirect", "model", "accurate") == 0.77
 
 
+def test_a_rare_origin_states_its_observed_share_not_its_raw_value() -> None:
+    records = [("transcript", "direct", 1.0, k < 11) for k in range(14)]
+    records += [("continuation", "direct", 0.4, True) for _ in range(9)]
+    curves = fit(records)
+    assert set(curves) == {"transcript"}  # 9 continuations are too few even for an origin's curve
+    assert curves["transcript"] == [(1.0, round(11 / 14, 4))]
+
+
 def test_the_shipped_curves_are_non_decreasing_shares() -> None:
     table = load_calibration()
     assert "default" in table.curves

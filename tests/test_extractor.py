@@ -603,3 +603,11 @@ def test_a_programme_title_after_a_networks_possessive_is_no_fragment_of_the_quo
     assert [(q.text, q.speaker) for q in direct] == [
         ("We have done our part, … The House needs to do theirs.", "Rachel Dunn")
     ]
+
+
+def test_a_noun_in_the_next_sentence_that_refers_to_a_quotation_does_not_attribute_it() -> None:
+    text = (
+        "The council met on Tuesday.\n\n“Why now?” The question hung over the meeting for hours.\n\n"
+        "Nobody answered it."
+    )
+    assert extract(text).quotes == ()

@@ -31,6 +31,9 @@ Mode = Literal["default", "accurate"]
 BINS = 10  # raw values binned by tenths
 MIN_BIN = 20  # a bin with fewer quotes is merged into its neighbour before the curve is read
 MIN_CURVE = 40  # a kind with fewer quotes of an origin uses the origin's curve over all kinds
+# an origin this rare still gets its observed share rather than its raw value: transcript turns (14 in
+# PolNeAR train, 11 right) would otherwise state the 1.0 their rule gives every turn
+MIN_ORIGIN = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +116,13 @@ def fit_curve(samples: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def fit(records: Iterable[tuple[Origin, str, float, bool]]) -> dict[str, list[tuple[float, float]]]:
     """Curves for one mode from (origin, kind, raw value, right?) records: one per origin and kind with
-    at least MIN_CURVE quotes, and one per origin over all its kinds."""
+    at least MIN_CURVE quotes, and one per origin over all its kinds with at least MIN_ORIGIN."""
     by_key: dict[str, list[tuple[float, bool]]] = {}
     for origin, kind, raw, ok in records:
         by_key.setdefault(f"{origin}/{kind}", []).append((raw, ok))
         by_key.setdefault(origin, []).append((raw, ok))
-    return {key: fit_curve(samples) for key, samples in sorted(by_key.items()) if len(samples) >= MIN_CURVE}
+    return {
+        key: fit_curve(samples)
+        for key, samples in sorted(by_key.items())
+        if len(samples) >= (MIN_CURVE if "/" in key else MIN_ORIGIN)
+    }

@@ -223,6 +223,8 @@ def cue_near(
         k = _after_closing(doc, last)
         verb, phrase = _speech_after_noun_phrase(doc, k) if k < len(doc) else (None, None)
         subj = phrase if verb is not None and verb.i == cue.i else None
+    if subj is None and cue.pos_ == "NOUN" and cue.sent.start > last.sent.start:
+        return None, None  # “Why now?” The question hung over the meeting: the noun is about the words
     if subj is not None and subj.tag_ == "DT" and subj.lower_ in DEMONSTRATIVES and not list(subj.children):
         return None, None  # That makes her “a trustworthy person”: the reporter's reasoning, no one's words
     return cue, subj
