@@ -62,3 +62,11 @@ def test_the_noun_that_gave_the_role_names_its_holder_even_when_indefinite(nlp: 
 def test_another_office_is_not_the_role(nlp: Any) -> None:
     text = "Vice President Joe Biden spoke in Ohio. The president said the economy was strong."
     assert holder_of(nlp, text, "president") is None
+
+
+def test_only_an_office_counts_as_one(nlp: Any) -> None:
+    book, _ = book_and_doc(nlp, "Gov. Ann Berg spoke first. Paul Ruiz is a smart man.")
+    given = {p: p for held in book.holders.values() for p, _ in held}  # the very objects given roles
+    assert sorted(given) == ["Ann Berg", "Paul Ruiz"]
+    assert book.holds_office(given["Ann Berg"])
+    assert not book.holds_office(given["Paul Ruiz"])  # "a smart man" is a description, no office

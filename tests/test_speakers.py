@@ -531,3 +531,22 @@ def test_a_place_no_holder_was_given_resolves_to_no_one_named() -> None:
         "The Florida senator told reporters that he felt good about his campaign."
     )
     assert speakers(text) == ["The Florida senator"]
+
+
+def test_a_role_names_the_centre_of_the_discourse_over_a_holder_named_long_before() -> None:
+    filler = "The campaign spent the week in small towns, where the crowds were larger than expected. " * 8
+    text = (
+        "Ted Cruz is running as an outsider. Cruz has spent months attacking the party's leaders. "
+        "Sen. John McCain of Arizona lost a primary in 2000 after a flip-flop on the Confederate flag. "
+        + filler
+        + "Cruz appears in a new commercial. “I fought the amnesty plan,” the senator says."
+    )
+    assert speakers(text) == ["Ted Cruz"]
+
+
+def test_a_role_names_its_holder_just_named_over_the_subject() -> None:
+    text = (
+        "Donald Trump attacked Sen. Ted Cruz at a rally on Monday. "
+        "The senator said the attack showed that Trump was worried about Iowa."
+    )
+    assert speakers(text) == ["Ted Cruz"]

@@ -48,6 +48,16 @@ class RoleBook(Generic[P]):
                 if child.dep_ == "attr" and child.pos_ == "NOUN":
                     self.give(child, person)
 
+    def holds_office(self, person: P) -> bool:
+        """Has the article given `person` an office ("governor", "former senator"), not just a
+        description ("a smart man")?"""
+        return any(
+            p is person
+            for key, held in self.holders.items()
+            if key.split()[-1] in NAME_TITLES
+            for p, _ in held
+        )
+
     def holder(self, noun: Token) -> P | None:
         """The person a role noun names: the one it was last given to, unless both name the role
         differently ("the Republican nominee" is not the person introduced as "Democratic vice

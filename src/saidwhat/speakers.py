@@ -40,6 +40,7 @@ from saidwhat.mentions import (
     mention_range,
     noun_type,
     org_like,
+    role_word,
 )
 from saidwhat.models import Span, SpeakerType
 from saidwhat.names import (
@@ -75,6 +76,8 @@ SPOKEN_NOUNS = frozenset(
 )  # fmt: skip
 IT_REACH = 600  # characters from the last non-person speaker's mention within which "it" continues it
 THEY_REACH = 400  # the same for "they" and the last group that spoke
+ROLE_REACH = 150  # tokens within which a role's holder, named again, stays the one the role names
+CENTRE_REACH = 60  # tokens within which the last clause subject is the centre a role noun may name
 
 
 @dataclass
@@ -203,7 +206,7 @@ class EntityResolver:
         for tok in self.doc[self._cursor : upto]:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "PERSON":
                 continue
-            if tok.pos_ == "NOUN":
+            if _common_noun(tok):
                 holder = self.roles.holder(tok)  # None where the noun names no role given so far
             elif tok.pos_ == "PROPN":
                 holder = self._lookup((tok.lower_,))
@@ -345,8 +348,8 @@ class EntityResolver:
             if person is not None:
                 return self._spoke_here(person, src, at=ent.start), mention, "person"
             return self._ent_name(ent), mention, "person"
-        if src.pos_ == "NOUN" and src.tag_ in ("NN", "NNP") and (holder := self.roles.holder(src)):
-            return self._spoke(holder), mention, "person"
+        if _common_noun(src) and src.tag_ in ("NN", "NNP") and (holder := self.roles.holder(src)):
+            return self._spoke(self._centre_over(holder, role_word(src), left)), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
             return _mention_name(span), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
@@ -396,6 +399,24 @@ class EntityResolver:
         if not self._tied:  # a surname the tie-break gave away does not make its winner more quoted
             person.quoted += 1
         return person.name
+
+    def _centre_over(self, holder: _Person, role: str, at: int) -> _Person:
+        """The person a role noun (`role`, at token `at`) names: its holder, unless the holder was last
+        named long before and the clause just before is about someone else the article names more
+        ("Recall Sen. John McCain …" paragraphs back; "Cruz defends his bona fides in a commercial: “…,”
+        the senator says" is Cruz, whom the article never titles)."""
+        if at - holder.last_seen < ROLE_REACH or noun_type(role) != "person":
+            return holder
+        centre = max(self.people, key=lambda p: p.last_subject, default=None)
+        if (
+            centre is None
+            or centre is holder
+            or at - centre.last_subject > CENTRE_REACH
+            or centre.mentions <= holder.mentions
+            or self.roles.holds_office(centre)
+        ):
+            return holder
+        return centre
 
     def _salient_person(self, gender: str, before: int) -> _Person | None:
         def fits(p: _Person) -> bool:
@@ -464,6 +485,11 @@ def _as_subject(root: Token) -> bool:
     if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _common_noun(tok: Token) -> bool:
+    """A common noun, also where the tagger called it a proper one in lower case ("the senator says")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
 
 
 def _mention_name(span: SpacySpan) -> str:
