@@ -309,16 +309,17 @@ def role_keys(noun: Token) -> list[str]:
     return [role] if word in ROLE_TITLES else [role, "former " + role]
 
 
+def _qualifying(noun: Token) -> list[Token]:
+    """The modifiers before a role noun: "Republican" in "the Republican nominee"."""
+    return [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+
+
 def qualifiers(noun: Token) -> frozenset[str]:
     """The words that say which role a noun names: "Republican" in "the Republican nominee"."""
-    return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
+    return frozenset(c.lower_ for c in _qualifying(noun))
 
 
 def proper_qualifiers(noun: Token) -> frozenset[str]:
     """The qualifiers that are a place or party ("Florida", "Democratic"): they tell one holder of a
     role from another, so only a holder given the same one can be meant."""
-    return frozenset(
-        c.lower_
-        for c in noun.children
-        if c.dep_ in ("amod", "compound") and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ in PLACES)
-    )
+    return frozenset(c.lower_ for c in _qualifying(noun) if c.pos_ == "PROPN" or c.ent_type_ in PLACES)
