@@ -353,3 +353,16 @@ def test_a_second_that_clause_runs_on_where_the_parser_lost_it() -> None:
     (q,) = extract(text).quotes
     assert q.kind == "mixed"
     assert q.text.endswith("and that the company had pre-positioned more crews than ever before")
+
+
+def test_more_bare_verbs_continue_an_infinitive_the_parser_cut(nlp: Any) -> None:
+    # the parser hangs "exceed" and "grow … create" on the cue, which they cannot agree with
+    text = "Mr. Obama has been promising to meet and in some cases exceed his goals without new laws."
+    assert extract(text).quotes[0].text == "to meet and in some cases exceed his goals without new laws"
+    text = "Clinton wants to triple the size of the program, grow the Peace Corps and create a reserve."
+    assert extract(text).quotes[0].text == (
+        "to triple the size of the program, grow the Peace Corps and create a reserve"
+    )
+    # a subject of its own makes the rest a clause of its own
+    text = "The governor promised to cut taxes, and lawmakers approve."
+    assert extract(text).quotes[0].text == "to cut taxes"

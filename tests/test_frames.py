@@ -62,6 +62,30 @@ def test_attribution_set_off_by_commas_inside_its_clause(nlp: Any) -> None:
     assert got["paren"] == (["The museum", "would make visitors face uncomfortable truths"], "Obama")
 
 
+def test_attribution_set_off_by_commas_after_a_fronted_clause(nlp: Any) -> None:
+    # the parser hangs the fronted clause on the cue ("If … persuade" on "argues") or the cue on the
+    # main verb with the phrase before the subject's comma ("In recent days"): both are content
+    text = "If this argument fails to persuade, Mr. Castañeda argues, there are other tools in the toolbox."
+    assert frames_of(nlp, text, "argues")["paren"] == (
+        ["If this argument fails to persuade", "there are other tools in the toolbox"],
+        "Castañeda",
+    )
+    text = "In recent days, advisers to Mr. Obama say, the president has grown exasperated."
+    assert frames_of(nlp, text, "say")["paren"] == (
+        ["In recent days", "the president has grown exasperated"],
+        "advisers",
+    )
+
+
+def test_an_inverted_subject_read_as_a_clause_is_the_source(nlp: Any) -> None:
+    # the parser reads "officials close to him" as a clause (subject "officials", verb "close")
+    got = frames_of(nlp, "He wants to leave the party, say officials close to him.", "say")
+    assert got == {"ccomp": (["He wants to leave the party"], "officials")}
+    # but a report after a subject the parser lost is still the content
+    text = "Mr. Slinker, whose start-up uses big data, said Mr. Trump was a candidate in the valley's spirit."
+    assert frames_of(nlp, text, "said")["ccomp"][0][-1] == "Mr. Trump was a candidate in the valley's spirit"
+
+
 def test_according_to_a_document_names_its_author(nlp: Any) -> None:
     text = "The bridge needs repairs, according to a report by the state highway agency."
     fragments, source = frames_of(nlp, text, "according")["according"]

@@ -41,6 +41,15 @@ def test_a_name_set_off_after_a_role_is_found_through_it(nlp: Any) -> None:
     assert named is not None and named.text == "Natarajan"
 
 
+def test_an_institution_named_after_a_common_noun_is_found_through_it(nlp: Any) -> None:
+    doc = nlp("The developer, Bayline Partners, said in a statement that it was disappointed.")
+    named = appositive_name(_token(doc, "developer"))
+    assert named is not None and named.text == "Partners"
+    doc = nlp("Its parent company, Meta, said the outage was fixed.")
+    named = appositive_name(_token(doc, "company"))
+    assert named is not None and named.text == "Meta"
+
+
 def test_an_unnamed_speaker_is_typed_by_its_head_noun() -> None:
     assert noun_type("spokeswoman") == "person"
     assert noun_type("ministry") == "organization"

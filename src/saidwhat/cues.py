@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from saidwhat.candidate import Candidate
 from saidwhat.errors import ModelError
-from saidwhat.frames import Candidate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

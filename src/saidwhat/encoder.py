@@ -27,7 +27,7 @@ from saidwhat.errors import ModelError
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from saidwhat.frames import Candidate
+    from saidwhat.candidate import Candidate
 
 WEIGHTS_FILE = "encoder_scorer.npz"
 WIDTH = 384

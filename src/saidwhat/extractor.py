@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from saidwhat.calibration import Mode, Origin, load_calibration
+from saidwhat.candidate import Candidate
 from saidwhat.content import (
     Attribution,
     char_frags,
@@ -31,18 +32,13 @@ from saidwhat.content import (
     overlap,
     start_after_dateline,
     start_at_introduced_quotation,
-    unnest,
     with_both_marks,
 )
 from saidwhat.cues import CueModel, features, load_model, probability_of
-from saidwhat.frames import (
-    Candidate,
-    candidates_for,
-    colon_positions,
-    first_line_end,
-    proposers,
-)
+from saidwhat.frames import candidates_for, proposers
+from saidwhat.headlines import colon_positions, first_line_end
 from saidwhat.models import Quote, QuoteKind, Span, SpeakerType
+from saidwhat.nesting import unnest
 from saidwhat.quote_cues import (
     adjacent_name,
     speech_cue,

@@ -12,10 +12,24 @@ them, cheaply (edges, not subtrees).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from saidwhat.subjects import according_source, impersonal_subject, passive_agent, subject_of
+from saidwhat.candidate import Candidate, minus, trimmed
+from saidwhat.headlines import (
+    first_line_end,
+    headline_colon,
+    headline_size,
+    headline_verb,
+    paragraph_end,
+    transcript_turn,
+)
+from saidwhat.subjects import (
+    SUBJECT_DEPS,
+    according_source,
+    impersonal_subject,
+    passive_agent,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -28,67 +42,14 @@ CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", 
 OBJECT_PREPS = frozenset(
     {"as", "for", "to", "of", "with", "about", "over", "against", "into", "since", "than"}
 )  # fmt: skip
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
 COLON_REACH = 6  # tokens after a cue where its introducing colon may sit (told reporters: …)
 # child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that, noun_to; agent:
 # passive; oprd: obj_pred); an advcl child only when it is a for-clause ("calling for X to …") or a
 # that-clause
 FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "relcl", "agent", "oprd"})
 PAREN_DEPS = frozenset({"parataxis", "conj", "advcl", "ccomp", "dep"})
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A cue token with a proposed content (token ranges, end-exclusive) and source token."""
-
-    cue: int  # token index of the cue head
-    frame: str
-    fragments: tuple[tuple[int, int], ...]  # token ranges [start, end)
-    source: int | None  # token index of the source head
-
-
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop edge punctuation and conjunctions so fragments start and end on words."""
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
-        if doc[start].is_quote:
-            break
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
-        if doc[end - 1].is_quote:
-            break
-        end -= 1
-    return start, end
-
-
-def _minus(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[tuple[int, int], ...]:
-    """`outer` range with the `inner` range cut out: one or two fragments, trimmed."""
-    out = []
-    for s, e in ((outer[0], inner[0]), (inner[1], outer[1])):
-        s, e = _trimmed(doc, s, e)
-        if e - s >= 2:
-            out.append((s, e))
-    return tuple(out)
-
-
-HEADLINE_MAX_CHARS = 200
-
-
-def colon_positions(doc: Doc) -> frozenset[int]:
-    """Token indices of the document's colons (a colon can introduce content: said: …)."""
-    from spacy.attrs import ORTH
-
-    colon = doc.vocab.strings.add(":")
-    return frozenset((doc.to_array(ORTH) == colon).nonzero()[0].tolist())
-
-
-def first_line_end(doc: Doc) -> int:
-    """Where the article's headline ends: its first line, when that is short and more text follows;
-    0 (no headline) for a one-paragraph text or a long first paragraph."""
-    for tok in doc:
-        if tok.idx > HEADLINE_MAX_CHARS:
-            return 0
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            return tok.idx
-    return 0
 
 
 def proposers(doc: Doc, line_end: int) -> list[int]:
@@ -107,16 +68,6 @@ def proposers(doc: Doc, line_end: int) -> list[int]:
     keep: list[int] = wanted.nonzero()[0].tolist()
     head = headline_size(doc, line_end)  # the headline's words, Title Case verbs among them
     return sorted(set(keep).union(range(head))) if head else keep
-
-
-def headline_size(doc: Doc, line_end: int) -> int:
-    """How many tokens the headline has: those starting before `line_end` (`first_line_end(doc)`)."""
-    size = 0
-    for tok in doc:
-        if tok.idx >= line_end:
-            break
-        size += 1
-    return size
 
 
 def candidates_for(
@@ -145,16 +96,16 @@ def candidates_for(
             comma = next((t.i for t in doc[i + 2 : sent.end] if t.text == ","), None)
             if comma is not None:
                 phrase = (i, comma + 1)
-        frags = _minus(doc, outer, phrase)
+        frags = minus(doc, outer, phrase)
         if frags:
             out.append(Candidate(i, "according", frags, pobj.i if pobj is not None else None))
         return out
     if lower == "in" and tok.dep_ == "prep":
         return _in_poll(tok)
     if tok.text == ":":
-        return _headline_colon(tok, line_end) or _transcript(tok)
+        return headline_colon(tok, line_end) or transcript_turn(tok)
     if tok.idx < line_end:
-        out.extend(_headline_verb(tok, line_end))
+        out.extend(headline_verb(tok, line_end))
     if tok.pos_ not in CANDIDATE_POS or tok.is_punct:
         return out  # a dash the tagger read as a verb ("” ― Esther Tapia") is no cue of its own
     colon_near = colons is None or not colons.isdisjoint(range(i + 1, i + COLON_REACH))
@@ -171,10 +122,15 @@ def candidates_for(
     if not framed:
         return out  # no frame can apply: skip the subject search, the costly part, for most tokens
     subj = subject_of(tok, children=children)
+    inverted = _inverted_subject_clause(tok, children)
+    if inverted is not None:  # "He wants to leave, say officials close to him"
+        subj = next(c for c in inverted.children if c.dep_ == "nsubj")
     src = subj.i if subj is not None else None
-    later_ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > i]
+    later_ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > i and c is not inverted]
     for child in children:
         dep = child.dep_
+        if inverted is not None and child.i == inverted.i:
+            continue
         if dep in ("ccomp", "xcomp", "dobj"):
             if colon_at is not None and child.i > colon_at:
                 continue
@@ -191,31 +147,31 @@ def candidates_for(
             relative = doc[left].tag_ in ("WDT", "WP") and tok.dep_ == "relcl"
             if dep == "ccomp" and relative and left < i < child.i:
                 left = i + 1  # "donations, which he said were accompanied by …": what follows the cue
-            frags = (_trimmed(doc, left, right + 1),)
+            frags = (trimmed(doc, left, right + 1),)
             if dep == "ccomp" and child.i < i:
                 frags += _resumed_content(tok)
             elif dep == "xcomp" and src is None and (subject := impersonal_subject(tok)) is not None:
                 # "About one voter in nine is expected to be Latino": the subject belongs to the content
                 outer = (subject.left_edge.i, child.right_edge.i + 1)
-                frags = _minus(doc, outer, (subject.right_edge.i + 1, child.left_edge.i)) or frags
+                frags = minus(doc, outer, (subject.right_edge.i + 1, child.left_edge.i)) or frags
             if frags[0][1] - frags[0][0] >= 1:
                 out.append(Candidate(i, dep, frags, src))
         elif dep == "advcl" and _for_clause(child, i):
             # "is calling for the United States to step up …": the parser reads "for" as the clause's mark
-            frags = (_trimmed(doc, child.left_edge.i + 1, child.right_edge.i + 1),)
+            frags = (trimmed(doc, child.left_edge.i + 1, child.right_edge.i + 1),)
             out.append(Candidate(i, "prep", frags, src))
         elif dep == "advcl" and _that_clause(child, i):
             # "tweeted in the early morning hours that Machado was …": a that-clause read as an adverbial
-            frags = (_trimmed(doc, child.left_edge.i, child.right_edge.i + 1),)
+            frags = (trimmed(doc, child.left_edge.i, child.right_edge.i + 1),)
             out.append(Candidate(i, "ccomp", frags, src))
         elif dep == "prep" and (clause := _that_clause_in(child)) is not None:
             # "said in a statement that …": the parser hangs the clause on "statement"
-            frags = (_trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1),)
+            frags = (trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1),)
             out.append(Candidate(i, "ccomp", frags, src))
         elif dep == "prep" and child.lower_ in CONTENT_PREPS and child.i > i:
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
-                frags = (_trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1),)
+                frags = (trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1),)
                 if frags[0][1] - frags[0][0] >= 1:
                     out.append(Candidate(i, "prep", frags, src))
     out.extend(_noun_and_passive(tok, src, children))
@@ -228,17 +184,17 @@ def candidates_for(
             and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of")))
         ]
         if tail:  # called X “Y”, described X as “Y”, accused X of Y: object and predicate together
-            frags = (_trimmed(doc, obj.left_edge.i, max(c.right_edge.i for c in tail) + 1),)
+            frags = (trimmed(doc, obj.left_edge.i, max(c.right_edge.i for c in tail) + 1),)
             out.append(Candidate(i, "obj_pred", frags, src))
     elif len(predicates := [c for c in children if c.dep_ == "oprd" and c.i > i]) > 1:
         # "called Trump a “pathological liar” …": the parser read the object as a predicate too
-        frags = (_trimmed(doc, predicates[0].left_edge.i, predicates[-1].right_edge.i + 1),)
+        frags = (trimmed(doc, predicates[0].left_edge.i, predicates[-1].right_edge.i + 1),)
         out.append(Candidate(i, "obj_pred", frags, src))
     elif (referent := _referent_as(tok, children)) is not None:
-        out.append(Candidate(i, "obj_pred", (_trimmed(doc, *referent),), src))
+        out.append(Candidate(i, "obj_pred", (trimmed(doc, *referent),), src))
     if colon_at is not None:
-        end = _paragraph_end(doc, colon_at)
-        frags = (_trimmed(doc, colon_at + 1, end),)
+        end = paragraph_end(doc, colon_at)
+        frags = (trimmed(doc, colon_at + 1, end),)
         if frags[0][1] - frags[0][0] >= 2:
             out.append(Candidate(i, "colon", frags, src))
     head = tok.head
@@ -247,12 +203,49 @@ def candidates_for(
         # "…, he said." after its clause, or set off by commas inside it: "The museum, Mr. Obama said,
         # would make visitors face …"
         inside = head.i > i and attribution[0] > 0 and doc[attribution[0]].text == ","
+        if not inside and head.i > i and _fronted_clause_on_cue(tok, subj):
+            attribution, inside = (subj.left_edge.i - 1, tok.right_edge.i + 1), True
         if head.i < i or inside:
             outer = (min(head.left_edge.i, attribution[0]), max(head.right_edge.i + 1, attribution[1]))
-            frags = _minus(doc, outer, attribution)
+            frags = minus(doc, outer, attribution)
             if frags:
                 out.append(Candidate(i, "paren", frags, src))
     return out
+
+
+def _inverted_subject_clause(cue: Token, children: list[Token]) -> Token | None:
+    """ "He wants to leave the party, say officials close to him": an inverted subject the parser read
+    as a clause ("officials close to him" with "close" its verb). After a report ending in a comma
+    just before a cue with no subject of its own, a clause opening with its subject right after the
+    cue is who speaks, not what was said; returns that clause."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < cue.i for c in children):
+        return None
+    for clause in children:
+        if clause.dep_ == "ccomp" and clause.i > cue.i:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            verbless = clause.tag_ not in FINITE_TAGS and not any(c.dep_ in AUX_DEPS for c in clause.children)
+            if subject is not None and subject.left_edge.i == cue.i + 1 and verbless:
+                return clause  # not "…, whose start-up uses big data, said Mr. Trump was a candidate"
+    return None
+
+
+def _fronted_clause_on_cue(cue: Token, subj: Token) -> bool:
+    """ "If this argument fails, Mr. Castañeda argues, there are …", "In recent days, advisers to Mr.
+    Obama say, the president has …": an attribution set off by commas after a fronted clause or phrase
+    (which the parser may hang on the cue) runs from the comma before its subject to the one after it."""
+    doc = cue.doc
+    start = subj.left_edge.i
+    return (
+        subj.i < cue.i
+        and start > 0
+        and doc[start - 1].text == ","
+        and doc[cue.right_edge.i].text == ","
+        and cue.right_edge.i + 1 < len(doc)
+        and not doc[cue.right_edge.i + 1].is_quote
+    )
 
 
 def _referent_as(cue: Token, children: list[Token]) -> tuple[int, int] | None:
@@ -317,7 +310,7 @@ def _in_poll(prep: Token) -> list[Candidate]:
     if pobj is None or pobj.lower_ not in POLL_NOUNS or head.pos_ not in ("VERB", "AUX") or head.i == prep.i:
         return []
     clause = (head.left_edge.i, head.right_edge.i + 1)
-    frags = _minus(prep.doc, clause, (prep.left_edge.i, prep.right_edge.i + 1))
+    frags = minus(prep.doc, clause, (prep.left_edge.i, prep.right_edge.i + 1))
     return [Candidate(prep.i, "in_poll", frags, pobj.i)] if frags else []
 
 
@@ -332,7 +325,7 @@ def _resumed_content(cue: Token) -> tuple[tuple[int, int], ...]:
             child.left_edge.i >= 2 and doc[child.left_edge.i - 2].text == ","
         ):
             continue
-        start, end = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+        start, end = trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
         if end - start >= 2:
             return ((start, end),)
     return ()
@@ -357,13 +350,13 @@ def _noun_and_passive(tok: Token, src: int | None, children: list[Token]) -> lis
                 frame = "noun_to"  # "plans to spend $10 million", "an agreement to curb carbon emissions"
             else:
                 continue
-            frags = (_trimmed(doc, first.i, child.right_edge.i + 1),)
+            frags = (trimmed(doc, first.i, child.right_edge.i + 1),)
             out.append(Candidate(tok.i, frame, frags, source))
     elif tok.pos_ == "VERB":
         agent = passive_agent(tok, children)
         subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if agent is not None and subj is not None:
-            frags = (_trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1),)
+            frags = (trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1),)
             out.append(Candidate(tok.i, "passive", frags, agent.i))
     return out
 
@@ -408,72 +401,6 @@ def _that_clause_in(prep: Token) -> Token | None:
     return None
 
 
-def _transcript(colon: Token) -> list[Candidate]:
-    """Interview transcripts and headlines: a speaker's name, a colon, then what they said."""
-    doc = colon.doc
-    i = colon.i
-    start = i
-    while (
-        start > 0 and i - start < 4 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_
-    ):
-        start -= 1
-    if start == i or not (start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_):
-        return []
-    name = doc[i - 1]
-    if name.pos_ != "PROPN" and not name.is_upper:
-        return []
-    end = _paragraph_end(doc, i)
-    frags = (_trimmed(doc, i + 1, end),)
-    if frags[0][1] - frags[0][0] < 2:
-        return []
-    return [Candidate(i, "transcript", frags, name.i)]
-
-
-HEADLINE_PREFIX_TOKENS = 8
-
-
-HEADLINE_SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-def _headline_colon(colon: Token, line_end: int) -> list[Candidate]:
-    """A headline "Rush Limbaugh: Hillary … ‘Reeks of Fear’", "Poll: Clinton and Trump in dead heat": in
-    the article's first line, a short phrase before a colon names who says what follows it: one word,
-    or a phrase naming a person, an organisation or a group."""
-    doc = colon.doc
-    i = colon.i
-    if colon.idx >= line_end or i == 0 or i > HEADLINE_PREFIX_TOKENS:
-        return []
-    prefix = doc[0:i]
-    if any(t.is_punct and t.text not in ".'’-" for t in prefix):
-        return []
-    end = _paragraph_end(doc, i)
-    frags = (_trimmed(doc, i + 1, end),)
-    if frags[0][1] - frags[0][0] < 2:
-        return []
-    if len(prefix) > 1 and not any(t.ent_type_ in HEADLINE_SOURCE_ENTS for t in prefix):
-        return []  # "Stealth Over Health: …", "A Curious Plan to Fight Climate Change: …": a kicker
-    nouns = [t for t in prefix if t.pos_ in ("PROPN", "NOUN")]
-    source = nouns[-1] if nouns else prefix.root
-    return [Candidate(i, "headline", frags, source.i)]
-
-
-def _headline_verb(tok: Token, line_end: int) -> list[Candidate]:
-    """A Title Case headline ("Chris Christie Calls Hillary Clinton ‘A Disgrace’ …") defeats the tagger:
-    its verb is read as a proper noun. In the first line, a capitalised -s word after a name is proposed
-    as a cue whose content runs to the line's end; the model decides from the word."""
-    doc = tok.doc
-    i = tok.i
-    if tok.idx >= line_end or i == 0 or i + 2 >= len(doc) or not tok.is_title or not tok.lower_.endswith("s"):
-        return []
-    before = doc[i - 1]
-    if not before.is_title and before.pos_ not in ("PROPN", "NOUN"):
-        return []
-    frags = (_trimmed(doc, i + 1, _paragraph_end(doc, i)),)
-    if frags[0][1] - frags[0][0] < 1:
-        return []
-    return [Candidate(i, "headline_verb", frags, before.i)]
-
-
 def _colon_after(tok: Token) -> int | None:
     """Index of a colon introducing content right after the cue (said: / told reporters:)."""
     doc = tok.doc
@@ -485,11 +412,3 @@ def _colon_after(tok: Token) -> int | None:
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             return None
     return None
-
-
-def _paragraph_end(doc: Doc, start: int) -> int:
-    """Token index where the paragraph containing `start` ends (a token holding a newline)."""
-    for j in range(start + 1, len(doc)):
-        if "\n" in doc[j].text or "\n" in doc[j - 1].whitespace_:
-            return j
-    return len(doc)

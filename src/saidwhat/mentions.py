@@ -89,9 +89,15 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     return dash
 
 
+# entity types (besides PERSON) an institution's name set off after a common noun may carry; "" is a
+# name the tagger typed as nothing ("The union, Local 32BJ, said"); not NORP ("a registered Republican")
+INSTITUTION_ENTS = frozenset({"ORG", "GPE", ""})
+
+
 def appositive_name(src: Token) -> Token | None:
     """A person's name set off after a common noun, directly or after a role: "His father, the former
-    governor Robert Hale, said" (the parser hangs "Hale" on "governor", "governor" on "father")."""
+    governor Robert Hale, said" (the parser hangs "Hale" on "governor", "governor" on "father"); or an
+    institution's, set off by a comma ("The developer, Bayline Partners, said")."""
     # a capitalised common noun is a Title Case headline's ("Another GOP Figure Endorses Hillary
     # Clinton"); "according to the activist group Mosul Eye" cites a source that does not take the
     # discourse over (its appositive would: a later "she" went to the misread "Mosul Eye")
@@ -107,11 +113,28 @@ def appositive_name(src: Token) -> Token | None:
             return None  # but "according to the finance director, Priya Natarajan," names her
         if appos.ent_type_ == "PERSON":
             return appos
+        if appos.pos_ == "PROPN" and appos.ent_type_ in INSTITUTION_ENTS and _plain_name(src, appos):
+            return appos  # "The developer, Bayline Partners, said": the company
         if appos.pos_ == "NOUN":
             nested = next((c for c in appos.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if nested is not None:
                 return nested
     return None
+
+
+NAME_WORD_POS = frozenset({"PROPN", "NUM", "PUNCT", "CCONJ", "ADP"})
+
+
+def _plain_name(noun: Token, appos: Token) -> bool:
+    """Is the appositive a bare name set off by a comma, not quoted ("The anti-Trump spot, “Trumpcare,”")
+    nor a description ("The employee, a registered Republican,")?"""
+    doc = noun.doc
+    words = doc[appos.left_edge.i : appos.right_edge.i + 1]
+    if any(t.is_quote for t in words) or doc[appos.left_edge.i - 1].is_quote:
+        return False
+    if not all(t.pos_ in NAME_WORD_POS or (t.i == words.start and t.lower_ == "the") for t in words):
+        return False
+    return _set_off(noun, appos)
 
 
 def _set_off(noun: Token, appos: Token) -> bool:

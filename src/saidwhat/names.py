@@ -12,7 +12,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
-from saidwhat.frames import first_line_end
+from saidwhat.headlines import first_line_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -462,3 +462,13 @@ def suffixed(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 def is_sub(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
     return all(t in big for t in small)
+
+
+def mention_name(span: SpacySpan) -> str:
+    """A mention as a name (`clean_name`), where a final "'s" that possesses nothing stays: it is part of
+    the name of "Moody's" or "a spokesperson for McDonald's", not the possessive of "Trump's"."""
+    name = clean_name(span.text)
+    last = span[-1] if len(span) else None
+    if last is not None and last.tag_ == "POS" and last.head.dep_ != "poss" and not name.endswith(last.text):
+        name += last.text
+    return name

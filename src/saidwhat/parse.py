@@ -238,7 +238,7 @@ class HeadlineReparser:
     def _sentence_cased_headline(self, doc: Doc) -> Doc | None:
         """The headline in sentence case, tokenised like the headline's tokens; None when there is no
         Title Case headline or its tokens would not line up."""
-        from saidwhat.frames import first_line_end, headline_size
+        from saidwhat.headlines import first_line_end, headline_size
 
         end = first_line_end(doc)
         if end == 0:

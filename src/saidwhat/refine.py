@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from saidwhat.content import LABEL_FRAMES, Attribution, cut_before, length, overlap, relative_object
-from saidwhat.frames import first_line_end
+from saidwhat.content import LABEL_FRAMES, Attribution, length, overlap
+from saidwhat.headlines import first_line_end
 from saidwhat.names import is_nickname
+from saidwhat.nesting import cut_before, relative_object
 from saidwhat.quote_cues import (
     cue_near,
     distanced,

@@ -49,6 +49,7 @@ from saidwhat.names import (
     headline_only_names,
     honorific_gender,
     is_sub,
+    mention_name,
     name_key,
     shortened,
     suffixed,
@@ -57,6 +58,7 @@ from saidwhat.names import (
     with_nicknames,
     with_titled_people,
 )
+from saidwhat.organizations import OrgBook, definite_institution
 from saidwhat.roles import RoleBook
 
 if TYPE_CHECKING:
@@ -118,6 +120,7 @@ class EntityResolver:
     _last_thing: tuple[str, SpeakerType, int] | None = None
     _last_group: tuple[str, int] | None = None  # the last group that spoke: name, where its mention ended
     _epithets: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    orgs: OrgBook = field(init=False)  # the institutions named, for "the company said"
     _ents: list[SpacySpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -128,6 +131,7 @@ class EntityResolver:
             ),
         )
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
+        self.orgs = OrgBook(self.doc, self._ents)
         self._headline_names = headline_only_names(self.doc, self._person_ents, self.text)
         names: dict[str, _Person] = {}
         honorifics: dict[tuple[str, ...], str] = {}  # a surname's gender where an honorific gives it
@@ -351,24 +355,31 @@ class EntityResolver:
         if _common_noun(src) and src.tag_ in ("NN", "NNP") and (holder := self.roles.holder(src)):
             return self._spoke(self._centre_over(holder, role_word(src), left)), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
-            return _mention_name(span), mention, "group"
+            return mention_name(span), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
             person = self._lookup(name_key(clean_name(ent.text)))
             if person is not None and (
                 src.pos_ == "PROPN" or src.is_title
             ):  # "Trump" read as an organisation
                 return self._spoke_here(person, src), mention, "person"
-            return _mention_name(span), mention, "organization"
+            own_name = ent.label_ == "ORG" and ent.start <= src.i < ent.end  # not "The Podesta Group's CEO"
+            full = self.orgs.full_name(ent.text) if own_name else None  # "Nordlink": Nordlink Systems
+            return full or mention_name(span), mention, "organization"
         if src.tag_ in ("NNS", "NNPS"):
-            return _mention_name(span), mention, "group"
+            return mention_name(span), mention, "group"
         if src.pos_ == "PROPN":
             person = self._lookup((src.lower_,))
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke_here(person, src), mention, "person"
-            return _mention_name(span), mention, "organization" if org_like(span) else "person"
+            if (full := self.orgs.full_name(span.text)) is not None:
+                return full, mention, "organization"
+            return mention_name(span), mention, "organization" if org_like(span) else "person"
         if src.is_title and (person := self._lookup((src.lower_,))) is not None:
             return self._spoke_here(person, src), mention, "person"  # a surname the tagger took for a verb
-        return _mention_name(introducing_description(src, span) or span), mention, noun_type(lower)
+        org = self.orgs.referent(src) if definite_institution(src, span) else None
+        if org is not None and self._lookup(name_key(org)) is None:  # not a person the recognizer misread
+            return org, mention, "organization"  # "the company said": the one named before
+        return mention_name(introducing_description(src, span) or span), mention, noun_type(lower)
 
     def resolve_label(
         self, first: int, start: int, end: int, unknown: SpeakerType = "person"
@@ -490,13 +501,3 @@ def _as_subject(root: Token) -> bool:
 def _common_noun(tok: Token) -> bool:
     """A common noun, also where the tagger called it a proper one in lower case ("the senator says")."""
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
-
-
-def _mention_name(span: SpacySpan) -> str:
-    """A mention as a name (`clean_name`), where a final "'s" that possesses nothing stays: it is part of
-    the name of "Moody's" or "a spokesperson for McDonald's", not the possessive of "Trump's"."""
-    name = clean_name(span.text)
-    last = span[-1] if len(span) else None
-    if last is not None and last.tag_ == "POS" and last.head.dep_ != "poss" and not name.endswith(last.text):
-        name += last.text
-    return name

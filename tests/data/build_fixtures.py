@@ -169,6 +169,18 @@ FIXTURES = [
       "A rocket attack hit a coalition base in the region early Friday. The Pentagon said two service "
       "members were slightly injured. Both have returned to duty.",
       [Q("two service members were slightly injured", "indirect", "The Pentagon", "said")]),
+    F("institution_coreference", "an institution named in full, then by a short name and as \"the company\": "
+      "each is the full name, not the ministry named between",
+      "Regulators fined Nordlink Systems 1.2 billion euros on Monday over data transfers. Nordlink said it "
+      "would appeal. The Ministry of Justice said the ruling was final. The fine was unjustified, the "
+      "company said in a statement.",
+      [Q("it would appeal", "indirect", "Nordlink Systems", "said"),
+       Q("the ruling was final", "indirect", "The Ministry of Justice", "said"),
+       Q("The fine was unjustified", "indirect", "Nordlink Systems", "said", occurrence=1)]),
+    F("institution_appositive", "an institution's name set off after a common noun names the speaker",
+      "The tower would rise 40 stories over the harbor. The developer, Bayline Partners, said in a "
+      "statement that it had already lowered the building twice.",
+      [Q("that it had already lowered the building twice", "indirect", "Bayline Partners", "said")]),
     F("group_speaker", "group as speaker (present tense say)",
       "The drone struck a fuel depot near the border on Wednesday night. U.S. officials say the drone was "
       "launched from inside the country. The border area has been tense for months.",

@@ -1,0 +1,42 @@
+"""A candidate attribution and the token-range arithmetic every frame uses to build one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A cue token with a proposed content (token ranges, end-exclusive) and source token."""
+
+    cue: int  # token index of the cue head
+    frame: str
+    fragments: tuple[tuple[int, int], ...]  # token ranges [start, end)
+    source: int | None  # token index of the source head
+
+
+def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation and conjunctions so fragments start and end on words."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+        if doc[start].is_quote:
+            break
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+        if doc[end - 1].is_quote:
+            break
+        end -= 1
+    return start, end
+
+
+def minus(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """`outer` range with the `inner` range cut out: one or two fragments, trimmed."""
+    out = []
+    for s, e in ((outer[0], inner[0]), (inner[1], outer[1])):
+        s, e = trimmed(doc, s, e)
+        if e - s >= 2:
+            out.append((s, e))
+    return tuple(out)

@@ -1,0 +1,186 @@
+"""The institutions an article names, so that an institution speaker is named in full.
+
+"Nordlink Systems was fined … Nordlink said it would appeal. … the company said in a statement" is one
+institution, Nordlink Systems, three times. Readers resolve these two ways, and so do we:
+  a short name -> the full name it shortens, where what it leaves out is a corporate word ("Nordlink"
+    beside "Nordlink Systems", "Acme" beside "Acme Corp."): not "Harvard" beside "Harvard Medical
+    School", another institution;
+  "the company", "the commission" -> the institution the article tied that noun to: the noun its name
+    ends with ("the Irish Data Protection Commission", "the Ministry of Defence"), or one set beside it
+    ("The developer, Bayline Partners, said"; "Nordlink Systems, a Norwegian company,"); a business
+    noun with no such tie ("the company", "the firm") -> the last business named before it, within
+    BUSINESS_REACH tokens (not a ministry, a court or a party, whatever was named last).
+Where nothing ties the noun to a named institution, the mention stays the speaker (speakers.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from saidwhat.mentions import ORGANIZATION_NOUNS
+from saidwhat.names import clean_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+# words that name a company's legal form or line of business after its name: what a short name may leave out
+CORPORATE_WORDS = frozenset(
+    {
+        "inc", "incorporated", "corp", "corporation", "co", "company", "companies", "group", "holdings",
+        "ltd", "limited", "llc", "llp", "plc", "ag", "sa", "as", "asa", "nv", "bv", "gmbh", "se", "ab",
+        "systems", "technologies", "technology", "partners", "industries", "international", "enterprises",
+        "communications", "pharmaceuticals", "labs", "laboratories", "airlines", "airways", "motors",
+    }
+)  # fmt: skip
+# nouns for a business: with no institution tied to them, the last business named is meant
+BUSINESS_NOUNS = frozenset({"company", "firm", "corporation", "business", "developer", "retailer", "carrier"})
+# words in an institution's name that say it is no business ("the company" never means these)
+PUBLIC_WORDS = frozenset(
+    {
+        "ministry", "department", "agency", "commission", "committee", "council", "court", "party",
+        "government", "administration", "office", "police", "army", "university", "school", "hospital",
+        "parliament", "congress", "senate", "house", "union", "association", "foundation", "institute",
+        "authority", "board", "bureau", "service", "fund", "nations", "organization", "organisation",
+        "convention", "program", "programme", "campaign", "center", "centre", "project", "coalition",
+        "caucus", "league", "alliance", "society", "forum", "federation", "reserve", "network",
+    }
+)  # fmt: skip
+BUSINESS_REACH = 400  # tokens back within which "the company" may mean the last business named
+
+
+@dataclass
+class _Institution:
+    name: str  # the fullest form the article gives
+    words: tuple[str, ...]  # its words, lower case, without punctuation and a leading "the"
+    nouns: set[str] = field(default_factory=set)  # the nouns the article tied to it ("company")
+    mentions: list[int] = field(default_factory=list)  # token positions where it is named
+
+    @property
+    def business(self) -> bool:
+        return PUBLIC_WORDS.isdisjoint(self.words)
+
+
+def _acronym(words: tuple[str, ...], name: str) -> bool:
+    return len(words) == 1 and len(name) >= 4 and name.isupper()
+
+
+def _words(text: str) -> tuple[str, ...]:
+    words = tuple(w.strip(".,'’").lower() for w in text.split())
+    words = tuple(w for w in words if w)
+    return words[1:] if words[:1] == ("the",) else words
+
+
+def _shortens(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Is `short` the name `full` without its trailing corporate words ("nordlink" / "nordlink systems")?"""
+    return (
+        len(short) < len(full)
+        and full[: len(short)] == short
+        and all(w in CORPORATE_WORDS for w in full[len(short) :])
+    )
+
+
+def _kind_noun(words: tuple[str, ...]) -> str | None:
+    """The institution noun a name ends with, or opens before "of" ("ministry of defence")."""
+    head = words[: words.index("of")] if "of" in words else words
+    return head[-1] if head and head[-1] in ORGANIZATION_NOUNS else None
+
+
+def _nouns_beside(ent: SpacySpan) -> set[str]:
+    """Nouns set beside a name: its appositive ("Nordlink Systems, a Norwegian company,") or the noun
+    it is the appositive of ("The developer, Bayline Partners,")."""
+    root = ent.root
+    beside = {c.lower_ for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        beside.add(root.head.lower_)
+    return beside
+
+
+class OrgBook:
+    """The article's institutions (ORG entities), merged by name form, with the nouns tied to them."""
+
+    def __init__(self, doc: Doc, ents: list[SpacySpan]) -> None:
+        self.institutions: list[_Institution] = []
+        found: list[tuple[SpacySpan, tuple[str, ...]]] = []
+        for ent in ents:
+            if ent.label_ != "ORG" or any(t.pos_ in ("VERB", "AUX") for t in ent):
+                continue  # not a headline the recognizer took for a name ("Suspect Named By Police")
+            words = _words(clean_name(ent.text))
+            # not a bare capitalised noun ("Bank", "the Commission"): nothing names one institution
+            if words and len(words) <= 8 and not all(w in ORGANIZATION_NOUNS for w in words):
+                found.append((ent, words))
+        fullest: dict[tuple[str, ...], _Institution] = {}
+        for _, words in sorted(found, key=lambda f: -len(f[1])):
+            if words in fullest:
+                continue
+            longer = next((inst for full, inst in fullest.items() if _shortens(words, full)), None)
+            if longer is None:
+                longer = _Institution(self._display(found, words), words)
+                self.institutions.append(longer)
+            fullest[words] = longer
+        for ent, words in found:
+            inst = fullest[words]
+            inst.mentions.append(ent.start)
+            inst.nouns |= _nouns_beside(ent)
+            if (kind := _kind_noun(words)) is not None:
+                inst.nouns.add(kind)
+        self._by_words = fullest
+
+    @staticmethod
+    def _display(found: list[tuple[SpacySpan, tuple[str, ...]]], words: tuple[str, ...]) -> str:
+        return next(clean_name(ent.text) for ent, w in found if w == words)
+
+    def full_name(self, name: str) -> str | None:
+        """The fuller name of the institution `name` shortens ("Nordlink": "Nordlink Systems"), or None
+        where `name` is already the fullest (or names no institution the article has)."""
+        words = _words(clean_name(name))
+        inst = self._by_words.get(words)
+        if inst is None:  # "Nordlink" where the recognizer did not label it
+            inst = next((i for full, i in self._by_words.items() if _shortens(words, full)), None)
+        return inst.name if inst is not None and inst.words != words else None
+
+    def referent(self, noun: Token) -> str | None:
+        """The institution a definite institution noun ("the company", `noun` its head) names, or None:
+        the last one named before it that the article tied the noun to, else for a business noun the
+        last business named within BUSINESS_REACH tokens."""
+        word = noun.lower_
+        # a noun before the head must be in the name: "the budget office" is the Congressional Budget
+        # Office, "the appeals court" is not the Supreme Court
+        qualifiers = {c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i}
+        before = [(max(m for m in inst.mentions if m < noun.i), inst) for inst in self.institutions
+                  if any(m < noun.i for m in inst.mentions) and qualifiers <= set(inst.words)]  # fmt: skip
+        tied = [(at, inst) for at, inst in before if word in inst.nouns]
+        if tied:
+            return max(tied, key=lambda t: t[0])[1].name
+        if word not in BUSINESS_NOUNS:
+            return None
+        near = [
+            (at, inst)
+            for at, inst in before
+            if inst.business and noun.i - at <= BUSINESS_REACH and self._established(inst, noun.i)
+        ]
+        return max(near, key=lambda t: t[0])[1].name if near else None
+
+    @staticmethod
+    def _established(inst: _Institution, at: int) -> bool:
+        """Is `inst` a business the article has dwelt on before token `at`: named twice, or named with a
+        corporate word ("Apple Inc.")? Not one passing mention ("sued by the NAACP"), nor an acronym of
+        four letters or more (NAACP, ACLU: rarely businesses)."""
+        if _acronym(inst.words, inst.name):
+            return False
+        corporate = not CORPORATE_WORDS.isdisjoint(inst.words[1:])
+        return corporate or len(inst.mentions) >= 2
+
+
+def definite_institution(src: Token, mention: SpacySpan) -> bool:
+    """Is the mention a definite singular institution noun with nothing of its own to name it ("the
+    company", "the Oslo-based company"; not "a company", "the companies", "its parent company")?"""
+    words = [t for t in mention if not (t.is_punct or t.is_space)]
+    return (
+        src.tag_ == "NN"
+        and src.lower_ in ORGANIZATION_NOUNS
+        and bool(words)
+        and words[0].lower_ == "the"
+        and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in words)
+    )

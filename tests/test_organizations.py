@@ -1,0 +1,74 @@
+"""Institutions an article names (real parses): short names and "the company" resolve to the full name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat import extract
+from saidwhat.organizations import OrgBook, definite_institution
+
+
+def _book(nlp: Any, text: str) -> tuple[Any, OrgBook]:
+    doc = nlp(text)
+    return doc, OrgBook(doc, list(doc.ents))
+
+
+def _token(doc: Any, word: str) -> Any:
+    return next(t for t in doc if t.text == word)
+
+
+def test_a_short_name_leaving_out_a_corporate_word_is_the_full_name(nlp: Any) -> None:
+    _, book = _book(nlp, "Regulators fined Nordlink Systems on Monday. Shares of Nordlink fell.")
+    assert book.full_name("Nordlink") == "Nordlink Systems"
+    assert book.full_name("Nordlink Systems") is None  # already the fullest
+
+
+def test_a_shorter_name_that_leaves_out_more_than_a_corporate_word_is_another_institution(nlp: Any) -> None:
+    _, book = _book(nlp, "Harvard Medical School hired him in May. Harvard said the hiring was routine.")
+    assert book.full_name("Harvard") is None
+
+
+def test_a_definite_noun_names_the_institution_whose_name_ends_with_it(nlp: Any) -> None:
+    doc, book = _book(
+        nlp, "The Irish Data Protection Commission fined the firm. Later the commission said it was final."
+    )
+    assert book.referent(_token(doc, "commission")) == "The Irish Data Protection Commission"
+
+
+def test_a_noun_before_the_head_must_be_in_the_name(nlp: Any) -> None:
+    doc, book = _book(nlp, "The Supreme Court declined the case. The appeals court said the law stood.")
+    assert book.referent(_token(doc, "court")) is None
+
+
+def test_the_company_is_the_last_business_named_and_no_ministry(nlp: Any) -> None:
+    text = (
+        "Regulators fined Acme Corp. on Monday. The Ministry of Justice said the ruling was final. "
+        "The company said it would appeal."
+    )
+    doc, book = _book(nlp, text)
+    assert book.referent(_token(doc, "company")) == "Acme Corp"
+
+
+def test_the_company_names_no_one_where_no_business_was_named(nlp: Any) -> None:
+    doc, book = _book(
+        nlp, "The Ministry of Justice said the ruling was final. The company said it would appeal."
+    )
+    assert book.referent(_token(doc, "company")) is None
+
+
+def test_only_a_definite_singular_institution_noun_is_looked_up(nlp: Any) -> None:
+    doc = nlp("The company said it would appeal. A company said so. Its parent company said no.")
+    companies = [t for t in doc if t.lower_ == "company"]
+    assert definite_institution(companies[0], doc[0:2])
+    assert not definite_institution(companies[1], doc[companies[1].i - 1 : companies[1].i + 1])
+    assert not definite_institution(companies[2], doc[companies[2].i - 2 : companies[2].i + 1])
+
+
+def test_an_institution_speaker_is_named_in_full(nlp: Any) -> None:
+    text = (
+        "Regulators fined Nordlink Systems 1.2 billion euros on Monday over data transfers. Nordlink said it "
+        "would appeal. The fine was unjustified, the company said in a statement."
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("Nordlink Systems", "organization")] * 2
+    assert [q.speaker_mention.text for q in quotes if q.speaker_mention] == ["Nordlink", "the company"]
