@@ -74,3 +74,9 @@ def test_a_second_role_or_group_noun_joined_without_a_determiner_is_part_of_the_
     doc = nlp("The mayor and the police chief said the road was closed.")
     left, right = mention_range(_token(doc, "mayor"))
     assert doc[left:right].text == "The mayor"  # a determiner of its own: a second speaker
+
+
+def test_a_report_keeps_its_author_in_the_mention(nlp: Any) -> None:
+    doc = nlp("A report by the state inspector general found that the city had paid twice.")
+    left, right = mention_range(_token(doc, "report"))
+    assert doc[left:right].text == "A report by the state inspector general"

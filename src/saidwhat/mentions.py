@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+# prepositional phrases that belong to a speaker's mention: "a spokesman for …", "officials at …", "a
+# report by the inspector general" (its author)
+MENTION_PREPS = frozenset({"for", "of", "at", "with", "from", "by"})
 MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep", "npadvmod"})
 
 
@@ -24,7 +27,7 @@ def mention_range(src: Token) -> tuple[int, int]:
             right = max(right, mention_range(child)[1] - 1)
             continue
         if child.dep_ in MENTION_CUT_DEPS and not (
-            child.dep_ == "prep" and child.i > src.i and child.lower_ in ("for", "of", "at", "with", "from")
+            child.dep_ == "prep" and child.i > src.i and child.lower_ in MENTION_PREPS
         ):
             continue
         left = min(left, child.left_edge.i)
