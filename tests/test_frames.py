@@ -86,6 +86,13 @@ def test_an_inverted_subject_read_as_a_clause_is_the_source(nlp: Any) -> None:
     assert frames_of(nlp, text, "said")["ccomp"][0][-1] == "Mr. Trump was a candidate in the valley's spirit"
 
 
+def test_an_object_read_as_the_predicate_keeps_the_quotation_after_it(nlp: Any) -> None:
+    # the parser makes "attack" the predicate of "called" and cuts “desperate.” off as the root
+    text = "Her campaign manager, Tyler Nash, called Benson's attack \u201cdesperate.\u201d"
+    fragments, _ = frames_of(nlp, text, "called")["obj_pred"]
+    assert fragments == ["Benson's attack \u201cdesperate.\u201d"]
+
+
 def test_according_to_a_document_names_its_author(nlp: Any) -> None:
     text = "The bridge needs repairs, according to a report by the state highway agency."
     fragments, source = frames_of(nlp, text, "according")["according"]

@@ -220,3 +220,13 @@ def test_a_person_as_object_is_not_time_spent(nlp: Any) -> None:
     cue = next(t for t in doc if t.text == "admit")
     parsed = subject_of(cue)
     assert parsed is not None and time_spender(cue, parsed) is None
+
+
+def test_a_verb_read_as_a_reduced_relative_after_an_appositive_takes_the_noun(nlp: Any) -> None:
+    # the parser reads "called" as "the manager (who was) called …"; the comma closing "Tyler Nash" says
+    # the manager is the subject
+    doc = nlp('Her campaign manager, Tyler Nash, called Benson\'s attack "desperate and false."')
+    cue = next(t for t in doc if t.text == "called")
+    assert cue.dep_ == "acl"  # the misparse this guards against
+    subject = subject_of(cue)
+    assert subject is not None and subject.text in ("manager", "Nash")

@@ -192,6 +192,9 @@ def candidates_for(
         out.append(Candidate(i, "obj_pred", frags, src))
     elif (referent := _referent_as(tok, children)) is not None:
         out.append(Candidate(i, "obj_pred", (trimmed(doc, *referent),), src))
+    elif len(predicates) == 1 and (close_mark := _quotation_after(predicates[0])) is not None:
+        # "called Benson's attack “desperate.”": the object read as the predicate, the quotation cut off
+        out.append(Candidate(i, "obj_pred", (trimmed(doc, predicates[0].left_edge.i, close_mark + 1),), src))
     if colon_at is not None:
         end = paragraph_end(doc, colon_at)
         frags = (trimmed(doc, colon_at + 1, end),)
@@ -246,6 +249,38 @@ def _fronted_clause_on_cue(cue: Token, subj: Token) -> bool:
         and cue.right_edge.i + 1 < len(doc)
         and not doc[cue.right_edge.i + 1].is_quote
     )
+
+
+QUOTATION_REACH = 12  # tokens within which a quotation opened right after an object closes
+
+
+def _quotation_after(phrase: Token) -> int | None:
+    """The token closing a quotation that opens right after `phrase`'s subtree, in its paragraph."""
+    doc = phrase.doc
+    opening = phrase.right_edge.i + 1
+    if opening >= len(doc) or not _opening_mark(doc, opening):
+        return None
+    if any(t.is_quote for t in doc[phrase.left_edge.i : opening]):
+        return None  # the predicate holds a quotation of its own: "a former Miss Universe “disgusting”"
+    for j in range(opening + 1, min(len(doc), opening + QUOTATION_REACH)):
+        if "\n" in doc[j - 1].whitespace_ or "\n" in doc[j].text:
+            return None
+        if doc[j].is_quote:
+            return j
+    return None
+
+
+OPENING_MARKS = frozenset("“‘«„")
+
+
+def _opening_mark(doc: Doc, k: int) -> bool:
+    """Does token `k` open a quotation: a curly opening mark, or a straight one after a space?"""
+    tok = doc[k]
+    if not tok.is_quote:
+        return False
+    if tok.text[0] in OPENING_MARKS:
+        return True
+    return tok.text[0] in "\"'" and k > 0 and bool(doc[k - 1].whitespace_) and not tok.whitespace_
 
 
 def _referent_as(cue: Token, children: list[Token]) -> tuple[int, int] | None:

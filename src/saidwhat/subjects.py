@@ -123,6 +123,8 @@ def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) 
         dep = tok.dep_
         if dep == "relcl" or (dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN")):
             return tok.head
+        if dep == "acl" and _after_appositive(tok):  # "Her campaign manager, Tyler Nash, called …"
+            return tok.head
         if dep == "xcomp" and tok.head.i != tok.i:  # "forced Stumpf to admit …": the object speaks
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None:
@@ -132,6 +134,16 @@ def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) 
         if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
             return subject_of(tok.head, depth + 1)
     return None
+
+
+def _after_appositive(verb: Token) -> bool:
+    """Is `verb` the parser's reduced relative right after the comma closing its noun's appositive ("Her
+    campaign manager, Tyler Nash, called the attack …")? There the noun is the verb's subject."""
+    noun = verb.head
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
+        return False
+    return any(c.dep_ == "appos" and c.right_edge.i == verb.i - 2 for c in noun.children)
 
 
 def document_issuer(cue: Token, source: Token) -> Token | None:
