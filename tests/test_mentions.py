@@ -80,3 +80,10 @@ def test_a_report_keeps_its_author_in_the_mention(nlp: Any) -> None:
     doc = nlp("A report by the state inspector general found that the city had paid twice.")
     left, right = mention_range(_token(doc, "report"))
     assert doc[left:right].text == "A report by the state inspector general"
+
+
+def test_an_inverted_subject_read_as_a_clause_is_one_mention(nlp: Any) -> None:
+    # the parser makes "close" the verb of a clause "officials close to him": the speaker is all of it
+    doc = nlp("He wants to leave the party, say officials close to him.")
+    left, right = mention_range(_token(doc, "officials"))
+    assert doc[left:right].text == "officials close to him"

@@ -23,8 +23,8 @@ from saidwhat.headlines import (
     paragraph_end,
     transcript_turn,
 )
+from saidwhat.mentions import inverted_subject_clause
 from saidwhat.subjects import (
-    SUBJECT_DEPS,
     according_source,
     impersonal_subject,
     passive_agent,
@@ -42,8 +42,6 @@ CONTENT_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", 
 OBJECT_PREPS = frozenset(
     {"as", "for", "to", "of", "with", "about", "over", "against", "into", "since", "than"}
 )  # fmt: skip
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-AUX_DEPS = frozenset({"aux", "auxpass"})
 COLON_REACH = 6  # tokens after a cue where its introducing colon may sit (told reporters: …)
 # child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that, noun_to; agent:
 # passive; oprd: obj_pred); an advcl child only when it is a for-clause ("calling for X to …") or a
@@ -122,11 +120,12 @@ def candidates_for(
     if not framed:
         return out  # no frame can apply: skip the subject search, the costly part, for most tokens
     subj = subject_of(tok, children=children)
-    inverted = _inverted_subject_clause(tok, children)
+    inverted = inverted_subject_clause(tok, children)
     if inverted is not None:  # "He wants to leave, say officials close to him"
         subj = next(c for c in inverted.children if c.dep_ == "nsubj")
     src = subj.i if subj is not None else None
-    later_ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > i and c is not inverted]
+    skip = inverted.i if inverted is not None else -1  # tokens are compared by index: spaCy makes new ones
+    later_ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > i and c.i != skip]
     for child in children:
         dep = child.dep_
         if inverted is not None and child.i == inverted.i:
@@ -214,25 +213,6 @@ def candidates_for(
             if frags:
                 out.append(Candidate(i, "paren", frags, src))
     return out
-
-
-def _inverted_subject_clause(cue: Token, children: list[Token]) -> Token | None:
-    """ "He wants to leave the party, say officials close to him": an inverted subject the parser read
-    as a clause ("officials close to him" with "close" its verb). After a report ending in a comma
-    just before a cue with no subject of its own, a clause opening with its subject right after the
-    cue is who speaks, not what was said; returns that clause."""
-    doc = cue.doc
-    if cue.i < 2 or doc[cue.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in children):
-        return None
-    if not any(c.dep_ == "ccomp" and c.i < cue.i for c in children):
-        return None
-    for clause in children:
-        if clause.dep_ == "ccomp" and clause.i > cue.i:
-            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            verbless = clause.tag_ not in FINITE_TAGS and not any(c.dep_ in AUX_DEPS for c in clause.children)
-            if subject is not None and subject.left_edge.i == cue.i + 1 and verbless:
-                return clause  # not "…, whose start-up uses big data, said Mr. Trump was a candidate"
-    return None
 
 
 def _fronted_clause_on_cue(cue: Token, subj: Token) -> bool:

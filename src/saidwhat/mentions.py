@@ -19,6 +19,31 @@ MENTION_PREPS = frozenset({"for", "of", "at", "with", "from", "by"})
 MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep", "npadvmod"})
 
 
+# a clause the parser made of an inverted subject has no finite verb and no auxiliary of its own
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def inverted_subject_clause(cue: Token, children: list[Token]) -> Token | None:
+    """ "He wants to leave the party, say officials close to him": an inverted subject the parser read
+    as a clause ("officials close to him" with "close" its verb). After a report ending in a comma
+    just before a cue with no subject of its own, a clause opening with its subject right after the
+    cue is who speaks, not what was said; returns that clause (`children`: the cue's)."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != "," or any(c.dep_ in OWN_SUBJECT_DEPS for c in children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < cue.i for c in children):
+        return None
+    for clause in children:
+        if clause.dep_ == "ccomp" and clause.i > cue.i:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            verbless = clause.tag_ not in FINITE_TAGS and not any(c.dep_ in AUX_DEPS for c in clause.children)
+            if subject is not None and subject.left_edge.i == cue.i + 1 and verbless:
+                return clause  # not "…, whose start-up uses big data, said Mr. Trump was a candidate"
+    return None
+
+
 def mention_range(src: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by `src`, without relative clauses or appositives."""
     left, right = src.i, src.i
@@ -32,6 +57,11 @@ def mention_range(src: Token) -> tuple[int, int]:
             continue
         left = min(left, child.left_edge.i)
         right = max(right, child.right_edge.i)
+    clause = src.head
+    if src.dep_ == "nsubj" and clause.dep_ == "ccomp" and clause.i > src.i:
+        inverted = inverted_subject_clause(clause.head, list(clause.head.children))
+        if inverted is not None and inverted.i == clause.i:  # "…, say officials close to him"
+            right = max(right, clause.right_edge.i)
     doc = src.doc
     # "two people familiar with the investigation, who spoke on condition of anonymity …": a relative
     # clause the parser hung on a word inside the phrase is no part of it either
