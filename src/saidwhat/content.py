@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from saidwhat.calibration import Origin
-from saidwhat.mentions import dateline_end
+from saidwhat.mentions import FINITE_TAGS, dateline_end
 from saidwhat.models import QuoteKind
 from saidwhat.quotemarks import Stretch
 
@@ -53,7 +53,6 @@ def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
 
 
 CONTINUATIONS = frozenset({"and", "or", "including", "compared"})  # what may open a continuation
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def close_open_quotation(a: Attribution, stretches: list[Stretch]) -> None:

@@ -128,7 +128,7 @@ def candidates_for(
     later_ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > i and c.i != skip]
     for child in children:
         dep = child.dep_
-        if inverted is not None and child.i == inverted.i:
+        if child.i == skip:
             continue
         if dep in ("ccomp", "xcomp", "dobj"):
             if colon_at is not None and child.i > colon_at:

@@ -19,10 +19,10 @@ MENTION_PREPS = frozenset({"for", "of", "at", "with", "from", "by"})
 MENTION_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep", "npadvmod"})
 
 
-# a clause the parser made of an inverted subject has no finite verb and no auxiliary of its own
+# what makes a clause one of its own: a finite verb, an auxiliary, a subject
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
-OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def inverted_subject_clause(cue: Token, children: list[Token]) -> Token | None:
@@ -31,7 +31,7 @@ def inverted_subject_clause(cue: Token, children: list[Token]) -> Token | None:
     just before a cue with no subject of its own, a clause opening with its subject right after the
     cue is who speaks, not what was said; returns that clause (`children`: the cue's)."""
     doc = cue.doc
-    if cue.i < 2 or doc[cue.i - 1].text != "," or any(c.dep_ in OWN_SUBJECT_DEPS for c in children):
+    if cue.i < 2 or doc[cue.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in children):
         return None
     if not any(c.dep_ == "ccomp" and c.i < cue.i for c in children):
         return None
@@ -365,17 +365,17 @@ def role_keys(noun: Token) -> list[str]:
     return [role] if word in ROLE_TITLES else [role, "former " + role]
 
 
-def _qualifying(noun: Token) -> list[Token]:
+def qualifying(noun: Token) -> list[Token]:
     """The modifiers before a role noun: "Republican" in "the Republican nominee"."""
     return [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
 
 
 def qualifiers(noun: Token) -> frozenset[str]:
     """The words that say which role a noun names: "Republican" in "the Republican nominee"."""
-    return frozenset(c.lower_ for c in _qualifying(noun))
+    return frozenset(c.lower_ for c in qualifying(noun))
 
 
 def proper_qualifiers(noun: Token) -> frozenset[str]:
     """The qualifiers that are a place or party ("Florida", "Democratic"): they tell one holder of a
     role from another, so only a holder given the same one can be meant."""
-    return frozenset(c.lower_ for c in _qualifying(noun) if c.pos_ == "PROPN" or c.ent_type_ in PLACES)
+    return frozenset(c.lower_ for c in qualifying(noun) if c.pos_ == "PROPN" or c.ent_type_ in PLACES)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from saidwhat.mentions import ORGANIZATION_NOUNS
+from saidwhat.mentions import ORGANIZATION_NOUNS, qualifying
 from saidwhat.names import clean_name
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ class OrgBook:
         word = noun.lower_
         # a noun before the head must be in the name: "the budget office" is the Congressional Budget
         # Office, "the appeals court" is not the Supreme Court
-        qualifiers = {c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i}
+        qualifiers = {c.lower_ for c in qualifying(noun) if c.dep_ == "compound"}
         before = [(max(m for m in inst.mentions if m < noun.i), inst) for inst in self.institutions
                   if any(m < noun.i for m in inst.mentions) and qualifiers <= set(inst.words)]  # fmt: skip
         tied = [(at, inst) for at, inst in before if word in inst.nouns]

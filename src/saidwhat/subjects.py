@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from saidwhat.mentions import dateline_end, noun_type
+from saidwhat.mentions import SUBJECT_DEPS, dateline_end, noun_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # a cue with no subject of its own borrows its governor's: "He spoke, saying …", "X said … and added …"
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "parataxis", "acomp"})
 # "The deal is expected to …", "He is said to …": the passive subject is what is reported, and the
