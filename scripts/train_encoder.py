@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train import examples, parsed, smoothed_choice  # noqa: E402
+from train import MAX_ITER, TOL, examples, parsed, smoothed_choice  # noqa: E402
 
 from saidwhat.encoder import (  # noqa: E402
     WEIGHTS_FILE,
@@ -71,7 +71,7 @@ def string_logits(X: list[list[str]], y: list[int], keys: list[tuple]) -> np.nda
     fold = np.array([k[0] % FOLDS for k in keys])
     out = np.zeros(len(y))
     for k in range(FOLDS):
-        model = LogisticRegression(C=C, max_iter=3000).fit(matrix[fold != k], labels[fold != k])
+        model = LogisticRegression(C=C, max_iter=MAX_ITER, tol=TOL).fit(matrix[fold != k], labels[fold != k])
         out[fold == k] = model.decision_function(matrix[fold == k])
     return out
 

@@ -535,9 +535,7 @@ def test_the_speech_or_the_empty_it_of_a_report_is_not_its_speaker() -> None:
     ]
     given = "His job in the Senate offers Bernie Sanders a platform to continue speaking out about issues."
     assert [q.speaker for q in extract(given).quotes] == ["Bernie Sanders"]
-    ways = (
-        "Throughout the debate, Clinton found ways to cast herself as the rightful heir of the Obama legacy."
-    )
+    ways = "Throughout the debate, Clinton found ways to accuse Trump of lying about the economy."
     assert [q.speaker for q in extract(ways).quotes] == ["Clinton"]
     clear = "Jane Sanders made it clear that her supporters will not fall in line."
     assert [q.speaker for q in extract(clear).quotes] == ["Jane Sanders"]

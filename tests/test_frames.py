@@ -14,7 +14,7 @@ def frames_of(nlp: Any, text: str, cue: str) -> dict[str, tuple[list[str], str |
     out = {}
     for c in candidates_for(tok):
         source = doc[c.source].text if c.source is not None else None
-        out[c.frame] = ([doc[s:e].text for s, e in c.fragments], source)
+        out[c.frame] = ([doc[s:e].text for s, e in c.content], source)
     return out
 
 
@@ -220,3 +220,30 @@ def test_a_that_clause_read_as_relative_on_a_message_is_the_content(nlp: Any) ->
 def test_a_relative_clause_about_the_message_is_no_content(nlp: Any) -> None:
     got = frames_of(nlp, "He said in a statement that the company issued on Monday.", "said")
     assert "ccomp" not in got
+
+
+def test_a_that_clause_read_as_relative_on_an_occasion_is_the_content(nlp: Any) -> None:
+    # the parser makes "that" the object of "erred", a relative clause on "courthouse"
+    text = "She told reporters outside the courthouse that the jury had erred."
+    got = frames_of(nlp, text, "told")
+    assert got["ccomp"] == (["that the jury had erred"], "She")
+    got = frames_of(nlp, "He told the audience at the convention that he would win.", "told")
+    assert got["ccomp"] == (["that he would win"], "He")
+
+
+def test_a_relative_clause_about_the_occasion_is_no_content(nlp: Any) -> None:
+    got = frames_of(nlp, "She said little at the hearing that the committee held on Monday.", "said")
+    assert "ccomp" not in got
+
+
+def test_a_one_word_subject_before_a_parenthetical_attribution_is_content(nlp: Any) -> None:
+    got = frames_of(nlp, "France, it noted, has had to shut down half of its own reactors.", "noted")
+    assert got["paren"] == (["France", "has had to shut down half of its own reactors"], "it")
+
+
+def test_a_relative_word_or_a_word_before_an_unclosed_attribution_is_no_content(nlp: Any) -> None:
+    text = "They met at the park, which, Tompkins said, is usually full of activities on game days."
+    fragments, _ = frames_of(nlp, text, "said")["paren"]
+    assert fragments == ["is usually full of activities on game days"]
+    text = "Cruz, Blackwell wrote “has consistently demonstrated his deep commitment to principles.”"
+    assert all(fragments[0] != "Cruz" for fragments, _ in frames_of(nlp, text, "wrote").values())

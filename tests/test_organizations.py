@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat import extract
-from saidwhat.organizations import OrgBook, definite_institution
+from saidwhat.organizations import OrgBook, definite_institution, fuller_description
 
 
 def _book(nlp: Any, text: str) -> tuple[Any, OrgBook]:
@@ -72,3 +72,29 @@ def test_an_institution_speaker_is_named_in_full(nlp: Any) -> None:
     quotes = extract(text).quotes
     assert [(q.speaker, q.speaker_type) for q in quotes] == [("Nordlink Systems", "organization")] * 2
     assert [q.speaker_mention.text for q in quotes if q.speaker_mention] == ["Nordlink", "the company"]
+
+
+def test_a_bare_institution_noun_continues_the_one_fuller_description_before_it(nlp: Any) -> None:
+    doc = nlp(
+        "The plants will stay open, the economy ministry said. The ministry said tests showed shortages."
+    )
+    assert fuller_description([t for t in doc if t.lower_ == "ministry"][1]) == "the economy ministry"
+    doc = nlp("The Saudi government denied it. The government said it had no role.")
+    assert fuller_description([t for t in doc if t.lower_ == "government"][1]) == "the Saudi government"
+
+
+def test_no_fuller_description_where_two_compete_or_a_name_or_an_adjective_qualifies(nlp: Any) -> None:
+    doc = nlp("The foreign ministry was angry and the defence ministry was silent. The ministry said no.")
+    assert fuller_description([t for t in doc if t.lower_ == "ministry"][2]) is None
+    doc = nlp("The Trump campaign said no. The new agency opened. The campaign said yes. The agency said no.")
+    assert fuller_description([t for t in doc if t.lower_ == "campaign"][1]) is None
+    assert fuller_description([t for t in doc if t.lower_ == "agency"][1]) is None
+
+
+def test_a_ministry_speaker_is_named_by_its_fuller_description(nlp: Any) -> None:
+    text = (
+        "Germany will keep two reactors on standby, the economy ministry said Tuesday. The ministry said a "
+        "stress test had shown that shortages could not be ruled out."
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("the economy ministry", "organization")] * 2

@@ -85,6 +85,21 @@ def test_a_person_with_a_participle_speaks_himself(nlp: Any) -> None:
     assert source_word(nlp, text, "saying") == "spokesman"
 
 
+def test_a_participle_set_off_after_the_object_takes_the_clauses_subject(nlp: Any) -> None:
+    # the parser hangs "telling" on "plans"; set off by a comma, it says what the minister did
+    text = (
+        "The transport minister, Claire Dunmore, has defended plans to cut 40 rural rail services, "
+        'telling MPs the routes were "simply unaffordable".'
+    )
+    telling = next(t for t in nlp(text) if t.text == "telling")
+    assert telling.dep_ == "acl" and telling.head.text == "plans"
+    assert source_word(nlp, text, "telling") == "Dunmore"
+    # no comma: the participle describes the noun, which speaks (as before)
+    assert source_word(nlp, "The mayor quoted a spokesman saying that the plant was closed.", "saying") == (
+        "spokesman"
+    )
+
+
 def _cue_and_source(nlp: Any, text: str, cue: str) -> tuple[Any, Any]:
     doc = nlp(text)
     tok = next(t for t in doc if t.text == cue)

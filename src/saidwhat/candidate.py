@@ -17,6 +17,15 @@ class Candidate:
     frame: str
     fragments: tuple[tuple[int, int], ...]  # token ranges [start, end)
     source: int | None  # token index of the source head
+    # a word of the content before the others that the cue model does not score: the one-word subject
+    # before a parenthetical attribution ("France, it noted, has had to …"), too short a fragment for
+    # the model's training, which saw such candidates without it
+    lead: tuple[int, int] | None = None
+
+    @property
+    def content(self) -> tuple[tuple[int, int], ...]:
+        """The content's token ranges, the lead word included."""
+        return self.fragments if self.lead is None else (self.lead, *self.fragments)
 
 
 def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -40,3 +49,19 @@ def minus(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[tup
         if e - s >= 2:
             out.append((s, e))
     return tuple(out)
+
+
+def single_subject_before(doc: Doc, start: int, end: int, head: int) -> tuple[int, int] | None:
+    """The range [start, end), trimmed, where it is one word that is the subject of token `head` ("France"
+    in "France, it noted, has had to …"; not the relative word of "which, Tompkins said, is …")."""
+    start, end = trimmed(doc, start, end)
+    if end - start != 1:
+        return None
+    tok = doc[start]
+    subject = (
+        tok.head.i == head
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.pos_ in ("NOUN", "PROPN", "PRON")
+        and tok.tag_ not in ("WDT", "WP")
+    )
+    return (start, end) if subject else None

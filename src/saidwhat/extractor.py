@@ -119,7 +119,7 @@ def _scored_candidates(
             best[cand.cue] = (p, cand)
         elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
             runners_up.append(
-                Attribution(cand.cue, char_frags(doc, cand.fragments), cand.source, p, frame=cand.frame)
+                Attribution(cand.cue, char_frags(doc, cand.content), cand.source, p, frame=cand.frame)
             )
     return _accepted(doc, text, best, in_quote), runners_up
 
@@ -141,7 +141,7 @@ def _accepted(
     doc: Doc, text: str, best: dict[int, tuple[float, Candidate]], in_quote: list[bool]
 ) -> list[Attribution]:
     found = [
-        Attribution(c.cue, char_frags(doc, c.fragments), c.source, p, frame=c.frame)
+        Attribution(c.cue, char_frags(doc, c.content), c.source, p, frame=c.frame)
         for p, c in best.values()
         if not _no_statement(doc, c)
     ]

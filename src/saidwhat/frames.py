@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from saidwhat.candidate import Candidate, minus, trimmed
+from saidwhat.candidate import Candidate, minus, single_subject_before, trimmed
 from saidwhat.headlines import (
     first_line_end,
     headline_colon,
@@ -211,8 +211,19 @@ def candidates_for(
             outer = (min(head.left_edge.i, attribution[0]), max(head.right_edge.i + 1, attribution[1]))
             frags = minus(doc, outer, attribution)
             if frags:
-                out.append(Candidate(i, "paren", frags, src))
+                out.append(Candidate(i, "paren", frags, src, _lead(doc, outer, attribution, head, inside)))
     return out
+
+
+def _lead(
+    doc: Doc, outer: tuple[int, int], attribution: tuple[int, int], head: Token, inside: bool
+) -> tuple[int, int] | None:
+    """The one-word subject before an attribution set off by commas inside its content ("France, it
+    noted, has had to …"), which `minus` drops as too short a fragment."""
+    closed = attribution[1] < len(doc) and "," in (doc[attribution[1] - 1].text, doc[attribution[1]].text)
+    if not inside or not closed:
+        return None
+    return single_subject_before(doc, outer[0], attribution[0], head.i)
 
 
 def _fronted_clause_on_cue(cue: Token, subj: Token) -> bool:
@@ -392,13 +403,33 @@ MESSAGE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# occasions one speaks at: "told reporters outside the courthouse that the jury had erred", where the
+# parser hangs the that-clause on the place as a relative clause; what is done to an occasion ("at a
+# rally that Trump held") is the relative clause it looks like
+OCCASION_NOUNS = frozenset(
+    {"courthouse", "courtroom", "hearing", "rally", "debate", "conference", "meeting", "event", "forum",
+     "session", "summit", "ceremony", "luncheon", "dinner", "breakfast", "gathering", "convention",
+     "vigil", "funeral", "memorial", "protest", "march", "stop", "hall", "podium", "floor", "trial",
+     "fundraiser", "reception", "panel", "sentencing", "arraignment", "roundtable"}
+)  # fmt: skip
+OCCASION_VERBS = frozenset(
+    {"held", "holds", "hosted", "hosts", "attended", "attends", "organized", "organised", "called",
+     "convened", "chaired", "skipped", "missed", "led", "moderated", "scheduled", "planned", "sponsored",
+     "arranged", "addressed", "joined", "staged", "threw", "covered", "watched", "saw", "described",
+     "opened", "closed", "ended", "began", "started", "headlined", "canceled", "cancelled", "postponed",
+     "won", "lost", "presided", "ordered", "set", "had", "has", "have", "left", "visited", "built"}
+)  # fmt: skip
+
+
 def _that_clause_in(prep: Token) -> Token | None:
     """A that-clause under the prepositional object of a cue (in a statement/an interview that …). The
     parser often reads it as a relative clause on the noun with "that" as its object ("told The
     Chronicle in an email that the office had been preparing for weeks"); a clause with a subject of its
     own is the content when the noun is a message and the clause's verb is none done to one (a statement
-    "that the company issued"): PolNeAR train, without the noun test, 2 right attributions lost for one
-    gained ("all the problems that America faces")."""
+    "that the company issued"), or the noun an occasion one speaks at and the verb none done to one
+    ("outside the courthouse that the jury had erred", not "at a rally that Trump held"): PolNeAR train,
+    without the noun test, 2 right attributions lost for one gained ("all the problems that America
+    faces")."""
     for obj in prep.children:
         if obj.dep_ != "pobj":
             continue
@@ -406,10 +437,12 @@ def _that_clause_in(prep: Token) -> Token | None:
             first = clause.left_edge
             if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.i < obj.i or first.lower_ != "that":
                 continue
+            spoken_at = (obj.lower_ in MESSAGE_NOUNS and clause.lower_ not in DOCUMENT_VERBS) or (
+                obj.lower_ in OCCASION_NOUNS and clause.lower_ not in OCCASION_VERBS
+            )
             if first.dep_ == "mark" or (
                 first.dep_ == "dobj"
-                and obj.lower_ in MESSAGE_NOUNS
-                and clause.lower_ not in DOCUMENT_VERBS
+                and spoken_at
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
             ):
                 return clause

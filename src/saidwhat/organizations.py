@@ -173,6 +173,57 @@ class OrgBook:
         return corporate or len(inst.mentions) >= 2
 
 
+DESCRIPTION_REACH = 600  # tokens back within which "the ministry" may continue "the economy ministry"
+
+
+def fuller_description(noun: Token) -> str | None:
+    """The fuller unnamed description a definite institution noun continues ("the economy ministry said
+    … The ministry said": "the economy ministry"), where the article gave exactly one within
+    DESCRIPTION_REACH tokens: the same noun after "the" with a word before it that says which one
+    (`_describes`: not "the new ministry", not "the Trump campaign"). With two ("the foreign ministry",
+    "the defence ministry") which is meant is unknown, and the mention stays the speaker."""
+    doc = noun.doc
+    own = {c.lower_ for c in qualifying(noun)}
+    forms: dict[str, str] = {}
+    for tok in doc[max(0, noun.i - DESCRIPTION_REACH) : noun.i]:
+        if tok.lower_ != noun.lower_ or tok.tag_ not in ("NN", "NNP"):
+            continue
+        if tok.tag_ == "NNP" and any(c.i > tok.i and c.dep_ == "prep" for c in tok.children):
+            continue  # "the nonpartisan Commission on Presidential Debates": a name, not a description
+        mods = [c for c in qualifying(tok) if _describes(c)]
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if not mods or det is None or det.lower_ != "the" or not own <= {m.lower_ for m in mods}:
+            continue
+        start = min(m.left_edge.i for m in mods)
+        if len(mods) > len(own):
+            phrase = doc[start : tok.i + 1].text
+            forms.setdefault(phrase.lower(), "the " + phrase)
+    return next(iter(forms.values())) if len(forms) == 1 else None
+
+
+# adjectives that say nothing of which institution is meant ("the new ministry", "the same company")
+PASSING_ADJECTIVES = frozenset(
+    {"new", "same", "other", "former", "old", "whole", "entire", "big", "bigger", "biggest", "small",
+     "large", "largest", "current", "previous", "latest", "main", "only", "first", "last", "next", "own",
+     "embattled", "troubled", "beleaguered", "powerful", "influential", "struggling", "presidential",
+     "political", "nonpartisan", "bipartisan"}
+)  # fmt: skip
+
+
+def _describes(modifier: Token) -> bool:
+    """Does a modifier say which institution it is, as a common noun ("the economy ministry"), an
+    adjective ("the central bank") or a place or nationality ("the Saudi government")? Not a person's
+    or another institution's name ("the Trump campaign" is one of several campaigns an article may
+    follow), not a passing adjective ("the new ministry")."""
+    if modifier.ent_type_ in ("NORP", "GPE"):
+        return True
+    if modifier.ent_type_:
+        return False
+    if modifier.dep_ == "amod":
+        return modifier.pos_ == "ADJ" and modifier.lower_ not in PASSING_ADJECTIVES
+    return modifier.pos_ == "NOUN"
+
+
 def definite_institution(src: Token, mention: SpacySpan) -> bool:
     """Is the mention a definite singular institution noun with nothing of its own to name it ("the
     company", "the Oslo-based company"; not "a company", "the companies", "its parent company")?"""

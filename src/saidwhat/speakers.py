@@ -58,7 +58,7 @@ from saidwhat.names import (
     with_nicknames,
     with_titled_people,
 )
-from saidwhat.organizations import OrgBook, definite_institution
+from saidwhat.organizations import OrgBook, definite_institution, fuller_description
 from saidwhat.roles import RoleBook
 
 if TYPE_CHECKING:
@@ -376,9 +376,12 @@ class EntityResolver:
             return mention_name(span), mention, "organization" if org_like(span) else "person"
         if src.is_title and (person := self._lookup((src.lower_,))) is not None:
             return self._spoke_here(person, src), mention, "person"  # a surname the tagger took for a verb
-        org = self.orgs.referent(src) if definite_institution(src, span) else None
+        definite = definite_institution(src, span)
+        org = self.orgs.referent(src) if definite else None
         if org is not None and self._lookup(name_key(org)) is None:  # not a person the recognizer misread
             return org, mention, "organization"  # "the company said": the one named before
+        if definite and (described := fuller_description(src)) is not None:
+            return described, mention, "organization"  # "The ministry said": the economy ministry
         return mention_name(introducing_description(src, span) or span), mention, noun_type(lower)
 
     def resolve_label(

@@ -120,6 +120,8 @@ def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) 
         return None  # "Asked about the blast, O'Neill said …": the one asked is not who asked
     if depth < 3:
         dep = tok.dep_
+        if dep == "acl" and (clause_verb := _free_participle_of(tok)) is not None:
+            return subject_of(clause_verb, depth + 1)  # "defended plans to cut …, telling MPs …"
         if dep == "relcl" or (dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN")):
             return tok.head
         if dep == "acl" and _after_appositive(tok):  # "Her campaign manager, Tyler Nash, called …"
@@ -132,6 +134,21 @@ def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) 
             return subject_of(tok.head, depth + 1)
         if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
             return subject_of(tok.head, depth + 1)
+    return None
+
+
+def _free_participle_of(participle: Token) -> Token | None:
+    """The verb of the clause a participle set off by a comma after that clause's object describes: the
+    parser hangs it on the object ("has defended plans to cut 40 rail services, telling MPs …"), but the
+    one telling is the one defending, not the plans."""
+    doc = participle.doc
+    if participle.tag_ != "VBG" or participle.i < 1 or doc[participle.left_edge.i - 1].text != ",":
+        return None
+    noun = participle.head
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
     return None
 
 

@@ -181,6 +181,21 @@ FIXTURES = [
       "The tower would rise 40 stories over the harbor. The developer, Bayline Partners, said in a "
       "statement that it had already lowered the building twice.",
       [Q("that it had already lowered the building twice", "indirect", "Bayline Partners", "said")]),
+    F("institution_description", "a bare institution noun continues the fuller description before it",
+      "Germany will keep two reactors on standby until April, the economy ministry said on Tuesday. The "
+      "ministry said a stress test of the grid had shown that shortages could not be ruled out.",
+      [Q("Germany will keep two reactors on standby until April", "indirect", "the economy ministry", "said"),
+       Q("a stress test of the grid had shown that shortages could not be ruled out", "indirect",
+         "the economy ministry", "said")]),
+    F("parenthetical_one_word_subject", "an attribution set off inside its content after a one-word subject",
+      "Consumer prices rose 0.4 percent in May. Inflation, the central bank said, will peak this year. "
+      "Fuel, the bank noted, has already begun to get cheaper.",
+      [Q(["Inflation", "will peak this year"], "indirect", "the central bank", "said"),
+       Q(["Fuel", "has already begun to get cheaper"], "indirect", "the central bank", "noted")]),
+    F("occasion_that_clause", "a that-clause after the place or occasion of the speech",
+      "The former mayor was convicted of bribery on Friday. His lawyer, Dana Whitfield, told reporters outside "
+      "the courthouse that the jury had erred.",
+      [Q("that the jury had erred", "indirect", "Dana Whitfield", "told")]),
     F("group_speaker", "group as speaker (present tense say)",
       "The drone struck a fuel depot near the border on Wednesday night. U.S. officials say the drone was "
       "launched from inside the country. The border area has been tense for months.",
