@@ -38,13 +38,13 @@ from saidwhat.cues import CueModel, features, load_model, probability_of
 from saidwhat.frames import candidates_for, proposers
 from saidwhat.headlines import colon_positions, first_line_end
 from saidwhat.models import Quote, QuoteKind, Span, SpeakerType
-from saidwhat.nesting import unnest
+from saidwhat.nesting import unnest, without_quotes_inside_quotes
 from saidwhat.quote_cues import (
     adjacent_name,
     speech_cue,
 )
 from saidwhat.quotemarks import Stretch, find_stretches
-from saidwhat.refine import disjoint, refine_with_stretches, without_quotes_inside_quotes
+from saidwhat.refine import disjoint, refine_with_stretches
 from saidwhat.speakers import EntityResolver
 from saidwhat.subjects import (
     dateline_appositive,

@@ -379,3 +379,21 @@ def proper_qualifiers(noun: Token) -> frozenset[str]:
     """The qualifiers that are a place or party ("Florida", "Democratic"): they tell one holder of a
     role from another, so only a holder given the same one can be meant."""
     return frozenset(c.lower_ for c in qualifying(noun) if c.pos_ == "PROPN" or c.ent_type_ in PLACES)
+
+
+def named_partners(src: Token) -> list[Token]:
+    """The other people named with a source in "A and B" / "A, B and C" (proper nouns joined by "and"),
+    or none."""
+    partners: list[Token] = []
+    tok = src
+    while True:
+        nxt = next((c for c in tok.children if c.dep_ == "conj" and c.i > tok.i), None)
+        if nxt is None or nxt.pos_ != "PROPN" or nxt.i - tok.i > 8:
+            break
+        partners.append(nxt)
+        tok = nxt
+    if not partners or not any(
+        c.dep_ == "cc" and c.lower_ == "and" for t in (src, *partners) for c in t.children
+    ):
+        return []
+    return partners

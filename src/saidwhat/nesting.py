@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from saidwhat.content import Attribution
+from saidwhat.content import Attribution, length, overlap
 from saidwhat.quote_cues import speech_cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+SAME_SHARE = 0.9  # an indirect report sharing this much of a quote's text both ways is that quote again
 
 
 def unnest(doc: Doc, text: str, found: list[Attribution], in_quote: list[bool]) -> list[Attribution]:
@@ -178,3 +180,32 @@ def _inside(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
     if not _cue_within(doc, inner, outer.fragments):
         return False
     return not _cue_within(doc, outer, inner.fragments) or outer.prob > inner.prob
+
+
+def without_quotes_inside_quotes(found: list[Attribution]) -> list[Attribution]:
+    """A quotation with no cue of its own that lies inside another quote (“… what he calls “hell” …”,
+    its inner marks typed like the outer ones) is part of that quote, not a second one."""
+    quoted = [a for a in found if a.kind in ("direct", "mixed")]
+
+    def inside_another(a: Attribution) -> bool:
+        size = length(a.fragments)
+        return any(
+            b is not a
+            and overlap(b.fragments, a.fragments) >= size
+            and (b.cue is not None or length(b.fragments) > size)
+            for b in quoted
+        )
+
+    def repeats_one(a: Attribution) -> bool:
+        """ "may have said it best when he blogged: “…”": two cues, one quotation; the quote keeps it."""
+        size = length(a.fragments)
+        return any(
+            overlap(b.fragments, a.fragments) >= SAME_SHARE * max(size, length(b.fragments)) for b in quoted
+        )
+
+    return [
+        a
+        for a in found
+        if not (a.cue is None and a.kind == "direct" and inside_another(a))
+        and not (a.kind == "indirect" and repeats_one(a))
+    ]

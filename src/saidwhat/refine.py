@@ -35,7 +35,6 @@ MAX_TITLE_WORDS = 7
 # with the Wind” again) or is most of it; not in "cited Trump's references to Machado as “Miss Piggy”
 # and “Miss Housekeeping” as examples of …"
 TITLE_SHARE = 0.5
-SAME_SHARE = 0.9  # an indirect report sharing this much of a quote's text both ways is that quote again
 MAX_FRAGMENT_WORDS = 5  # a quoted phrase this short is a fragment of reported speech, or a scare quote
 
 
@@ -462,35 +461,6 @@ def _conjoined(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) ->
     gap = text[a[-1][1] : b[0][0]]
     words = "".join(" " if ch in QUOTE_AND_COMMA else ch for ch in gap).split()
     return 1 <= len(words) <= 2 and all(w.lower() in CONJUNCTIONS for w in words)
-
-
-def without_quotes_inside_quotes(found: list[Attribution]) -> list[Attribution]:
-    """A quotation with no cue of its own that lies inside another quote (“… what he calls “hell” …”,
-    its inner marks typed like the outer ones) is part of that quote, not a second one."""
-    quoted = [a for a in found if a.kind in ("direct", "mixed")]
-
-    def inside_another(a: Attribution) -> bool:
-        size = length(a.fragments)
-        return any(
-            b is not a
-            and overlap(b.fragments, a.fragments) >= size
-            and (b.cue is not None or length(b.fragments) > size)
-            for b in quoted
-        )
-
-    def repeats_one(a: Attribution) -> bool:
-        """ "may have said it best when he blogged: “…”": two cues, one quotation; the quote keeps it."""
-        size = length(a.fragments)
-        return any(
-            overlap(b.fragments, a.fragments) >= SAME_SHARE * max(size, length(b.fragments)) for b in quoted
-        )
-
-    return [
-        a
-        for a in found
-        if not (a.cue is None and a.kind == "direct" and inside_another(a))
-        and not (a.kind == "indirect" and repeats_one(a))
-    ]
 
 
 def disjoint(fragments: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

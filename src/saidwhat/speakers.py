@@ -38,6 +38,7 @@ from saidwhat.mentions import (
     ent_in,
     introducing_description,
     mention_range,
+    named_partners,
     noun_type,
     org_like,
     role_word,
@@ -258,7 +259,7 @@ class EntityResolver:
         ("It's worth noting …") after a person stays "It". "They" continues the last group that spoke,
         close before it, where nothing between could be meant instead (`_rival_between`)."""
         name, mention, stype = self._resolve(src)
-        if stype == "person" and src.dep_ in JOINT_DEPS and (partners := _named_partners(src)):
+        if stype == "person" and src.dep_ in JOINT_DEPS and (partners := named_partners(src)):
             name, mention, stype = self._jointly(name, mention, partners)
         group = self._last_group
         if src.lower_ == "they":
@@ -459,24 +460,6 @@ class EntityResolver:
 
 
 JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})  # the speaker named as such, not an antecedent
-
-
-def _named_partners(src: Token) -> list[Token]:
-    """The other people named with a source in "A and B" / "A, B and C" (proper nouns joined by "and"),
-    or none."""
-    partners: list[Token] = []
-    tok = src
-    while True:
-        nxt = next((c for c in tok.children if c.dep_ == "conj" and c.i > tok.i), None)
-        if nxt is None or nxt.pos_ != "PROPN" or nxt.i - tok.i > 8:
-            break
-        partners.append(nxt)
-        tok = nxt
-    if not partners or not any(
-        c.dep_ == "cc" and c.lower_ == "and" for t in (src, *partners) for c in t.children
-    ):
-        return []
-    return partners
 
 
 def _in_subject(tok: Token) -> bool:
