@@ -241,6 +241,17 @@ def test_a_one_word_subject_before_a_parenthetical_attribution_is_content(nlp: A
     assert got["paren"] == (["France", "has had to shut down half of its own reactors"], "it")
 
 
+def test_a_subject_read_as_a_second_subject_of_the_cue_leads_the_content(nlp: Any) -> None:
+    # the parser hangs "Inflation" on "said" beside "bank"; the cue model scores the clause alone
+    doc = nlp("Inflation, the central bank said in a statement, will peak this year.")
+    said = next(t for t in doc if t.text == "said")
+    ccomp = next(c for c in candidates_for(said) if c.frame == "ccomp")
+    assert [doc[s:e].text for s, e in ccomp.fragments] == ["will peak this year"]
+    assert [doc[s:e].text for s, e in ccomp.content] == ["Inflation", "will peak this year"]
+    got = frames_of(nlp, "The senator said the bill would pass.", "said")
+    assert got["ccomp"] == (["the bill would pass"], "senator")
+
+
 def test_a_relative_word_or_a_word_before_an_unclosed_attribution_is_no_content(nlp: Any) -> None:
     text = "They met at the park, which, Tompkins said, is usually full of activities on game days."
     fragments, _ = frames_of(nlp, text, "said")["paren"]

@@ -153,8 +153,9 @@ def candidates_for(
                 # "About one voter in nine is expected to be Latino": the subject belongs to the content
                 outer = (subject.left_edge.i, child.right_edge.i + 1)
                 frags = minus(doc, outer, (subject.right_edge.i + 1, child.left_edge.i)) or frags
+            lead = _fronted_subject(tok, child, src) if dep == "ccomp" and child.i > i else None
             if frags[0][1] - frags[0][0] >= 1:
-                out.append(Candidate(i, dep, frags, src))
+                out.append(Candidate(i, dep, frags, src, lead))
         elif dep == "advcl" and _for_clause(child, i):
             # "is calling for the United States to step up …": the parser reads "for" as the clause's mark
             frags = (trimmed(doc, child.left_edge.i + 1, child.right_edge.i + 1),)
@@ -224,6 +225,22 @@ def _lead(
     if not inside or not closed:
         return None
     return single_subject_before(doc, outer[0], attribution[0], head.i)
+
+
+def _fronted_subject(cue: Token, clause: Token, source: int | None) -> tuple[int, int] | None:
+    """The subject of a clause after the cue that the parser hung on the cue as a second subject, set off
+    by a comma before the source ("Inflation, the central bank said in a statement, will peak"): the
+    content's lead, unscored like a parenthetical's one-word subject."""
+    if source is None or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+        return None
+    doc = cue.doc
+    for child in cue.children:
+        if child.i >= source or child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        start, end = child.left_edge.i, child.right_edge.i + 1
+        if end < len(doc) and doc[end].text == "," and (start == 0 or doc[start - 1].text != ","):
+            return trimmed(doc, start, end)
+    return None
 
 
 def _fronted_clause_on_cue(cue: Token, subj: Token) -> bool:

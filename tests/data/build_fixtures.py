@@ -189,9 +189,11 @@ FIXTURES = [
          "the economy ministry", "said")]),
     F("parenthetical_one_word_subject", "an attribution set off inside its content after a one-word subject",
       "Consumer prices rose 0.4 percent in May. Inflation, the central bank said, will peak this year. "
-      "Fuel, the bank noted, has already begun to get cheaper.",
+      "Fuel, the bank noted, has already begun to get cheaper. Wages, the bank said in its report, will "
+      "rise more slowly.",
       [Q(["Inflation", "will peak this year"], "indirect", "the central bank", "said"),
-       Q(["Fuel", "has already begun to get cheaper"], "indirect", "the central bank", "noted")]),
+       Q(["Fuel", "has already begun to get cheaper"], "indirect", "the central bank", "noted"),
+       Q(["Wages", "will rise more slowly"], "indirect", "the central bank", "said")]),
     F("occasion_that_clause", "a that-clause after the place or occasion of the speech",
       "The former mayor was convicted of bribery on Friday. His lawyer, Dana Whitfield, told reporters outside "
       "the courthouse that the jury had erred.",
