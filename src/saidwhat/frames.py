@@ -23,7 +23,7 @@ from saidwhat.headlines import (
     paragraph_end,
     transcript_turn,
 )
-from saidwhat.mentions import inverted_subject_clause
+from saidwhat.mentions import SUBJECT_DEPS, inverted_subject_clause
 from saidwhat.subjects import (
     according_source,
     impersonal_subject,
@@ -231,7 +231,7 @@ def _fronted_subject(cue: Token, clause: Token, source: int | None) -> tuple[int
     """The subject of a clause after the cue that the parser hung on the cue as a second subject, set off
     by a comma before the source ("Inflation, the central bank said in a statement, will peak"): the
     content's lead, unscored like a parenthetical's one-word subject."""
-    if source is None or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+    if source is None or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children):
         return None
     doc = cue.doc
     for child in cue.children:

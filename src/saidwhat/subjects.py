@@ -142,7 +142,8 @@ def _free_participle_of(participle: Token) -> Token | None:
     parser hangs it on the object ("has defended plans to cut 40 rail services, telling MPs …"), but the
     one telling is the one defending, not the plans."""
     doc = participle.doc
-    if participle.tag_ != "VBG" or participle.i < 1 or doc[participle.left_edge.i - 1].text != ",":
+    start = participle.left_edge.i
+    if participle.tag_ != "VBG" or start < 1 or doc[start - 1].text != ",":
         return None
     noun = participle.head
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
