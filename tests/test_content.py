@@ -139,6 +139,14 @@ def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
     # a hyphen is no dash
     text = "Clinton has embraced Obama's go-it-alone approach, the senator said."
     assert "go-it-alone approach" in extract(text).quotes[0].text
+    # a pair of dashes sets off an aside inside the clause, which goes on after it
+    text = (
+        "Margaret Doyle said in Nashua that Kevin Doyle — no relation — had “shipped jobs overseas” while "
+        "running a manufacturing company."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.text.endswith("while running a manufacturing company")
+    assert quote.kind == "mixed"
 
 
 def test_a_participle_after_a_quoted_clause_is_the_reporters(nlp: Any) -> None:

@@ -142,3 +142,34 @@ def test_a_name_given_by_a_passive_naming_verb_is_a_mixed_quote_of_its_agent(nlp
     assert passive_naming(nlp(text), find_stretches(text)[0]) is None
     text = "The bill, which was signed on Friday, bans “assault weapons” outright."
     assert passive_naming(nlp(text), find_stretches(text)[0]) is None
+
+
+def test_a_stand_alone_quotation_is_spoken_by_the_person_the_sentence_before_is_about() -> None:
+    from saidwhat import extract
+
+    text = (
+        'Two candidates debated the budget on Tuesday. "We can fund every teacher," said Tom Brandt, the '
+        'incumbent. Rival candidate Ann Moreno was furious. "This is a disgrace."\n\n'
+        'The mayor shook her head. "Not today."\n\n'
+        'The plan cost $4 billion. "It is a scandal."'
+    )
+    quotes = extract(text).quotes
+    # Moreno's words are her own quote, not more of Brandt's; a plan says nothing: no quote
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("We can fund every teacher,", "Tom Brandt", quotes[0].cue),
+        ("This is a disgrace.", "Ann Moreno", None),
+        ("Not today.", "The mayor", None),
+    ]
+
+
+def test_a_narrated_sentence_that_attributes_the_quotation_before_it_adds_no_speaker() -> None:
+    from saidwhat import extract
+
+    text = (
+        'At a rally, Mike Pence showed a clip of the debate.\n\n"Let me help you out - the answer is no," '
+        'the nominee riffed, drawing laughs from the crowd. "And that is why we need a new senator!"\n\n'
+        '"She will be fine," Dana Ortiz said. "Nobody doubts her." Ortiz shrugged. "Next question, please."'
+    )
+    quotes = extract(text).quotes
+    # one quote around its attribution, as before; the same speaker named again goes on with her quote
+    assert [(q.speaker, len(q.spans)) for q in quotes] == [("the nominee", 2), ("Dana Ortiz", 3)]

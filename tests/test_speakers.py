@@ -552,3 +552,53 @@ def test_a_role_names_its_holder_just_named_over_the_subject() -> None:
     # (whether "attacked Sen. Ted Cruz" is itself a report, as PolNeAR marks attacks, is the cue model's call)
     said = [q for q in extract(text).quotes if q.cue is not None and q.cue.text == "said"]
     assert [q.speaker for q in said] == ["Ted Cruz"]
+
+
+def test_it_continues_the_institution_the_sentence_before_is_about() -> None:
+    text = (
+        "The port authority welcomed the agreement. In a statement, it said it expected the backlog to be "
+        "cleared within ten days.\n\n"
+        "The regulator published a report on Monday. It said prices had risen too fast.\n\n"
+        "Analysts welcomed the cut. It's easy to be cynical about the deal, they said."
+    )
+    quotes = extract(text).quotes
+    # "In a statement" makes "it" an issuer; a report between the regulator and "It" could be meant
+    assert [(q.speaker, q.speaker_type) for q in quotes[:2]] == [
+        ("The port authority", "organization"),
+        ("It", "unknown"),
+    ]
+    assert all(q.speaker != "Analysts" or q.cue is None or q.cue.text != "cynical" for q in quotes)
+
+
+def test_it_never_takes_a_person_or_a_subject_long_before() -> None:
+    text = (
+        "Ann Lee signed the order. It said the plant would close.\n\n"
+        "The ministry met on Monday. The talks went on all night and the delegations argued over every "
+        "clause of the text until the early hours, when the chairman finally called a pause and sent "
+        "everyone home to sleep before a second round of talks that nobody expected to end soon. It said "
+        "the deal was close."
+    )
+    assert [q.speaker for q in extract(text).quotes if q.cue is not None and q.cue.text == "said"] == [
+        "It",
+        "It",
+    ]
+
+
+def test_a_shared_surname_goes_to_the_namesake_the_paragraph_is_about() -> None:
+    text = (
+        "State Sen. Margaret Doyle accused her opponent of lying. Margaret Doyle said the record was clear. "
+        "Doyle spoke in Nashua.\n\n"
+        "Kevin Doyle, the Republican nominee, called the charge desperate. In an interview, he said the "
+        "company had added jobs. “Margaret is behind and she knows it,” Doyle said.\n\n"
+        "“He can't hide,” Doyle said."
+    )
+    # Margaret is named most; Kevin is the subject of the paragraph where "Doyle" speaks second. The
+    # paragraph after names neither: the one named most.
+    assert speakers(text) == [
+        "Margaret Doyle",
+        "Margaret Doyle",
+        "Kevin Doyle",
+        "Kevin Doyle",
+        "Kevin Doyle",
+        "Margaret Doyle",
+    ]

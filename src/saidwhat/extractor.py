@@ -4,7 +4,8 @@
 2. Quoted stretches (quotemarks.py) refine the accepted ones: content that is all quoted becomes a
    `direct` quote spanning exactly the quoted words; content with quoted fragments is `mixed`.
 3. Quoted stretches no accepted candidate covers get their cue from their own or the adjacent sentence
-   ("…,” he said, “…” is one quote with two spans), or continue the previous quote's speaker; short
+   ("…,” he said, “…” is one quote with two spans), or are spoken by the person the sentence before
+   is about ("Jones was furious. “This is a disgrace.”"), or continue the previous quote's speaker; short
    quoted phrases with no cue are titles or scare quotes and are dropped.
 4. speakers.py turns each source token into a mention and a canonical entity.
 Steps 2 and 3 live in refine.py; content.py holds the attribution record and the rules for where a

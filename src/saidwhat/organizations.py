@@ -22,6 +22,8 @@ from saidwhat.mentions import ORGANIZATION_NOUNS, qualifying
 from saidwhat.names import clean_name
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
@@ -234,4 +236,70 @@ def definite_institution(src: Token, mention: SpacySpan) -> bool:
         and bool(words)
         and words[0].lower_ == "the"
         and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in words)
+    )
+
+
+# things an "it" may speak for as well as an institution: with one named between, "it" is ambiguous
+DOCUMENT_NOUNS = frozenset(
+    {
+        "report", "study", "survey", "poll", "letter", "memo", "document", "analysis", "filing", "lawsuit",
+        "complaint", "ruling", "bill", "law", "plan", "proposal", "review", "audit", "paper", "article",
+        "book", "ad", "advertisement", "video", "post", "release", "order", "decision", "agreement", "deal",
+        "contract", "treaty", "resolution", "measure", "policy", "guidance", "rule", "regulation", "website",
+        "statement", "budget", "investigation", "inquiry", "probe", "assessment", "estimate", "forecast",
+    }
+)  # fmt: skip
+# what an issuer speaks in: "In a statement, it said" makes "it" the statement's issuer
+ISSUER_MEDIA = frozenset({"statement", "release", "email", "interview", "letter", "filing", "post", "tweet"})
+
+
+def subject_before(it: Token, reach: int) -> Token | None:
+    """The subject of the sentence before a speaking "it" that nothing closer can be meant by: "The port
+    authority welcomed the agreement. In a statement, it said …". None where the sentence holding "it"
+    has a subject before it, the subject lies more than `reach` characters back, or a document that
+    could speak as "it" ("released a report. It said …") comes between — unless the cue's own "in a
+    statement" makes "it" an issuer, which no document is. Whether the subject is an institution is the
+    caller's question."""
+    doc, sent = it.doc, it.sent
+    if it.dep_ != "nsubj" or it.head.pos_ != "VERB":  # "It's easy to be cynical about …": no one
+        return None
+    if sent.start == 0 or any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[sent.start : it.i]):
+        return None
+    prev = doc[sent.start - 1].sent
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or it.idx - subject.idx > reach:
+        return None
+    issuer = any(
+        prep.lower_ == "in" and any(obj.lower_ in ISSUER_MEDIA for obj in prep.children)
+        for prep in it.head.children
+    )
+    if not issuer and any(t.lower_ in DOCUMENT_NOUNS for t in doc[subject.i + 1 : it.i]):
+        return None
+    return subject
+
+
+def sentence_before_start(it: Token) -> int:
+    """The character where the sentence before the one holding `it` starts (its own, if it is the first)."""
+    sent = it.sent
+    return it.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+
+
+def subject_since(it: Token, last: tuple[str, str, int], narrated: Callable[[int], bool]) -> bool:
+    """Has the sentence before the one holding `it` a subject of its own after the last institution that
+    spoke (`last`: its name, type and the character its mention ended at), a noun in the reporter's words
+    (`narrated(char)`) that does not name that institution again? Then "it" may mean that subject as
+    well: "The port authority said …. The regulator published a report on Monday. It said …" is not the
+    port authority; "a congressional report … The report also … It said" still is the report."""
+    doc, sent = it.doc, it.sent
+    if sent.start == 0:
+        return False
+    prev = doc[sent.start - 1].sent
+    named = set(last[0].lower().split())
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.idx >= last[2]
+        and narrated(t.idx)
+        and t.lower_ not in named
+        for t in prev.root.children
     )

@@ -18,8 +18,10 @@ from saidwhat.nesting import cut_before, relative_object
 from saidwhat.quote_cues import (
     cue_near,
     distanced,
+    narrated_speaker,
     passive_naming,
     so_called,
+    speech_cue,
     title_like,
     title_object,
     word_count,
@@ -219,8 +221,10 @@ def refine_with_stretches(
                 by_cue.setdefault(cue.i, a)
                 previous = a
                 continue
+        narrator = narrated_speaker(doc, text, st, in_quote)
         if (
             previous is not None
+            and not _someone_else(doc, text, previous, narrator)
             and (
                 previous.kind == "direct"
                 or (previous.kind == "mixed" and _adjacent(text, previous.fragments, spans))
@@ -233,6 +237,11 @@ def refine_with_stretches(
         ):
             previous.fragments = sorted(previous.fragments + spans)  # “…,” said X. “More of it.”
             continue
+        if narrator is not None:  # Jones was furious. “This is a disgrace.”
+            a = Attribution(None, spans, narrator.i, 0.4, "direct", origin="continuation")
+            out.append(a)
+            previous = a
+            continue
         if word_count(quoted) < MIN_UNCUED_WORDS or title_like(quoted):
             continue  # a title or a scare quote, not speech
         source = _last_attribution_before(out, st.start) if st.balanced else None
@@ -241,6 +250,19 @@ def refine_with_stretches(
             out.append(a)
             previous = a
     return out
+
+
+def _someone_else(doc: Doc, text: str, previous: Attribution, narrator: Token | None) -> bool:
+    """Is the person named as the subject of the sentence before a quotation (`narrator`) someone other
+    than the previous quote's speaker ("“…,” said Tom Smith. Ann Jones was furious. “…”")? A pronoun
+    is taken to go on with the same speaker ("She paused. “Everything.”")."""
+    source = previous.speaker_from.source if previous.speaker_from is not None else previous.source
+    if narrator is None or narrator.lower_ in ("he", "she") or source is None:
+        return False
+    end, start = previous.fragments[-1][1], narrator.sent.start_char
+    if start < end or (not text[end:start].strip(" \t\"'”’") and speech_cue(narrator.head)):
+        return False  # “…,” the nominee riffed. “…”; “…!” His niece shouted. “…”: that quote's attribution
+    return narrator.i > source and doc[source].lower_ != narrator.lower_
 
 
 CONTINUATION_REACH = 400  # characters back to the attribution an uncued quotation continues

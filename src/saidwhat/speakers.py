@@ -15,7 +15,9 @@ mentioned or quoted most recently, then resolve each mention in reading order:
     than any mention lifted the right person from 71.8% to 85.7% of the attached pronouns; 89.4% with
     titles as roles ("President Obama … the president appeared cowed") and subjects the recognizer did
     not label as people ("Trump has record low support", read as an organisation);
-  role noun -> the person the article tied that role to; otherwise the mention itself.
+  role noun -> the person the article tied that role to; otherwise the mention itself;
+  "it" -> the institution that spoke last, close before it, unless the sentence before is about
+    something else; the institution the sentence before is about, where none spoke (organizations.py).
 Name forms (names.py): "Donald Trump" beside "Donald J. Trump", or "Suu Kyi" beside "Aung San Suu Kyi",
 is that person named in full; a nickname in quotation marks stays inside its name. People who share a
 name stay apart: "Donald Trump" is not "Donald Trump Jr."; a namesake the recognizer missed joins the
@@ -35,7 +37,10 @@ from saidwhat.mentions import (
     PERSON_NOUNS,
     according_to,
     appositive_name,
+    as_subject,
+    common_noun,
     ent_in,
+    in_subject,
     introducing_description,
     mention_range,
     named_partners,
@@ -59,7 +64,14 @@ from saidwhat.names import (
     with_nicknames,
     with_titled_people,
 )
-from saidwhat.organizations import OrgBook, definite_institution, fuller_description
+from saidwhat.organizations import (
+    OrgBook,
+    definite_institution,
+    fuller_description,
+    sentence_before_start,
+    subject_before,
+    subject_since,
+)
 from saidwhat.roles import RoleBook
 
 if TYPE_CHECKING:
@@ -194,13 +206,13 @@ class EntityResolver:
             if ent.start < self._cursor or ent.start >= upto:
                 continue
             gender = honorific_gender(ent)
-            person = self._lookup(name_key(self._ent_name(ent)), gender)
+            person = self._lookup(name_key(self._ent_name(ent)), gender, at=ent.start)
             if person is None:
                 continue
             person.last_seen = ent.start
             if self._outside(ent.start_char):
                 person.last_outside = ent.start
-                if _as_subject(ent.root):
+                if as_subject(ent.root):
                     person.last_subject = ent.start
             person.mentions += 1
             if gender is not None:
@@ -211,7 +223,7 @@ class EntityResolver:
         for tok in self.doc[self._cursor : upto]:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "PERSON":
                 continue
-            if _common_noun(tok):
+            if common_noun(tok):
                 holder = self.roles.holder(tok)  # None where the noun names no role given so far
             elif tok.pos_ == "PROPN":
                 holder = self._lookup((tok.lower_,))
@@ -226,8 +238,11 @@ class EntityResolver:
         """Is character `char` outside every reported content (the reporter's own words)?"""
         return not any(s <= char < e for s, e in self.contents)
 
-    def _lookup(self, toks: tuple[str, ...], gender: str | None = None) -> _Person | None:
-        """The person a name means; `gender` (from an honorific: Mrs. Clinton) rules out the others."""
+    def _lookup(
+        self, toks: tuple[str, ...], gender: str | None = None, at: int | None = None
+    ) -> _Person | None:
+        """The person a name means; `gender` (from an honorific: Mrs. Clinton) rules out the others. A
+        name shared by several, mentioned at token `at`, is the one of them the paragraph is about."""
         if not toks:
             return None
         toks = self._epithets.get(toks, toks)
@@ -250,13 +265,26 @@ class EntityResolver:
         # Bozell III … tells Breitbart", not "his father, Brent Bozell, Jr."), then the most recent, then
         # the one of that very name (the first "President Obama" beside a "Michelle Obama" named later)
         self._tied = exact is None
+        centred = self._paragraph_subjects(matches, at) if at is not None else []
+        if len(centred) == 1:  # "Kevin Doyle … called the charge “desperate.” … “…,” Doyle said"
+            return centred[0]
         return max(matches, key=lambda p: (p.mentions, p.quoted, p.last_seen, p is exact))
+
+    def _paragraph_subjects(self, people: list[_Person], at: int) -> list[_Person]:
+        """Those of `people` who have been a clause's subject in the paragraph of token `at`, in a sentence
+        before its own ("Freddy, as he was known, ''…,'' Mr. Trump said" is not Freddy)."""
+        text = self.text if self.text is not None else self.doc.text
+        start = text.rfind("\n", 0, self.doc[at].idx) + 1
+        end = self.doc[at].sent.start
+        return [p for p in people if 0 <= p.last_subject < end and self.doc[p.last_subject].idx >= start]
 
     def resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
         """Canonical name, mention span and type of the source token `src`. "It" as a source continues
         the last speaker that is no person, close before it ("Donald Trump's campaign is defending his
-        tweets. It's denouncing …"; "…,” the report says. It also points out …"); an impersonal "it"
-        ("It's worth noting …") after a person stays "It". "They" continues the last group that spoke,
+        tweets. It's denouncing …"; "…,” the report says. It also points out …") unless the sentence
+        before has a subject of its own since; where none spoke, the institution the sentence before is
+        about ("The port authority welcomed the agreement. In a statement, it said …"); an impersonal
+        "it" ("It's worth noting …") after a person stays "It". "They" continues the last group that spoke,
         close before it, where nothing between could be meant instead (`_rival_between`)."""
         name, mention, stype = self._resolve(src)
         if stype == "person" and src.dep_ in JOINT_DEPS and (partners := named_partners(src)):
@@ -273,7 +301,13 @@ class EntityResolver:
             self._last_group = (name, mention.end)
         last = self._last_thing
         if src.lower_ == "it":
-            if last is not None and src.idx - last[2] < IT_REACH:
+            near = last is not None and src.idx - last[2] < IT_REACH
+            if last is not None and near and last[2] >= sentence_before_start(src):
+                return last[0], mention, last[1]  # "…, according to the SITE group. It said …"
+            if (before := self._institution_before(src)) is not None:
+                self._last_thing = (before, "organization", mention.end)
+                return before, mention, "organization"
+            if last is not None and near and not subject_since(src, last, self._outside):
                 return last[0], mention, last[1]
         else:  # a thing "it" can continue: an institution, or a singular common noun
             thing = stype == "organization" or (
@@ -284,6 +318,23 @@ class EntityResolver:
             )
             self._last_thing = (name, stype, mention.end) if thing else None
         return name, mention, stype
+
+    def _institution_before(self, it: Token) -> str | None:
+        """The institution a speaking "it" continues where none spoke just before: the subject of the
+        sentence before, if an institution no person's name could be ("The port authority welcomed the
+        agreement. In a statement, it said …"; organizations.subject_before says which subject)."""
+        subject = subject_before(it, IT_REACH)
+        if subject is None:
+            return None
+        left, right = mention_range(subject)
+        ent = ent_in(self.doc[left:right], self._ents)
+        if ent is not None:
+            if ent.label_ not in ("ORG", "GPE") or self._lookup(name_key(clean_name(ent.text))) is not None:
+                return None
+        elif not definite_institution(subject, self.doc[left:right]):
+            return None
+        name, _, stype = self._resolve(subject)
+        return name if stype == "organization" else None
 
     def _jointly(self, name: str, mention: Span, partners: list[Token]) -> tuple[str, Span, SpeakerType]:
         """ "Anne Fox and Derek Hall said in a joint statement": both speak, as a group named by both
@@ -313,7 +364,7 @@ class EntityResolver:
             j -= 1
             plural = tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP"
             if not self._outside(tok.idx):
-                if plural and _in_subject(tok):
+                if plural and in_subject(tok):
                     return True
             elif plural or (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN")):
                 return True
@@ -349,11 +400,11 @@ class EntityResolver:
             return mention.text, mention, "group"
         ent = ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
-            person = self._lookup(name_key(self._ent_name(ent)), honorific_gender(ent))
+            person = self._lookup(name_key(self._ent_name(ent)), honorific_gender(ent), at=ent.start)
             if person is not None:
                 return self._spoke_here(person, src, at=ent.start), mention, "person"
             return self._ent_name(ent), mention, "person"
-        if _common_noun(src) and src.tag_ in ("NN", "NNP") and (holder := self.roles.holder(src)):
+        if common_noun(src) and src.tag_ in ("NN", "NNP") and (holder := self.roles.holder(src)):
             return self._spoke(self._centre_over(holder, role_word(src), left)), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
             return mention_name(span), mention, "group"
@@ -369,13 +420,13 @@ class EntityResolver:
         if src.tag_ in ("NNS", "NNPS"):
             return mention_name(span), mention, "group"
         if src.pos_ == "PROPN":
-            person = self._lookup((src.lower_,))
+            person = self._lookup((src.lower_,), at=src.i)
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke_here(person, src), mention, "person"
             if (full := self.orgs.full_name(span.text)) is not None:
                 return full, mention, "organization"
             return mention_name(span), mention, "organization" if org_like(span) else "person"
-        if src.is_title and (person := self._lookup((src.lower_,))) is not None:
+        if src.is_title and (person := self._lookup((src.lower_,), at=src.i)) is not None:
             return self._spoke_here(person, src), mention, "person"  # a surname the tagger took for a verb
         definite = definite_institution(src, span)
         org = self.orgs.referent(src) if definite else None
@@ -460,30 +511,3 @@ class EntityResolver:
 
 
 JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})  # the speaker named as such, not an antecedent
-
-
-def _in_subject(tok: Token) -> bool:
-    """Is `tok` part of its clause's subject ("a majority of voters distrust …")?"""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass")
-
-
-def _as_subject(root: Token) -> bool:
-    """Is a name (its root token) a clause's subject, or set off beside one ("Sam Patel, a
-    paediatrician, disagreed")? Subjects are what the text is about (centering: "Trump attacked Cruz.
-    He said …" is Trump), unlike a name in an object or prepositional phrase ("took to Twitter"). The
-    owner of a subject counts too: "Mr. Ryan's positions remain popular …, he said" is Ryan (PolNeAR
-    train: 15 of the 18 resolutions this changed right, 2 wrong, read by hand)."""
-    if root.dep_ == "appos":
-        root = root.head
-    if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
-        root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass")
-
-
-def _common_noun(tok: Token) -> bool:
-    """A common noun, also where the tagger called it a proper one in lower case ("the senator says")."""
-    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)

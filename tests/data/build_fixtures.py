@@ -194,6 +194,17 @@ FIXTURES = [
       [Q(["Inflation", "will peak this year"], "indirect", "the central bank", "said"),
        Q(["Fuel", "has already begun to get cheaper"], "indirect", "the central bank", "noted"),
        Q(["Wages", "will rise more slowly"], "indirect", "the central bank", "said")]),
+    F("narrated_speaker", "a stand-alone quotation after a sentence about its speaker, with no cue of its own",
+      "Two candidates debated the school budget on Tuesday night. \"We can fund every teacher without "
+      "raising taxes,\" said Tom Brandt, the incumbent. His challenger, Ann Moreno, laughed. \"Show me the "
+      "numbers.\"\n\nBrandt did not answer. The moderator, Lisa Grant, moved on. \"Next question.\"",
+      [Q("We can fund every teacher without raising taxes,", "direct", "Tom Brandt", "said"),
+       Q("Show me the numbers.", "direct", "Ann Moreno", "laughed"),
+       Q("Next question.", "direct", "Lisa Grant", "moved on")]),
+    F("it_after_institution_subject", "\"it\" speaking for the institution the sentence before is about",
+      "Dock workers returned to work on Monday after a three-week strike. The port authority welcomed the "
+      "agreement. In a statement, it said it expected the backlog to be cleared within ten days.",
+      [Q("it expected the backlog to be cleared within ten days", "indirect", "The port authority", "said")]),
     F("occasion_that_clause", "a that-clause after the place or occasion of the speech",
       "The former mayor was convicted of bribery on Friday. His lawyer, Dana Whitfield, told reporters outside "
       "the courthouse that the jury had erred.",
