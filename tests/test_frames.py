@@ -93,6 +93,17 @@ def test_an_object_read_as_the_predicate_keeps_the_quotation_after_it(nlp: Any) 
     assert fragments == ["Benson's attack \u201cdesperate.\u201d"]
 
 
+def test_an_object_read_into_its_quoted_predicate_is_proposed_with_it(nlp: Any) -> None:
+    # the parser reads "fine" as an adjective of "disproportionate", the one predicate, and finds no object
+    text = 'The company called the fine "disproportionate" and said it would appeal.'
+    fragments, source = frames_of(nlp, text, "called")["obj_pred"]
+    assert fragments == ['the fine "disproportionate'] and source == "company"
+    from saidwhat import extract
+
+    (called, _) = extract(text).quotes
+    assert (called.text, called.kind) == ('the fine "disproportionate"', "mixed")
+
+
 def test_according_to_a_document_names_its_author(nlp: Any) -> None:
     text = "The bridge needs repairs, according to a report by the state highway agency."
     fragments, source = frames_of(nlp, text, "according")["according"]

@@ -98,3 +98,30 @@ def test_a_ministry_speaker_is_named_by_its_fuller_description(nlp: Any) -> None
     )
     quotes = extract(text).quotes
     assert [(q.speaker, q.speaker_type) for q in quotes] == [("the economy ministry", "organization")] * 2
+
+
+def test_a_description_after_a_places_possessive_is_the_fuller_one(nlp: Any) -> None:
+    doc = nlp(
+        "Germany's data protection regulator fined the software company Helix AG on Wednesday. The regulator "
+        "said Helix had stored passwords without encryption."
+    )
+    regulator = [t for t in doc if t.text == "regulator"][-1]
+    assert fuller_description(regulator) == "Germany's data protection regulator"
+    # a person's possessive is no place's: "Trump's campaign" stays what it is
+    doc = nlp("Donald Trump's digital campaign spent $2 million. The campaign said the money was well spent.")
+    assert fuller_description([t for t in doc if t.text == "campaign"][-1]) is None
+
+
+def test_a_short_name_the_recognizer_tagged_as_a_nationality_is_still_the_full_name(nlp: Any) -> None:
+    text = (
+        "BERLIN — Germany's data protection regulator fined the software company Helix AG 12 million euros "
+        "on Wednesday for failing to protect the personal data of 3 million customers.\n\n"
+        "The regulator said Helix had stored passwords without encryption and had waited six weeks before "
+        "telling customers about the breach. \"This was not a sophisticated attack,\" said Ulrike Brandt, the "
+        "regulator's president. \"The door was left wide open.\"\n\n"
+        "Helix said it would appeal. The company called the fine \"disproportionate\" and said it had already "
+        "spent 20 million euros on new security systems."
+    )
+    assert "NORP" in [e.label_ for e in nlp(text).ents if e.text == "Helix"]  # what this test is about
+    speakers = [q.speaker for q in extract(text).quotes if q.start > text.index("Helix said")]
+    assert speakers == ["Helix AG", "Helix AG", "Helix AG"]

@@ -195,6 +195,12 @@ def candidates_for(
     elif len(predicates) == 1 and (close_mark := _quotation_after(predicates[0])) is not None:
         # "called Benson's attack “desperate.”": the object read as the predicate, the quotation cut off
         out.append(Candidate(i, "obj_pred", (trimmed(doc, predicates[0].left_edge.i, close_mark + 1),), src))
+    elif len(predicates) == 1 and any(t.is_quote for t in doc[predicates[0].left_edge.i : predicates[0].i]):
+        # "called the fine “disproportionate”": the object read into the predicate, before its quotation
+        predicate = predicates[0]
+        out.append(
+            Candidate(i, "obj_pred", (trimmed(doc, predicate.left_edge.i, predicate.right_edge.i + 1),), src)
+        )
     if colon_at is not None:
         end = paragraph_end(doc, colon_at)
         frags = (trimmed(doc, colon_at + 1, end),)

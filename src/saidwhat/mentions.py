@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from saidwhat.models import SpeakerType
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
@@ -424,3 +426,23 @@ def as_subject(root: Token) -> bool:
 def common_noun(tok: Token) -> bool:
     """A common noun, also where the tagger called it a proper one in lower case ("the senator says")."""
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
+
+
+def rival_between(start: int, they: Token, narrated: Callable[[int], bool]) -> bool:
+    """Could "they" mean something named after character `start` (where the group that spoke last was
+    named)? A plural noun ("Polls show that a majority of voters believe …. They are hungry for
+    change") or another subject ("his team does see …. They believe") between them makes it ambiguous,
+    and "they" keeps its own mention; inside what the group said (not `narrated`), only a plural subject
+    does ("Owners say the closure cost them customers. They added …" is the owners)."""
+    doc = they.doc
+    j = they.i - 1
+    while j >= 0 and doc[j].idx >= start:
+        tok = doc[j]
+        j -= 1
+        plural = tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP"
+        if not narrated(tok.idx):
+            if plural and in_subject(tok):
+                return True
+        elif plural or (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN")):
+            return True
+    return False

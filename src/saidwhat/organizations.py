@@ -180,9 +180,10 @@ DESCRIPTION_REACH = 600  # tokens back within which "the ministry" may continue 
 
 def fuller_description(noun: Token) -> str | None:
     """The fuller unnamed description a definite institution noun continues ("the economy ministry said
-    … The ministry said": "the economy ministry"), where the article gave exactly one within
-    DESCRIPTION_REACH tokens: the same noun after "the" with a word before it that says which one
-    (`_describes`: not "the new ministry", not "the Trump campaign"). With two ("the foreign ministry",
+    … The ministry said": "the economy ministry"; "Germany's data protection regulator", a place's),
+    where the article gave exactly one within DESCRIPTION_REACH tokens: the same noun after "the" (or
+    a place's possessive) with a word before it that says which one (`_describes`: not "the new
+    ministry", not "the Trump campaign"). With two ("the foreign ministry",
     "the defence ministry") which is meant is unknown, and the mention stays the speaker."""
     doc = noun.doc
     own = {c.lower_ for c in qualifying(noun)}
@@ -193,13 +194,18 @@ def fuller_description(noun: Token) -> str | None:
         if tok.tag_ == "NNP" and any(c.i > tok.i and c.dep_ == "prep" for c in tok.children):
             continue  # "the nonpartisan Commission on Presidential Debates": a name, not a description
         mods = [c for c in qualifying(tok) if _describes(c)]
-        det = next((c for c in tok.children if c.dep_ == "det"), None)
-        if not mods or det is None or det.lower_ != "the" or not own <= {m.lower_ for m in mods}:
+        det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+        place = det is not None and det.dep_ == "poss" and det.ent_type_ in ("GPE", "NORP")
+        if (
+            not mods
+            or det is None
+            or (det.lower_ != "the" and not place)
+            or not own <= {m.lower_ for m in mods}
+        ):
             continue
-        start = min(m.left_edge.i for m in mods)
-        if len(mods) > len(own):
-            phrase = doc[start : tok.i + 1].text
-            forms.setdefault(phrase.lower(), "the " + phrase)
+        if len(mods) > len(own):  # "Germany's data protection regulator … The regulator said": in full
+            phrase = doc[det.left_edge.i if place else min(m.left_edge.i for m in mods) : tok.i + 1].text
+            forms.setdefault(phrase.lower(), phrase if place else "the " + phrase)
     return next(iter(forms.values())) if len(forms) == 1 else None
 
 

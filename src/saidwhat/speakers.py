@@ -40,12 +40,12 @@ from saidwhat.mentions import (
     as_subject,
     common_noun,
     ent_in,
-    in_subject,
     introducing_description,
     mention_range,
     named_partners,
     noun_type,
     org_like,
+    rival_between,
     role_word,
 )
 from saidwhat.models import Span, SpeakerType
@@ -285,7 +285,7 @@ class EntityResolver:
         before has a subject of its own since; where none spoke, the institution the sentence before is
         about ("The port authority welcomed the agreement. In a statement, it said …"); an impersonal
         "it" ("It's worth noting …") after a person stays "It". "They" continues the last group that spoke,
-        close before it, where nothing between could be meant instead (`_rival_between`)."""
+        close before it, where nothing between could be meant instead (`rival_between`)."""
         name, mention, stype = self._resolve(src)
         if stype == "person" and src.dep_ in JOINT_DEPS and (partners := named_partners(src)):
             name, mention, stype = self._jointly(name, mention, partners)
@@ -294,7 +294,7 @@ class EntityResolver:
             if (
                 group is not None
                 and src.idx - group[1] < THEY_REACH
-                and not self._rival_between(group[1], src)
+                and not rival_between(group[1], src, self._outside)
             ):
                 name, stype = group[0], "group"
         elif stype == "group" and src.lower_ not in GROUP_PRONOUNS:
@@ -352,24 +352,6 @@ class EntityResolver:
         joint = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
         return joint, Span(text[mention.start : end], mention.start, end), "group"
 
-    def _rival_between(self, start: int, they: Token) -> bool:
-        """Could "they" mean something named after the group's mention? A plural noun ("Polls show that a
-        majority of voters believe …. They are hungry for change") or another subject ("his team does
-        see …. They believe") between them makes it ambiguous, and "they" keeps its own mention; inside
-        what the group said, only a plural subject does ("Owners say the closure cost them customers.
-        They added …" is the owners)."""
-        j = they.i - 1
-        while j >= 0 and self.doc[j].idx >= start:
-            tok = self.doc[j]
-            j -= 1
-            plural = tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "NORP"
-            if not self._outside(tok.idx):
-                if plural and in_subject(tok):
-                    return True
-            elif plural or (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN")):
-                return True
-        return False
-
     def _resolve(self, src: Token) -> tuple[str, Span, SpeakerType]:
         doc = self.doc
         if src.pos_ == "ADP":  # "Of Carson, Levine … said": the parser made the preposition the subject
@@ -414,7 +396,8 @@ class EntityResolver:
                 src.pos_ == "PROPN" or src.is_title
             ):  # "Trump" read as an organisation
                 return self._spoke_here(person, src), mention, "person"
-            own_name = ent.label_ == "ORG" and ent.start <= src.i < ent.end  # not "The Podesta Group's CEO"
+            # not "The Podesta Group's CEO"; "Helix" tagged a nationality is still Helix AG's short name
+            own_name = ent.label_ in ("ORG", "NORP") and ent.start <= src.i < ent.end
             full = self.orgs.full_name(ent.text) if own_name else None  # "Nordlink": Nordlink Systems
             return full or mention_name(span), mention, "organization"
         if src.tag_ in ("NNS", "NNPS"):
