@@ -117,10 +117,10 @@ def test_a_short_name_the_recognizer_tagged_as_a_nationality_is_still_the_full_n
         "BERLIN — Germany's data protection regulator fined the software company Helix AG 12 million euros "
         "on Wednesday for failing to protect the personal data of 3 million customers.\n\n"
         "The regulator said Helix had stored passwords without encryption and had waited six weeks before "
-        "telling customers about the breach. \"This was not a sophisticated attack,\" said Ulrike Brandt, the "
-        "regulator's president. \"The door was left wide open.\"\n\n"
-        "Helix said it would appeal. The company called the fine \"disproportionate\" and said it had already "
-        "spent 20 million euros on new security systems."
+        'telling customers about the breach. "This was not a sophisticated attack," said Ulrike Brandt, '
+        'the regulator\'s president. "The door was left wide open."\n\n'
+        'Helix said it would appeal. The company called the fine "disproportionate" and said it had '
+        "already spent 20 million euros on new security systems."
     )
     assert "NORP" in [e.label_ for e in nlp(text).ents if e.text == "Helix"]  # what this test is about
     speakers = [q.speaker for q in extract(text).quotes if q.start > text.index("Helix said")]
