@@ -374,3 +374,22 @@ def test_more_bare_verbs_continue_an_infinitive_the_parser_cut(nlp: Any) -> None
     # a subject of its own makes the rest a clause of its own
     text = "The governor promised to cut taxes, and lawmakers approve."
     assert extract(text).quotes[0].text == "to cut taxes"
+
+
+def test_a_source_the_parser_hung_inside_the_quotation_ends_the_content(nlp: Any) -> None:
+    # in this context the parser reads "the union's president" as the object of "playing", so the
+    # reported clause ran over the closing mark and its speaker; the phrase ends with a name: the source
+    text = (
+        "The mayor tweeted on Sunday that the chief had lost the confidence of this community. Within "
+        "hours, the police union fired back.\n\n"
+        '"The mayor is playing politics with public safety," the union\'s president, Dan Kowalski, wrote '
+        "in a letter to the city council."
+    )
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "president").dep_ != "nsubj"  # what this test is about
+    quote = extract(text).quotes[-1]
+    assert (quote.text, quote.kind, quote.speaker) == (
+        "The mayor is playing politics with public safety,",
+        "direct",
+        "Dan Kowalski",
+    )

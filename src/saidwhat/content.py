@@ -133,7 +133,7 @@ def end_before_inverted_source(doc: Doc, a: Attribution, stretches: list[Stretch
     """`“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, tells
     Breitbart News`: the parser, finding no subject for the cue, hangs the name on the quotation's last
     word, and the content runs over it. A phrase with no verb between the closing mark and the cue, opening
-    with a proper noun, is the source the cue lacks (the extractor's adjacent-name rule then finds it);
+    with a proper noun or ending with one, is the source the cue lacks (the extractor's adjacent-name rule then finds it);
     the content ends with the quotation."""
     if len(a.fragments) != 1 or a.cue is None:
         return
@@ -148,7 +148,10 @@ def end_before_inverted_source(doc: Doc, a: Attribution, stretches: list[Stretch
         return
     tail = doc.char_span(st.end, end, alignment_mode="expand")
     words = [t for t in tail or () if not (t.is_punct or t.is_space)]
-    if words and words[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+    # a name, or a noun phrase the parser hung inside the quotation ("the union's president, Dan Kowalski,
+    # wrote": "president" read as the quoted verb's object)
+    named = words and (words[0].pos_ == "PROPN" or (words[0].pos_ == "DET" and words[-1].pos_ == "PROPN"))
+    if named and not any(t.pos_ in ("VERB", "AUX") for t in words):
         a.fragments[0] = (start, st.end)
         a.source = None
 
