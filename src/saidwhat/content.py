@@ -132,9 +132,9 @@ def end_with_predicative_quotation(doc: Doc, a: Attribution, stretches: list[Str
 def end_before_inverted_source(doc: Doc, a: Attribution, stretches: list[Stretch], text: str) -> None:
     """`“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, tells
     Breitbart News`: the parser, finding no subject for the cue, hangs the name on the quotation's last
-    word, and the content runs over it. A phrase with no verb between the closing mark and the cue, opening
-    with a proper noun or ending with one, is the source the cue lacks (the extractor's adjacent-name rule then finds it);
-    the content ends with the quotation."""
+    word, and the content runs over it. A phrase with no verb between the closing mark and the cue,
+    opening with a proper noun or ending with one, is the source the cue lacks (the extractor's
+    adjacent-name rule then finds it); the content ends with the quotation."""
     if len(a.fragments) != 1 or a.cue is None:
         return
     if a.source is not None and _stretch_holding(doc[a.source].idx, stretches) is None:
