@@ -113,16 +113,28 @@ def _scored_candidates(
         probabilities = scorer.probabilities(doc, candidates, logits)
         judge = scorer
     best: dict[int, tuple[float, Candidate]] = {}
+    with_object: dict[int, tuple[float, Candidate]] = {}  # accepted obj_pred candidates, by cue
     runners_up: list[Attribution] = []
     for cand, p in zip(candidates, probabilities, strict=True):
         tok = doc[cand.cue]
-        if p >= _threshold(judge, cand, tok) and p > best.get(cand.cue, (0.0, cand))[0]:
+        accepted = p >= _threshold(judge, cand, tok)
+        if accepted and cand.frame == "obj_pred":
+            with_object[cand.cue] = (p, cand)
+        if accepted and p > best.get(cand.cue, (0.0, cand))[0]:
             best[cand.cue] = (p, cand)
         elif p >= CONTAINER_MIN_PROB and not _no_statement(doc, cand):
             runners_up.append(
                 Attribution(cand.cue, char_frags(doc, cand.content), cand.source, p, frame=cand.frame)
             )
+    for cue, (p, cand) in list(best.items()):
+        if cand.frame == "xcomp" and cue in with_object and _holds(with_object[cue][1], cand):
+            best[cue] = (p, with_object[cue][1])  # urged both sides to return …: the one urged is content
     return _accepted(doc, text, best, in_quote), runners_up
+
+
+def _holds(outer: Candidate, inner: Candidate) -> bool:
+    """Does one candidate's content span the other's (an object and its infinitive, the infinitive)?"""
+    return outer.content[0][0] <= inner.content[0][0] and outer.content[-1][1] >= inner.content[-1][1]
 
 
 def _candidates(doc: Doc, model: CueModel) -> list[Candidate]:
