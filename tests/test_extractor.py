@@ -618,3 +618,13 @@ def test_the_one_urged_belongs_to_what_was_urged() -> None:
     (quote,) = extract(text).quotes
     assert quote.text == "both sides to return to the table"
     assert quote.speaker == "Sylvia Jones"
+
+
+def test_whom_someone_writes_for_is_not_what_they_wrote() -> None:
+    text = (
+        "Writing for the court, Judge Diana Gribbon Motz said the legislature had requested data on the use "
+        "of voting practices by race before restricting them."
+    )
+    quotes = extract(text).quotes
+    cues = [(q.cue.text if q.cue else None, q.text[:20]) for q in quotes]
+    assert cues == [("said", "the legislature had ")]

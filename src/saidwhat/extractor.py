@@ -237,6 +237,9 @@ def _no_statement(doc: Doc, cand: Candidate) -> bool:
     cue = doc[cand.cue]
     if _silent(cue) or (cue.dep_ == "pobj" and _silent(cue.head.head)):
         return True  # "did not respond to questions about the donations": nor are the questions
+    start = cand.fragments[0][0] if cand.fragments else 0
+    if cand.frame == "prep" and cue.lower_ in ON_BEHALF_CUES and start > 0 and doc[start - 1].lower_ == "for":
+        return True  # "Writing for the court, Judge Motz said …": whom the words stand for, not the words
     first = [doc[j].lower_ for s, e in cand.fragments[:1] for j in range(s, min(e, s + 3))]
     if first[:2] in (["to", "comment"], ["to", "respond"]) and first[2:3] and first[2] in TOPIC_PREPOSITIONS:
         return True
@@ -255,6 +258,9 @@ def _no_statement(doc: Doc, cand: Candidate) -> bool:
     )
 
 
+# verbs whose "for" names whom the words are written or spoken for ("writing for the majority"); PolNeAR
+# train and dev annotate none of their five "writing/speaking for …" as an attribution's content
+ON_BEHALF_CUES = frozenset({"write", "writes", "wrote", "writing", "speak", "speaks", "spoke", "speaking"})
 IDENTITY_WORDS = frozenset({"name", "named", "identified", "identify", "identity"})
 ANONYMITY_WORDS = IDENTITY_WORDS | frozenset(
     {"to", "give", "provide", "disclose", "be", "not", "publicly", "her", "his", "their", "full", "last"}
