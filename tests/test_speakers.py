@@ -602,3 +602,14 @@ def test_a_shared_surname_goes_to_the_namesake_the_paragraph_is_about() -> None:
         "Kevin Doyle",
         "Margaret Doyle",
     ]
+
+
+def test_an_institution_named_beside_its_noun_is_an_organization_whatever_the_tagger_says() -> None:
+    # a possessive inside the name keeps it a name
+    (quote,) = extract(
+        "The nurses' union, the Ontario Nurses' Association, said the hospital refused to talk."
+    ).quotes
+    assert (quote.speaker, quote.speaker_type) == ("the Ontario Nurses' Association", "organization")
+    # "Unifor" is tagged a person, but the union it names is no one
+    (quote,) = extract("The union, Unifor, said the plant would close.").quotes
+    assert (quote.speaker, quote.speaker_type) == ("Unifor", "organization")

@@ -165,9 +165,12 @@ def _plain_name(noun: Token, appos: Token) -> bool:
     nor a description ("The employee, a registered Republican,")?"""
     doc = noun.doc
     words = doc[appos.left_edge.i : appos.right_edge.i + 1]
-    if any(t.is_quote for t in words) or doc[appos.left_edge.i - 1].is_quote:
+    if any(t.is_quote and t.tag_ != "POS" for t in words) or doc[appos.left_edge.i - 1].is_quote:
         return False
-    if not all(t.pos_ in NAME_WORD_POS or (t.i == words.start and t.lower_ == "the") for t in words):
+    if not all(
+        t.pos_ in NAME_WORD_POS or t.tag_ == "POS" or (t.i == words.start and t.lower_ == "the")
+        for t in words
+    ):  # "the Ontario Nurses' Association": a possessive inside the name
         return False
     return _set_off(noun, appos)
 

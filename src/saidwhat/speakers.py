@@ -382,6 +382,8 @@ class EntityResolver:
             return mention.text, mention, "group"
         ent = ent_in(span, self._ents)
         if ent is not None and ent.label_ == "PERSON":
+            if src.dep_ == "appos" and noun_type(src.head.lower_) == "organization":
+                return self._ent_name(ent), mention, "organization"  # "The union, Unifor,": misread
             person = self._lookup(name_key(self._ent_name(ent)), honorific_gender(ent), at=ent.start)
             if person is not None:
                 return self._spoke_here(person, src, at=ent.start), mention, "person"
