@@ -269,9 +269,9 @@ def subject_before(it: Token, reach: int) -> Token | None:
     doc, sent = it.doc, it.sent
     if it.dep_ != "nsubj" or it.head.pos_ != "VERB":  # "It's easy to be cynical about …": no one
         return None
-    if sent.start == 0 or any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[sent.start : it.i]):
+    prev = _sentence_before(it)
+    if prev is None or any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[sent.start : it.i]):
         return None
-    prev = doc[sent.start - 1].sent
     subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or it.idx - subject.idx > reach:
         return None
@@ -284,10 +284,15 @@ def subject_before(it: Token, reach: int) -> Token | None:
     return subject
 
 
+def _sentence_before(tok: Token) -> SpacySpan | None:
+    """The sentence before the one holding `tok`, if any."""
+    start = tok.sent.start
+    return tok.doc[start - 1].sent if start > 0 else None
+
+
 def sentence_before_start(it: Token) -> int:
     """The character where the sentence before the one holding `it` starts (its own, if it is the first)."""
-    sent = it.sent
-    return it.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return (_sentence_before(it) or it.sent).start_char
 
 
 def subject_since(it: Token, last: tuple[str, str, int], narrated: Callable[[int], bool]) -> bool:
@@ -296,10 +301,9 @@ def subject_since(it: Token, last: tuple[str, str, int], narrated: Callable[[int
     (`narrated(char)`) that does not name that institution again? Then "it" may mean that subject as
     well: "The port authority said …. The regulator published a report on Monday. It said …" is not the
     port authority; "a congressional report … The report also … It said" still is the report."""
-    doc, sent = it.doc, it.sent
-    if sent.start == 0:
+    prev = _sentence_before(it)
+    if prev is None:
         return False
-    prev = doc[sent.start - 1].sent
     named = set(last[0].lower().split())
     return any(
         t.dep_ in ("nsubj", "nsubjpass")

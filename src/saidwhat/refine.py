@@ -16,6 +16,7 @@ from saidwhat.headlines import first_line_end
 from saidwhat.names import is_nickname
 from saidwhat.nesting import cut_before, relative_object
 from saidwhat.quote_cues import (
+    PERSONAL_SUBJECTS,
     cue_near,
     distanced,
     narrated_speaker,
@@ -257,7 +258,7 @@ def _someone_else(doc: Doc, text: str, previous: Attribution, narrator: Token | 
     than the previous quote's speaker ("“…,” said Tom Smith. Ann Jones was furious. “…”")? A pronoun
     is taken to go on with the same speaker ("She paused. “Everything.”")."""
     source = previous.speaker_from.source if previous.speaker_from is not None else previous.source
-    if narrator is None or narrator.lower_ in ("he", "she") or source is None:
+    if narrator is None or narrator.lower_ in PERSONAL_SUBJECTS or source is None:
         return False
     end, start = previous.fragments[-1][1], narrator.sent.start_char
     if start < end or (not text[end:start].strip(" \t\"'”’") and speech_cue(narrator.head)):

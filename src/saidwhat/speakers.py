@@ -301,14 +301,14 @@ class EntityResolver:
             self._last_group = (name, mention.end)
         last = self._last_thing
         if src.lower_ == "it":
-            near = last is not None and src.idx - last[2] < IT_REACH
-            if last is not None and near and last[2] >= sentence_before_start(src):
-                return last[0], mention, last[1]  # "…, according to the SITE group. It said …"
+            near = last if last is not None and src.idx - last[2] < IT_REACH else None
+            if near is not None and near[2] >= sentence_before_start(src):
+                return near[0], mention, near[1]  # "…, according to the SITE group. It said …"
             if (before := self._institution_before(src)) is not None:
                 self._last_thing = (before, "organization", mention.end)
                 return before, mention, "organization"
-            if last is not None and near and not subject_since(src, last, self._outside):
-                return last[0], mention, last[1]
+            if near is not None and not subject_since(src, near, self._outside):
+                return near[0], mention, near[1]
         else:  # a thing "it" can continue: an institution, or a singular common noun
             thing = stype == "organization" or (
                 stype == "unknown"
