@@ -115,8 +115,21 @@ def test_a_relative_clause_calling_something_a_quotation_is_its_own_quote(nlp: A
     quotes = extract('He apologized for the remarks, which he called "stupid and hurtful."').quotes
     assert [(q.kind, q.text) for q in quotes] == [
         ("indirect", "the remarks"),
-        ("mixed", 'which he called "stupid and hurtful."'),
+        ("mixed", 'which … "stupid and hurtful."'),  # the pronoun and what follows the cue (PolNeAR)
     ]
+
+
+def test_a_relative_clause_reporting_what_its_pronoun_did_is_its_own_quote(nlp: Any) -> None:
+    # "said" sat inside the outer content and was dropped with it as one of its verbs
+    text = (
+        "He attacked other candidates for accepting his personal donations, "
+        "which he said were accompanied by leverage."
+    )
+    quotes = [(q.cue.text if q.cue else None, q.text) for q in extract(text).quotes]
+    assert ("said", "which … were accompanied by leverage") in quotes
+    # a noun's complement with a subject of its own is the outer report's content, not a second one
+    text = "The senator repeated the claim that she said the deal was dead."
+    assert "said" not in [q.cue.text for q in extract(text).quotes if q.cue is not None]
 
 
 def test_a_report_after_a_colon_introduced_quotation_is_its_own(nlp: Any) -> None:
@@ -331,7 +344,7 @@ def test_a_relative_pronoun_and_a_quotation_as_two_objects_is_its_own_quote(nlp:
     quotes = extract(text).quotes
     assert [(q.kind, q.text) for q in quotes] == [
         ("indirect", "that Trump would win the race"),
-        ("mixed", "which he declared “a total disaster” for the party"),
+        ("mixed", "which … “a total disaster” for the party"),
     ]
     # a relative pronoun that is the subject is no object named: no quote of its own
     text = "She shared an editorial that accuses Sanders of running a “fiction-filled campaign” online."

@@ -125,3 +125,33 @@ def test_a_short_name_the_recognizer_tagged_as_a_nationality_is_still_the_full_n
     assert "NORP" in [e.label_ for e in nlp(text).ents if e.text == "Helix"]  # what this test is about
     speakers = [q.speaker for q in extract(text).quotes if q.start > text.index("Helix said")]
     assert speakers == ["Helix AG", "Helix AG", "Helix AG"]
+
+
+def test_an_abbreviation_is_the_institution_named_in_full(nlp: Any) -> None:
+    text = (
+        "The Environmental Protection Agency proposed limits on soot. The International Monetary Fund cut "
+        "its forecast. The Federal Reserve held rates. The Congressional Budget Office scored the bill while "
+        "Congress was in recess. Ford recalled 9,000 trucks and Fordham University closed early."
+    )
+    _, book = _book(nlp, text)
+    assert book.full_name("The EPA") == "The Environmental Protection Agency"  # initials
+    assert book.full_name("IMF") == "The International Monetary Fund"
+    assert book.full_name("the Fed") == "The Federal Reserve"  # a clipped modifier
+    assert book.full_name("Congress") is None  # a word of its own, not "Congressional" clipped
+    assert book.full_name("Ford") is None  # a name, not "Fordham" clipped
+    assert book.full_name("FBI") is None  # no institution it abbreviates
+
+
+def test_an_abbreviation_two_institutions_fit_names_neither(nlp: Any) -> None:
+    text = "The Federal Bureau of Investigation and the Federal Bureau of Inquiry both declined to comment."
+    _, book = _book(nlp, text)
+    assert book.full_name("FBI") is None
+
+
+def test_an_abbreviated_institution_speaker_is_named_in_full(nlp: Any) -> None:
+    text = (
+        "The International Monetary Fund cut its forecast on Tuesday. The IMF said growth would slow to "
+        "2.9 percent."
+    )
+    speakers = [q.speaker for q in extract(text).quotes]
+    assert speakers[0] == "The International Monetary Fund"

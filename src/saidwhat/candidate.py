@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +67,22 @@ def single_subject_before(doc: Doc, start: int, end: int, head: int) -> tuple[in
         and tok.tag_ not in ("WDT", "WP")
     )
     return (start, end) if subject else None
+
+
+def relative_report_pronoun(cue: Token) -> Token | None:
+    """The relative pronoun a relative clause's verb reports on ("his donations, which he said were
+    accompanied by favors"; "the claim that she said was false", where the parser makes "that" the
+    verb's marker), or None. The reported clause has no subject but the pronoun: one with its own
+    ("the claim that she said the deal was dead") is a noun's complement, no relative clause."""
+    if cue.dep_ not in ("relcl", "acl"):
+        return None
+    speaker = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    if speaker is None or speaker.tag_ in RELATIVE_TAGS:
+        return None
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return next((c for c in cue.children if c.i < speaker.i and c.lower_ in ("that", "which")), None)
+    return subject if subject.tag_ in RELATIVE_TAGS and subject.i < speaker.i else None

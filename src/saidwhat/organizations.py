@@ -4,7 +4,8 @@
 institution, Nordlink Systems, three times. Readers resolve these two ways, and so do we:
   a short name -> the full name it shortens, where what it leaves out is a corporate word ("Nordlink"
     beside "Nordlink Systems", "Acme" beside "Acme Corp."): not "Harvard" beside "Harvard Medical
-    School", another institution;
+    School", another institution; or that abbreviates it, by its initials ("the EPA", "NAACP") or a
+    clipped first word ("the Fed"), where exactly one institution named fits;
   "the company", "the commission" -> the institution the article tied that noun to: the noun its name
     ends with ("the Irish Data Protection Commission", "the Ministry of Defence"), or one set beside it
     ("The developer, Bayline Partners, said"; "Nordlink Systems, a Norwegian company,"); a business
@@ -83,6 +84,33 @@ def _shortens(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     )
 
 
+NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})  # words an institution's initials skip
+CLIPPED_MIN, CLIPPED_MAX = 3, 4  # letters a clipped first word keeps ("Fed"; not "Congress": a word)
+
+
+def _abbreviates(short: str, full: tuple[str, ...]) -> bool:
+    """Is `short`, as written, an abbreviation of the name `full`: its initials ("EPA": Environmental
+    Protection Agency; "DOJ": Department of Justice; "NAACP", skipping "for the") or its first word
+    clipped ("Fed": Federal Reserve; "the Met": Metropolitan Opera)? A reader takes either for the
+    institution named in full."""
+    word = short.strip(".,'’").removeprefix("the ").removeprefix("The ")
+    if " " in word or len(word) < 2 or len(full) < 2:
+        return False
+    if word.isupper():
+        letters = word.replace(".", "").lower()
+        every = "".join(w[0] for w in full)
+        content = "".join(w[0] for w in full if w not in NAME_LINKS)
+        return letters in (every, content)
+    clipped = word.lower()
+    if not word[0].isupper() or not CLIPPED_MIN <= len(clipped) <= CLIPPED_MAX < len(full[0]):
+        return False
+    # a clipped modifier ("Fed", "the Met"), not a name that happens to begin another ("Ford", Fordham)
+    return full[0].startswith(clipped) and full[0].endswith(CLIPPED_ENDINGS)
+
+
+CLIPPED_ENDINGS = ("al", "an", "ic")
+
+
 def _kind_noun(words: tuple[str, ...]) -> str | None:
     """The institution noun a name ends with, or opens before "of" ("ministry of defence")."""
     head = words[: words.index("of")] if "of" in words else words
@@ -116,7 +144,7 @@ class OrgBook:
         for _, words in sorted(found, key=lambda f: -len(f[1])):
             if words in fullest:
                 continue
-            longer = next((inst for full, inst in fullest.items() if _shortens(words, full)), None)
+            longer = self._unique(fullest, words, self._display(found, words))
             if longer is None:
                 longer = _Institution(self._display(found, words), words)
                 self.institutions.append(longer)
@@ -130,6 +158,19 @@ class OrgBook:
         self._by_words = fullest
 
     @staticmethod
+    def _unique(
+        fullest: dict[tuple[str, ...], _Institution], words: tuple[str, ...], written: str
+    ) -> _Institution | None:
+        """The one institution a name shortens ("Nordlink": Nordlink Systems) or abbreviates ("the
+        EPA", "the Fed"), or None: with two that fit ("the FBI" beside the Federal Bureau of
+        Investigation and the Federal Bureau of Inquiry) which is meant is unknown."""
+        shortened = next((inst for full, inst in fullest.items() if _shortens(words, full)), None)
+        if shortened is not None:
+            return shortened
+        fits = {id(inst): inst for full, inst in fullest.items() if _abbreviates(written, full)}
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
+    @staticmethod
     def _display(found: list[tuple[SpacySpan, tuple[str, ...]]], words: tuple[str, ...]) -> str:
         return next(clean_name(ent.text) for ent, w in found if w == words)
 
@@ -138,8 +179,8 @@ class OrgBook:
         where `name` is already the fullest (or names no institution the article has)."""
         words = _words(clean_name(name))
         inst = self._by_words.get(words)
-        if inst is None:  # "Nordlink" where the recognizer did not label it
-            inst = next((i for full, i in self._by_words.items() if _shortens(words, full)), None)
+        if inst is None:  # "Nordlink", "the Fed" where the recognizer did not label it
+            inst = self._unique(self._by_words, words, clean_name(name))
         return inst.name if inst is not None and inst.words != words else None
 
     def referent(self, noun: Token) -> str | None:

@@ -354,6 +354,21 @@ FIXTURES = [
       "The plan to merge the two school districts was unveiled on Friday. It was described as “reckless” "
       "by the teachers' union president, Tom Hale. Parents will hold a meeting next week.",
       [Q(["It", "as “reckless”"], "mixed", "Tom Hale", "described")]),
+    F("abbreviated_institution", "an institution named in full, then by its initials or a clipped word: "
+      "the full name",
+      "The Federal Reserve left interest rates unchanged on Wednesday. The Fed said inflation had eased "
+      "over the summer. Separately, the Environmental Protection Agency proposed tighter limits on soot. "
+      "The EPA said the rule would prevent thousands of premature deaths a year.",
+      [Q("inflation had eased over the summer", "indirect", "The Federal Reserve", "said"),
+       Q("tighter limits on soot", "indirect", "the Environmental Protection Agency", "proposed"),
+       Q("the rule would prevent thousands of premature deaths a year", "indirect",
+         "the Environmental Protection Agency", "said")]),
+    F("relative_clause_report", "a report in a relative clause on another report's object: the pronoun "
+      "and the clause after the cue, in two fragments; the object's report ends before it",
+      "Councilwoman Rosa Diaz criticized the new parking fees, which she said would drive shoppers out of "
+      "downtown. The council votes on Thursday.",
+      [Q("the new parking fees", "indirect", "Rosa Diaz", "criticized"),
+       Q(["which", "would drive shoppers out of downtown"], "indirect", "Rosa Diaz", "said")]),
 ]  # fmt: skip
 
 
