@@ -162,6 +162,18 @@ def test_a_dash_opening_the_reporters_gloss_ends_the_content(nlp: Any) -> None:
     assert quote.kind == "mixed"
 
 
+def test_a_horizontal_bar_is_read_as_the_dash_it_stands_for(nlp: Any) -> None:
+    # en_core_web_sm tags "―" (U+2015, HuffPost's dash) a noun: the gloss after it had joined the content
+    text = "Officials said the bridge would close for repairs ― a move that angered commuters."
+    (quote,) = extract(text).quotes
+    assert quote.text == "the bridge would close for repairs"
+    # offsets and text stay the caller's: the bars of an aside are in the quote as written
+    text = "The mayor said the library ― closed since the flood ― would reopen in March."
+    (quote,) = extract(text).quotes
+    assert quote.text == "the library ― closed since the flood ― would reopen in March"
+    assert text[quote.start : quote.end] == quote.text
+
+
 def test_a_participle_after_a_quoted_clause_is_the_reporters(nlp: Any) -> None:
     text = (
         'The Republican nominee has questioned whether the moderators will be "fair" to him, engaging in '
