@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from saidwhat.clean import same_length_normalised  # noqa: E402
 from saidwhat.cues import MODEL_FILE, features  # noqa: E402
 from saidwhat.extractor import token_quote_mask  # noqa: E402
 from saidwhat.frames import candidates_for  # noqa: E402
@@ -60,15 +61,17 @@ def trimmed_chars(text: str, frags: list[tuple[int, int]]) -> set[int]:
 
 def _parse_version() -> str:
     """What the cached parse depends on: saidwhat's parse and attributes modules (its own components
-    set sentence starts, re-parse headlines and set coarse tags) and spaCy's version; a change to any
+    set sentence starts, re-parse headlines and set coarse tags), clean (the one-for-one character
+    replacements made before parsing, as extraction makes them) and spaCy's version; a change to any
     parses again."""
     import hashlib
 
     import spacy
 
-    from saidwhat import attributes, parse
+    from saidwhat import attributes, clean, parse
 
-    source = b"".join(Path(m.__file__).read_bytes() for m in (parse, attributes)) + spacy.__version__.encode()
+    modules = (parse, attributes, clean)
+    source = b"".join(Path(m.__file__).read_bytes() for m in modules) + spacy.__version__.encode()
     return hashlib.sha256(source).hexdigest()[:10]
 
 
@@ -83,7 +86,8 @@ def parsed(split: str, data: Path, limit: int | None) -> tuple[list[dict], list]
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:
         t = time.time()
-        docs = list(nlp.pipe([g["text"] for g in gold], batch_size=16, n_process=2))
+        texts = [same_length_normalised(g["text"]) for g in gold]
+        docs = list(nlp.pipe(texts, batch_size=16, n_process=2))
         cache.parent.mkdir(exist_ok=True)
         db = DocBin(docs=docs)
         db.to_disk(cache)

@@ -1,10 +1,12 @@
-"""nesting.py's record-level rules (quotes inside quotes); `unnest` on whole texts is tested through
-extract() in test_extractor.py and test_content.py."""
+"""nesting.py's record-level rules (quotes inside quotes, a cue reporting its own speaker); `unnest` on
+whole texts is tested through extract() in test_extractor.py and test_content.py."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from saidwhat.content import Attribution
-from saidwhat.nesting import without_quotes_inside_quotes
+from saidwhat.nesting import without_own_speaker_reported, without_quotes_inside_quotes
 
 
 def test_an_uncued_quotation_inside_another_quote_is_dropped() -> None:
@@ -24,3 +26,17 @@ def test_an_indirect_report_of_a_quotation_already_quoted_is_dropped() -> None:
     longer = Attribution(4, [(53, 200)], 0, 0.6, "indirect")
     assert without_quotes_inside_quotes([again, quote]) == [quote]
     assert without_quotes_inside_quotes([longer, quote]) == [longer, quote]
+
+
+def test_a_report_of_the_cues_own_speaker_is_dropped(nlp: Any) -> None:
+    # “Thanks!” shouted Mayor Elena Marsh: the parser's second reading makes "Thanks" report the mayor
+    doc = nlp("“Thanks!” shouted Mayor Elena Marsh as she left the hall.")
+    cue = next(t.i for t in doc if t.text == "shouted")
+    marsh = next(t.i for t in doc if t.text == "Marsh")
+    thanks = next(t.i for t in doc if t.text == "Thanks")
+    quote = Attribution(cue, [(1, 8)], marsh, 0.9, "direct")
+    mayor = Attribution(cue, [(18, 35)], thanks, 0.6, "indirect")
+    assert without_own_speaker_reported(doc, [quote, mayor]) == [quote]
+    # another cue's report may hold a speaker ("said Marsh, who told reporters the hall was closed")
+    other = Attribution(cue + 1, [(18, 35)], None, 0.6, "indirect")
+    assert without_own_speaker_reported(doc, [quote, other]) == [quote, other]

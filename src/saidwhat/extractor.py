@@ -39,7 +39,12 @@ from saidwhat.cues import CueModel, features, load_model, probability_of
 from saidwhat.frames import candidates_for, proposers
 from saidwhat.headlines import colon_positions, first_line_end
 from saidwhat.models import Quote, QuoteKind, Span, SpeakerType
-from saidwhat.nesting import around_relative_speakers, unnest, without_quotes_inside_quotes
+from saidwhat.nesting import (
+    around_relative_speakers,
+    unnest,
+    without_own_speaker_reported,
+    without_quotes_inside_quotes,
+)
 from saidwhat.quote_cues import (
     adjacent_name,
     speech_cue,
@@ -314,6 +319,7 @@ def quotes_with_origins(
             a.source = _source_after_scoring(doc[a.cue], doc[a.source])
     found = refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
     found = without_quotes_inside_quotes(found)
+    found = without_own_speaker_reported(doc, found)
     around_relative_speakers(doc, found)
     found = _with_transcript_turns(doc, text, found, stretches)
     found.sort(key=lambda a: a.fragments[0][0])

@@ -3,7 +3,8 @@
 The parser hangs a second report on the first one's content ("May said that … and suggested that …"),
 and verbs of a reported clause look like cues of their own ("said she wanted to … and let them know");
 `unnest` keeps a nested report only where it is one (a quotation with its own cue, a relative clause
-naming a quotation, a second coordinated report) and ends the outer content before it.
+naming a quotation, a second coordinated report) and ends the outer content before it. Two readings of
+one cue cannot both stand where one's content is the other's speaker (`without_own_speaker_reported`).
 """
 
 from __future__ import annotations
@@ -207,6 +208,22 @@ def _inside(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
     if not _cue_within(doc, inner, outer.fragments):
         return False
     return not _cue_within(doc, outer, inner.fragments) or outer.prob > inner.prob
+
+
+def without_own_speaker_reported(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """A cue does not report its own speaker. After an inverted cue the parser may read a quotation as
+    the subject and the name as the object ("“Thanks!” shouted Mayor Elena Marsh"): one reading makes
+    the quotation the name's, the other a report of "Mayor Elena Marsh" by "Thanks". An indirect report
+    whose content holds the source of another reading of its cue is dropped."""
+    sources = [(id(b), b.cue, doc[b.source].idx) for b in found if b.cue is not None and b.source is not None]
+
+    def reports_own_speaker(a: Attribution) -> bool:
+        return a.kind == "indirect" and any(
+            other != id(a) and cue == a.cue and any(s <= idx < e for s, e in a.fragments)
+            for other, cue, idx in sources
+        )
+
+    return [a for a in found if not reports_own_speaker(a)]
 
 
 def without_quotes_inside_quotes(found: list[Attribution]) -> list[Attribution]:
