@@ -628,3 +628,19 @@ def test_whom_someone_writes_for_is_not_what_they_wrote() -> None:
     quotes = extract(text).quotes
     cues = [(q.cue.text if q.cue else None, q.text[:20]) for q in quotes]
     assert cues == [("said", "the legislature had ")]
+
+
+def test_a_speech_verb_reporting_on_a_relative_pronoun_is_a_report() -> None:
+    # the model doubts it (short content, "would" first, hanging on an object); the construction does not
+    text = "Senator Maria Lopez opposed the new toll, which she said would hurt commuters from the suburbs."
+    got = extract(text).quotes
+    relative = [q for q in got if q.cue is not None and q.cue.text == "said"]
+    assert len(relative) == 1
+    q = relative[0]
+    assert (q.kind, q.speaker) == ("indirect", "Maria Lopez")
+    assert [text[s:e] for s, e in q.spans] == ["which", "would hurt commuters from the suburbs"]
+
+
+def test_a_belief_about_a_relative_pronoun_is_no_report() -> None:
+    text = "Investors avoided the new bonds, which they thought would lose value within a year."
+    assert not any(q.cue is not None and q.cue.text == "thought" for q in extract(text).quotes)

@@ -18,14 +18,7 @@ import pytest
 
 from saidwhat.evaluate import match, quote_intervals, speaker_ok
 
-KNOWN_FAILURES: list[str] = [
-    # "which she said would drive shoppers out of downtown": the cue model gives "said" 0.42, under the
-    # ccomp frame's 0.50 (a cue hanging on an object and a content opening with "would" count against
-    # it; a feature for such relative clauses, retrained, took it to 0.48 and moved dev and train by
-    # +-0.03, so it was not kept); the reports found above the threshold are kept and split around
-    # their speaker (nesting.py)
-    "relative_clause_report",
-]
+KNOWN_FAILURES: list[str] = []
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = [
