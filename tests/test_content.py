@@ -119,6 +119,20 @@ def test_a_relative_clause_calling_something_a_quotation_is_its_own_quote(nlp: A
     ]
 
 
+def test_a_free_relative_naming_a_quotation_is_its_pronoun_and_what_follows_the_cue(nlp: Any) -> None:
+    # PolNeAR marks "what | a “fraudulent scheme”": who called it so is the speaker, not the content
+    text = (
+        "The bank faces lawsuits over what former employees have called "
+        "a “fraudulent scheme” to open accounts."
+    )
+    (q,) = extract(text).quotes
+    assert (q.kind, q.text, q.speaker) == (
+        "mixed",
+        "what … a “fraudulent scheme” to open accounts",
+        "former employees",
+    )
+
+
 def test_a_relative_clause_reporting_what_its_pronoun_did_is_its_own_quote(nlp: Any) -> None:
     # "said" sat inside the outer content and was dropped with it as one of its verbs
     text = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat.content import Attribution
-from saidwhat.nesting import without_own_speaker_reported, without_quotes_inside_quotes
+from saidwhat.nesting import relative_object, without_own_speaker_reported, without_quotes_inside_quotes
 
 
 def test_an_uncued_quotation_inside_another_quote_is_dropped() -> None:
@@ -40,3 +40,20 @@ def test_a_report_of_the_cues_own_speaker_is_dropped(nlp: Any) -> None:
     # another cue's report may hold a speaker ("said Marsh, who told reporters the hall was closed")
     other = Attribution(cue + 1, [(18, 35)], None, 0.6, "indirect")
     assert without_own_speaker_reported(doc, [quote, other]) == [quote, other]
+
+
+def test_the_object_a_relative_clause_names(nlp: Any) -> None:
+    def named(text: str, cue: str) -> str | None:
+        doc = nlp(text)
+        obj = relative_object(next(t for t in doc if t.text == cue))
+        return None if obj is None else obj.text
+
+    assert named("He apologized for the remarks, which he called “stupid and hurtful.”", "called") == "which"
+    # a free relative's "what" is the named object too
+    assert (
+        named("The bank faces suits over what former employees called a “fraudulent scheme.”", "called")
+        == "what"
+    )
+    # an object that is no pronoun, and a question's "what" that is the verb's subject, are not
+    assert named("Critics called the plan “a reckless gamble.”", "called") is None
+    assert named("Nobody knows what happened at the meeting, she said.", "happened") is None

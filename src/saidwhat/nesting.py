@@ -90,11 +90,18 @@ def _relative_report(doc: Doc, a: Attribution) -> Token | None:
 
 def relative_object(cue: Token) -> Token | None:
     """The relative pronoun a relative clause's verb takes as its object ("which he declared “a total
-    disaster”"), or None."""
-    if cue.dep_ != "relcl":
-        return None
+    disaster”"; a free relative's "what": "over what former employees have called a “fraudulent
+    scheme”"), or None."""
+    relative = cue.dep_ == "relcl"
     return next(
-        (c for c in cue.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < cue.i), None
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "dobj"
+            and c.i < cue.i
+            and (c.tag_ in ("WDT", "WP") if relative else c.lower_ == "what")
+        ),
+        None,
     )
 
 
