@@ -432,3 +432,19 @@ def test_a_source_the_parser_hung_inside_the_quotation_ends_the_content(nlp: Any
         "direct",
         "Dan Kowalski",
     )
+
+
+def test_a_clause_after_a_quotations_comma_goes_on_when_it_has_another_subject(nlp: Any) -> None:
+    # the comma inside the marks is the quotation's; "and" and a subject of its own continue the report
+    text = (
+        "Chen said the bridge had been a “costly mistake,” and the county would have to pay for the repairs."
+    )
+    (q,) = extract(text).quotes
+    assert (
+        q.text == "the bridge had been a “costly mistake,” and the county would have to pay for the repairs"
+    )
+    # the speaker's own next act, or the narrator's, is not part of it
+    for tail in ("and he left the room", "and threatened to sue the county", "and I agree"):
+        text = f"Chen said the bridge had been a “costly mistake,” {tail}."
+        said = [q.text for q in extract(text).quotes if q.cue is not None and q.cue.text == "said"]
+        assert said == ["the bridge had been a “costly mistake,”"], tail
