@@ -644,3 +644,27 @@ def test_a_speech_verb_reporting_on_a_relative_pronoun_is_a_report() -> None:
 def test_a_belief_about_a_relative_pronoun_is_no_report() -> None:
     text = "Investors avoided the new bonds, which they thought would lose value within a year."
     assert not any(q.cue is not None and q.cue.text == "thought" for q in extract(text).quotes)
+
+
+def test_a_sentence_quoted_right_after_a_quote_and_its_attribution_goes_on_with_it() -> None:
+    text = (
+        "“I completely disagree with the assertion,” she said. “We feel good about the areas we are "
+        "going to.” She noted a planned rally on Saturday in Sioux City."
+    )
+    quotes = extract(text).quotes
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert [text[s:e] for s, e in direct[0].spans] == [
+        "I completely disagree with the assertion,",
+        "We feel good about the areas we are going to.",
+    ]
+    assert direct[0].cue is not None and direct[0].cue.text == "said"
+
+
+def test_a_question_with_its_own_attribution_is_its_own_quote() -> None:
+    text = "“We will rebuild the bridge,” Marsh said. “Who will pay for it?” Councilman Lee Park asked."
+    quotes = extract(text).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will rebuild the bridge,", "Marsh"),
+        ("Who will pay for it?", "Lee Park"),
+    ]

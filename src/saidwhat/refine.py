@@ -186,6 +186,9 @@ def refine_with_stretches(
         if _after_preposition(text, st) and not _sentence_like(quoted):
             continue  # sent a reporter into “a living room in western Pennsylvania”: a phrase, not speech
         cue, subj = cue_near(doc, st, in_quote, text)
+        if cue is not None and previous is not None and _goes_on_after_its_cue(doc, text, previous, st, cue):
+            previous.fragments = sorted(previous.fragments + spans)  # “…,” she said. “More.” She noted …
+            continue
         reporting = _reported_around(doc, text, out, cue, st) if cue is not None else None
         if reporting is not None:  # said she wanted to speak “…” and let them know that “…”
             reporting.fragments = [*reporting.fragments[:-1], (reporting.fragments[-1][0], st.end)]
@@ -352,6 +355,23 @@ def _named_title(text: str, st: Stretch, quoted: str, titles: list[Stretch]) -> 
 
 
 ATTRIBUTION_GAP = 30  # characters from a closing mark to its cue: “Yes,” the senator from Ohio said
+
+
+def _goes_on_after_its_cue(doc: Doc, text: str, previous: Attribution, st: Stretch, cue: Token) -> bool:
+    """“I completely disagree,” she said. “We feel good about the areas we’re going to.” She noted a
+    rally …: a quotation that is a sentence of its own right after a direct quote and its attribution,
+    in the same paragraph, goes on with that quote; the verb of the next sentence is a new statement,
+    not its cue."""
+    if previous.kind != "direct" or previous.cue is None or cue.idx < st.end:
+        return False
+    inner = text[st.inner_start : st.inner_end].rstrip()
+    if not inner or inner[-1] not in ".!?…":
+        return False
+    if inner[-1] in "!?" and _said_right_after(text, st, cue.idx):
+        return False  # “…,” Smith said. “Why not?” Jones replied: the question's own attribution
+    end = previous.fragments[-1][1]
+    gap = text[end : st.start]
+    return end <= doc[previous.cue].idx < st.start and len(gap) <= 120 and "\n" not in gap
 
 
 def _said_right_after(text: str, st: Stretch, cue_at: int) -> bool:
