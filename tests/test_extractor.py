@@ -668,3 +668,13 @@ def test_a_question_with_its_own_attribution_is_its_own_quote() -> None:
         ("We will rebuild the bridge,", "Marsh"),
         ("Who will pay for it?", "Lee Park"),
     ]
+
+
+def test_a_quoted_sentence_after_a_mixed_quote_and_its_long_attribution_goes_on_with_it() -> None:
+    text = (
+        'Whatever his impact on the race, "his chances of winning are very slim," says Walter Stone, '
+        'co-author of a study of third-party presidential bids. "The deck is stacked against him."'
+    )
+    (q,) = extract(text).quotes
+    assert q.kind == "mixed" and q.speaker == "Walter Stone"
+    assert text[q.spans[-1][0] : q.spans[-1][1]] == "The deck is stacked against him."

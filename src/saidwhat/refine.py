@@ -232,6 +232,7 @@ def refine_with_stretches(
             and (
                 previous.kind == "direct"
                 or (previous.kind == "mixed" and _adjacent(text, previous.fragments, spans))
+                or _mixed_goes_on(doc, text, previous, st)
             )
             and (
                 _same_paragraph(text, previous.fragments, spans)
@@ -364,6 +365,8 @@ def _goes_on_after_its_cue(doc: Doc, text: str, previous: Attribution, st: Stret
     not its cue."""
     if previous.kind != "direct" or previous.cue is None or cue.idx < st.end:
         return False
+    if not (cue.is_alpha and doc[previous.cue].is_alpha):
+        return False  # “…” ― Krystal Correa ¶ “…” ― Esther Tapia: each quotation has its signature
     inner = text[st.inner_start : st.inner_end].rstrip()
     if not inner or inner[-1] not in ".!?…":
         return False
@@ -372,6 +375,30 @@ def _goes_on_after_its_cue(doc: Doc, text: str, previous: Attribution, st: Stret
     end = previous.fragments[-1][1]
     gap = text[end : st.start]
     return end <= doc[previous.cue].idx < st.start and len(gap) <= 120 and "\n" not in gap
+
+
+CLOSING_MARKS = frozenset("\"'”’»")
+
+
+def _mixed_goes_on(doc: Doc, text: str, previous: Attribution, st: Stretch) -> bool:
+    """Biden “has a lot of really good roles to play,” said Doyle, whose home state of Wisconsin is a
+    similar target for Trump. “He deservedly has that appeal.”: a quoted sentence after a mixed quote
+    that ends on a quotation, its attribution between them, goes on with it however long the
+    attribution (PolNeAR joins them, as it joins a direct quote's)."""
+    if previous.kind != "mixed" or previous.cue is None or not previous.fragments:
+        return False
+    end = previous.fragments[-1][1]
+    quoted = text[st.inner_start : st.inner_end].strip()
+    return (
+        (
+            text[end - 1 : end] in CLOSING_MARKS
+            or (text[end : end + 1] in CLOSING_MARKS and text[end - 1] in ",.!?")
+        )
+        and end <= doc[previous.cue].idx < st.start
+        and _same_paragraph(text, previous.fragments, list(st.spans))
+        and bool(quoted)
+        and quoted[0].isupper()
+    )
 
 
 def _said_right_after(text: str, st: Stretch, cue_at: int) -> bool:
