@@ -12,6 +12,17 @@ import re
 from typing import TYPE_CHECKING
 
 from saidwhat.content import LABEL_FRAMES, Attribution, length, overlap
+from saidwhat.continuations import (
+    adjacent,
+    conjoined,
+    goes_on_after_its_cue,
+    mixed_goes_on,
+    opens_next_paragraph,
+    phrase_in_sentence,
+    said_right_after,
+    said_right_before,
+    same_paragraph,
+)
 from saidwhat.headlines import first_line_end
 from saidwhat.names import is_nickname
 from saidwhat.nesting import cut_before, relative_object
@@ -107,7 +118,7 @@ def refine_with_stretches(
                 if (
                     previous is not None
                     and previous.cue == a.cue
-                    and _adjacent(text, previous.fragments, spans)
+                    and adjacent(text, previous.fragments, spans)
                 ):
                     previous.fragments = sorted(previous.fragments + spans)
                     out.remove(a)
@@ -186,7 +197,7 @@ def refine_with_stretches(
         if _after_preposition(text, st) and not _sentence_like(quoted):
             continue  # sent a reporter into “a living room in western Pennsylvania”: a phrase, not speech
         cue, subj = cue_near(doc, st, in_quote, text)
-        if cue is not None and previous is not None and _goes_on_after_its_cue(doc, text, previous, st, cue):
+        if cue is not None and previous is not None and goes_on_after_its_cue(doc, text, previous, st, cue):
             previous.fragments = sorted(previous.fragments + spans)  # “…,” she said. “More.” She noted …
             continue
         reporting = _reported_around(doc, text, out, cue, st) if cue is not None else None
@@ -197,7 +208,7 @@ def refine_with_stretches(
             continue
         if cue is not None:
             merged = by_cue.get(cue.i)
-            if merged is not None and merged.kind == "mixed" and _conjoined(text, merged.fragments, spans):
+            if merged is not None and merged.kind == "mixed" and conjoined(text, merged.fragments, spans):
                 # claiming that fraud is “a big problem” but “nobody has the guts to talk about it.”
                 merged.fragments = [*merged.fragments[:-1], (merged.fragments[-1][0], spans[-1][1])]
                 previous = merged
@@ -205,15 +216,15 @@ def refine_with_stretches(
             if (
                 merged is not None
                 and merged.kind == "direct"
-                and _adjacent(text, merged.fragments, spans)
-                and not _phrase_in_sentence(text, st)
+                and adjacent(text, merged.fragments, spans)
+                and not phrase_in_sentence(text, st)
             ):
                 merged.fragments = sorted(merged.fragments + spans)
                 previous = merged
                 continue
             if merged is None or merged.kind != "direct":
                 cue_end = cue.idx + len(cue)
-                said = _said_right_after(text, st, cue.idx) or _said_right_before(text, st, cue_end)
+                said = said_right_after(text, st, cue.idx) or said_right_before(text, st, cue_end)
                 if not said and (
                     (word_count(quoted) < 3 and title_like(quoted)) or title_object(doc, text, st, cue.i)
                 ):
@@ -231,14 +242,14 @@ def refine_with_stretches(
             and not _someone_else(doc, text, previous, narrator)
             and (
                 previous.kind == "direct"
-                or (previous.kind == "mixed" and _adjacent(text, previous.fragments, spans))
-                or _mixed_goes_on(doc, text, previous, st)
+                or (previous.kind == "mixed" and adjacent(text, previous.fragments, spans))
+                or mixed_goes_on(doc, text, previous, st)
             )
             and (
-                _same_paragraph(text, previous.fragments, spans)
-                or _opens_next_paragraph(text, previous.fragments, st)
+                same_paragraph(text, previous.fragments, spans)
+                or opens_next_paragraph(text, previous.fragments, st)
             )
-            and not _phrase_in_sentence(text, st)
+            and not phrase_in_sentence(text, st)
         ):
             previous.fragments = sorted(previous.fragments + spans)  # “…,” said X. “More of it.”
             continue
@@ -355,73 +366,6 @@ def _named_title(text: str, st: Stretch, quoted: str, titles: list[Stretch]) -> 
     return bool(before) and (before[-1] in TITLE_INTRODUCERS or before[-1] in TITLE_DETERMINERS)
 
 
-ATTRIBUTION_GAP = 30  # characters from a closing mark to its cue: “Yes,” the senator from Ohio said
-
-
-def _goes_on_after_its_cue(doc: Doc, text: str, previous: Attribution, st: Stretch, cue: Token) -> bool:
-    """“I completely disagree,” she said. “We feel good about the areas we’re going to.” She noted a
-    rally …: a quotation that is a sentence of its own right after a direct quote and its attribution,
-    in the same paragraph, goes on with that quote; the verb of the next sentence is a new statement,
-    not its cue."""
-    if previous.kind != "direct" or previous.cue is None or cue.idx < st.end:
-        return False
-    if not (cue.is_alpha and doc[previous.cue].is_alpha):
-        return False  # “…” ― Krystal Correa ¶ “…” ― Esther Tapia: each quotation has its signature
-    inner = text[st.inner_start : st.inner_end].rstrip()
-    if not inner or inner[-1] not in ".!?…":
-        return False
-    if inner[-1] in "!?" and _said_right_after(text, st, cue.idx):
-        return False  # “…,” Smith said. “Why not?” Jones replied: the question's own attribution
-    end = previous.fragments[-1][1]
-    gap = text[end : st.start]
-    return end <= doc[previous.cue].idx < st.start and len(gap) <= 120 and "\n" not in gap
-
-
-CLOSING_MARKS = frozenset("\"'”’»")
-
-
-def _mixed_goes_on(doc: Doc, text: str, previous: Attribution, st: Stretch) -> bool:
-    """Biden “has a lot of really good roles to play,” said Doyle, whose home state of Wisconsin is a
-    similar target for Trump. “He deservedly has that appeal.”: a quoted sentence after a mixed quote
-    that ends on a quotation, its attribution between them, goes on with it however long the
-    attribution (PolNeAR joins them, as it joins a direct quote's)."""
-    if previous.kind != "mixed" or previous.cue is None or not previous.fragments:
-        return False
-    end = previous.fragments[-1][1]
-    quoted = text[st.inner_start : st.inner_end].strip()
-    return (
-        (
-            text[end - 1 : end] in CLOSING_MARKS
-            or (text[end : end + 1] in CLOSING_MARKS and text[end - 1] in ",.!?")
-        )
-        and end <= doc[previous.cue].idx < st.start
-        and _same_paragraph(text, previous.fragments, list(st.spans))
-        and bool(quoted)
-        and quoted[0].isupper()
-    )
-
-
-def _said_right_after(text: str, st: Stretch, cue_at: int) -> bool:
-    """“Hi,” she said / “No!” shouted Smith: a short quotation closed by a comma, an exclamation or a
-    question mark, its cue right after it, is speech however it is capitalised."""
-    inner = text[st.inner_start : st.inner_end].rstrip()
-    between = text[st.end : cue_at]
-    return (
-        bool(inner)
-        and inner[-1] in ",!?"
-        and st.end <= cue_at <= st.end + ATTRIBUTION_GAP
-        and not any(c in between for c in ".!?\n")
-    )
-
-
-def _said_right_before(text: str, st: Stretch, cue_end: int) -> bool:
-    """Priebus said, “Probably.” / then asked, “Really?”: a short quotation that is a sentence of its
-    own, right after its cue and a comma or colon, is speech however it is capitalised."""
-    inner = text[st.inner_start : st.inner_end].rstrip()
-    between = text[cue_end : st.start]
-    return bool(inner) and inner[-1] in ".!?" and len(between) <= 3 and between.strip() in (",", ":")
-
-
 def _sentence_like(quoted: str) -> bool:
     """A quotation that reads as a sentence of its own (capitalised, closed by punctuation)."""
     q = quoted.strip()
@@ -447,7 +391,7 @@ def _reported_around(
     the same sentence ("said she wanted to speak “directly to white people” and let them know that “this
     is not who we are.”"): the cue is a verb of what was reported, and the quotation ends that clause,
     not a new quote of the reported subject. None when no clause holds the cue so."""
-    if cue.pos_ != "VERB" or _said_right_before(text, st, cue.idx + len(cue)):
+    if cue.pos_ != "VERB" or said_right_before(text, st, cue.idx + len(cue)):
         return None  # "… and then boomed, “Today, …”": a verb introducing the quotation speaks it
     for a in found:
         if a.kind == "direct" or a.cue is None or a.cue == cue.i or not a.fragments:
@@ -459,37 +403,6 @@ def _reported_around(
         if doc[a.cue].sent.start <= cue.i < doc[a.cue].sent.end and not any(c in between for c in ".!?\n"):
             return a
     return None
-
-
-def _phrase_in_sentence(text: str, st: Stretch) -> bool:
-    """A quoted phrase the sentence runs on from (“You squeezed employees” to drive up …): part of a
-    mixed clause, never the continuation of someone's direct quotation."""
-    inner = text[st.inner_start : st.inner_end].rstrip()
-    after = text[st.end : st.end + 40].lstrip(" \t")
-    return bool(inner) and inner[-1] not in ".,!?;:…—-" and bool(after) and (after[0].islower())
-
-
-def _same_paragraph(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
-    gap = text[a[-1][1] : b[0][0]]
-    return 0 <= len(gap) <= 300 and "\n" not in gap
-
-
-def _opens_next_paragraph(text: str, a: list[tuple[int, int]], st: Stretch) -> bool:
-    """A quotation that is the whole paragraph right after the one its speaker's quote ends (“…,” said
-    X. ¶ “Who cares? …”): PolNeAR counts it as the same quote, continued. One followed by words of its
-    own (“…” ― Christina Lastra) is someone else's."""
-    gap = text[a[-1][1] : st.start]
-    head, _, tail = gap.partition("\n")
-    rest = text[st.end :].partition("\n")[0]
-    if not st.balanced:
-        return False  # a paragraph opened and never closed is a block quotation's, or a typo: no proof
-    return "\n" in gap and len(head) <= 120 and not tail.strip() and not any(c.isalnum() for c in rest)
-
-
-def _adjacent(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
-    """Two quoted fragments separated only by a short attribution (“…,” he said, “…”)."""
-    gap = text[a[-1][1] : b[0][0]] if a[-1][1] <= b[0][0] else text[b[-1][1] : a[0][0]]
-    return len(gap) <= 60 and "\n" not in gap.strip(" ")
 
 
 # verbs that give their object a name (the pipeline runs no lemmatizer: the forms are listed)
@@ -517,20 +430,6 @@ def _object_named(doc: Doc, text: str, a: Attribution, st: Stretch) -> int | Non
         return None
     between = text[first.right_edge.idx + len(first.right_edge) : st.start]
     return first.left_edge.idx if first.i > a.cue and not between.strip() else None
-
-
-CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "that"})
-QUOTE_AND_COMMA = frozenset(",\"'“”‘’«»")
-
-
-def _conjoined(text: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
-    """A quotation joined to the end of a mixed clause by a conjunction alone ("… “a big problem” but
-    “nobody …”"): the clause goes on, so the quotation belongs to it."""
-    if a[-1][1] > b[0][0]:
-        return False
-    gap = text[a[-1][1] : b[0][0]]
-    words = "".join(" " if ch in QUOTE_AND_COMMA else ch for ch in gap).split()
-    return 1 <= len(words) <= 2 and all(w.lower() in CONJUNCTIONS for w in words)
 
 
 def disjoint(fragments: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
