@@ -456,4 +456,6 @@ def _cue_span(tok: Token) -> Span:
     if (end < len(doc) and doc[end].dep_ in ("prt",)) or (tok.lower_ == "according" and end < len(doc)):
         end += 1
     span = doc[tok.i : end]
+    if tok.text == "):":  # the tokenizer keeps a parenthesis and a label's colon together: the colon
+        return Span(":", span.end_char - 1, span.end_char)
     return Span(span.text, span.start_char, span.end_char)

@@ -113,3 +113,38 @@ def headline_verb(tok: Token, line_end: int) -> list[Candidate]:
     if frags[0][1] - frags[0][0] < 1:
         return []
     return [Candidate(i, "headline_verb", frags, before.i)]
+
+
+LABEL_ENTITIES = frozenset({"PERSON", "ORG", ""})  # "": a run of proper nouns the tagger named nothing
+LABEL_OPENERS = frozenset({"-", "–", "—", "--"})
+
+
+def name_label_before(doc: Doc, first: Token) -> tuple[Token | None, Token | None]:
+    """A quotation after a bare name and a colon, "… - Philip Bump: “Two weeks ago, …”", "Rep. Trey
+    Gowdy (R-S.C.): "I have not heard …"": the name is the speaker and the colon the cue, as in a
+    headline's kicker. The name must be all that stands between the colon and the start of its
+    sentence, line or dash (a clause before the colon is `_colon_intro`'s), and name a person or an
+    organisation (no dateline: "WASHINGTON: …"). (None, None) when not so."""
+    j = first.i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].is_quote):
+        j -= 1
+    if j < 1 or doc[j].text not in (":", "):"):
+        return None, None
+    k = j if doc[j].text == "):" else j - 1  # the tokenizer keeps "):" as one token
+    if doc[k].text in (")", "):"):  # a party and state, a title: "Rep. Trey Gowdy (R-S.C.):"
+        opening = next((m for m in range(k - 1, max(-1, k - 10), -1) if doc[m].text == "("), None)
+        if opening is None:
+            return None, None
+        k = opening - 1
+    name = doc[k] if k >= 0 else None
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ not in LABEL_ENTITIES:
+        return None, None
+    m = k
+    while m > 0 and (doc[m - 1].pos_ == "PROPN" or doc[m - 1].text == "."):
+        m -= 1
+    if not name.ent_type_ and k - m < 1:
+        return None, None  # one capitalised word the tagger names nothing: no evidence of a name
+    before = doc[m - 1] if m > 0 else None
+    opens = before is None or before.is_space or before.text in LABEL_OPENERS or before.sent.end <= m
+    opens = opens or "\n" in doc[m - 1].text_with_ws if before is not None else opens
+    return (doc[j], name) if opens else (None, None)

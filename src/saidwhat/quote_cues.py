@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from saidwhat.cues import load_model, stem
+from saidwhat.headlines import name_label_before
 from saidwhat.mentions import noun_type
 from saidwhat.quotemarks import Stretch
 from saidwhat.subjects import according_source, passive_agent, subject_of
@@ -215,7 +216,10 @@ def cue_near(
         return dash
     if best is None:
         after = _attribution_after(doc, st, last, text)
-        return after if after[0] is not None else _colon_intro(doc, first)
+        if after[0] is not None:
+            return after
+        intro = _colon_intro(doc, first)
+        return intro if intro[0] is not None else name_label_before(doc, first)
     cue, subj = best[1], best[2]
     if subj is None and cue.lower_ == "according" and cue.i + 1 < len(doc):  # According to X, “…”
         subj = according_source(doc[cue.i + 1])
