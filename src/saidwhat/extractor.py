@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
+from saidwhat.adjacent_names import adjacent_name
 from saidwhat.calibration import Mode, Origin, load_calibration
 from saidwhat.candidate import Candidate, relative_report_pronoun
 from saidwhat.content import (
@@ -46,7 +47,6 @@ from saidwhat.nesting import (
     without_quotes_inside_quotes,
 )
 from saidwhat.quote_cues import (
-    adjacent_name,
     speech_cue,
 )
 from saidwhat.quotemarks import Stretch, find_stretches
