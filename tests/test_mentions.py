@@ -87,3 +87,13 @@ def test_an_inverted_subject_read_as_a_clause_is_one_mention(nlp: Any) -> None:
     doc = nlp("He wants to leave the party, say officials close to him.")
     left, right = mention_range(_token(doc, "officials"))
     assert doc[left:right].text == "officials close to him"
+
+
+def test_a_mention_never_starts_inside_the_quotation_before_it(nlp: Any) -> None:
+    # the parser hangs the quotation's last words on the name ("hunky-dory" as its modifier)
+    doc = nlp(
+        "Campaign News\n\n“It is not the position that everything is hunky-dory,” Gene Sperling, "
+        "a top outside Clinton adviser, said at a recent event in Iowa."
+    )
+    left, right = mention_range(_token(doc, "Sperling"))
+    assert doc[left:right].text == "Gene Sperling"

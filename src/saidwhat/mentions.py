@@ -77,6 +77,12 @@ def mention_range(src: Token) -> tuple[int, int]:
         first += 1
     dash = dateline_end(doc, first) if first <= left else None
     left = left if dash is None or not left <= dash < src.i else dash + 1
+    # "“… hunky-dory,” Gene Sperling, a top adviser, said": the parser hung the quotation's words on the
+    # name; a quotation's closing mark after its punctuation ends them
+    for k in range(src.i - 1, left, -1):
+        if doc[k].is_quote and doc[k - 1].text in (",", ".", "!", "?"):
+            left = k + 1
+            break
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
