@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.subjects import sourceless, subject_of, time_spender
+from saidwhat.subjects import participle_subject, sourceless, subject_of, time_spender
 
 
 def source_word(nlp: Any, text: str, cue: str) -> str | None:
@@ -245,3 +245,16 @@ def test_a_verb_read_as_a_reduced_relative_after_an_appositive_takes_the_noun(nl
     assert cue.dep_ == "acl"  # the misparse this guards against
     subject = subject_of(cue)
     assert subject is not None and subject.text in ("manager", "Nash")
+
+
+def test_the_subject_of_a_participle_the_parser_took_for_the_main_verb(nlp: Any) -> None:
+    doc = nlp(
+        "Campaign News\n\nRepublican activists clamoring to block Donald Trump from the GOP nomination "
+        "say they are suddenly in the midst of a Dump-Trump bump."
+    )
+    say = next(t for t in doc if t.text == "say")
+    subject = participle_subject(say)
+    assert subject is not None and subject.text == "activists"
+    # a cue with a subject of its own borrows none
+    doc = nlp("Officials reviewing the plan said it was sound.")
+    assert participle_subject(next(t for t in doc if t.text == "said")) is None

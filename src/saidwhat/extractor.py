@@ -59,6 +59,7 @@ from saidwhat.subjects import (
     impersonal_passive,
     instrument_user,
     made_clear_by,
+    participle_subject,
     reaction_agent,
     reaction_frame,
     share_subject,
@@ -346,7 +347,7 @@ def quotes_with_origins(
         speaker, mention, stype = None, None, "unknown"
         unsourced = a.source is None and a.speaker_from is None and a.label is None
         if unsourced and cue is not None and not sourceless(cue):
-            fallback = share_subject(cue) or adjacent_name(doc, cue)
+            fallback = share_subject(cue) or participle_subject(cue) or adjacent_name(doc, cue)
             fallback = fallback and (dateline_appositive(fallback) or fallback)
             if fallback is not None and not in_quote[fallback.i]:
                 # a name inside the reported content is not its source

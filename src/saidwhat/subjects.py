@@ -326,6 +326,16 @@ def share_subject(cue: Token) -> Token | None:
     )
 
 
+def participle_subject(cue: Token) -> Token | None:
+    """ "Republican activists clamoring to block Donald Trump from the nomination say …": the parser read
+    the participle phrase after the subject as the main verb and hung the cue on it as an unlabelled
+    dependent; the participle's subject is the cue's."""
+    head = cue.head
+    if cue.dep_ != "dep" or head.tag_ != "VBG" or not head.i < cue.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+
+
 def reaction_frame(cue: Token) -> bool:
     """Is this reaction noun (criticism, questions, complaints) the object of a verb whose subject
     does not voice it: one that receives it, or a thing that provokes it?"""
