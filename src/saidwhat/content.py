@@ -16,6 +16,7 @@ from saidwhat.mentions import FINITE_TAGS, dateline_end
 from saidwhat.models import QuoteKind
 from saidwhat.quote_cues import speech_cue
 from saidwhat.quotemarks import Stretch
+from saidwhat.subjects import PERSONAL_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -279,18 +280,19 @@ def _quoted_clause_goes_on(doc: Doc, a: Attribution, words: list[Token], rest: l
     the cue without a subject ("and threatened to impose …"), nor a clause with a cue of its own.
     PolNeAR train: 2 more lenient matches, dev unchanged."""
     end = a.fragments[-1][1]
-    closed = doc.text[end - 2 : end] in (',"', ",”", ",'", ",’")
-    if not closed and not (doc.text[end - 1 : end] == "," and rest and rest[0].is_quote):
+    ending = doc.text[end - 2 : end]  # spaCy rebuilds doc.text on every access: read it once
+    closed = ending in (',"', ",”", ",'", ",’")
+    if not closed and not (ending[-1:] == "," and rest and rest[0].is_quote):
         return False
     if words[0].lower_ != "and" or any(speech_cue(t) for t in rest):
         return False
     subject = next((t for t in rest if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subject is None or subject.lower_ in PERSONAL_PRONOUNS:
+    if subject is None or subject.lower_ in PERSON_PRONOUNS:
         return False
     return a.source is None or subject.text != doc[a.source].text
 
 
-PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+PERSON_PRONOUNS = PERSONAL_PRONOUNS | {"you"}  # the subjects' pronouns, and the reader addressed
 
 
 BARE_VERB_TAGS = frozenset({"VB", "VBP"})

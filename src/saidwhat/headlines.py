@@ -145,6 +145,11 @@ def name_label_before(doc: Doc, first: Token) -> tuple[Token | None, Token | Non
     if not name.ent_type_ and k - m < 1:
         return None, None  # one capitalised word the tagger names nothing: no evidence of a name
     before = doc[m - 1] if m > 0 else None
-    opens = before is None or before.is_space or before.text in LABEL_OPENERS or before.sent.end <= m
-    opens = opens or "\n" in doc[m - 1].text_with_ws if before is not None else opens
+    opens = (
+        before is None
+        or before.is_space
+        or before.text in LABEL_OPENERS
+        or before.sent.end <= m
+        or "\n" in before.text_with_ws
+    )
     return (doc[j], name) if opens else (None, None)
