@@ -269,6 +269,31 @@ def test_a_participle_after_a_comma_inside_the_closing_mark_is_the_reporters(nlp
     assert [(q.kind, q.text) for q in got] == [("mixed", "things “should be wrapped up by Cleveland,”")]
 
 
+def test_including_after_a_quotation_goes_on_with_the_clause(nlp: Any) -> None:
+    # "including" is a participle by its tag, but it lists more of what was said, not what the speaker did
+    text = (
+        "He said Trump has “several ways” of reaching the magic number, including with the 100 or so "
+        "“unbound” delegates who go to Cleveland."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.kind == "mixed"
+    assert quote.text.endswith("including with the 100 or so “unbound” delegates who go to Cleveland")
+
+
+def test_bare_verbs_continue_an_infinitive_deep_in_the_clause(nlp: Any) -> None:
+    # the parser hangs "secure" on the cue; it continues "to take on", the clause's last infinitive
+    text = (
+        'The governor said his fellow Texan is ready to "take on the Washington cartel," secure the border, '
+        "strengthen the military, and improve health care for veterans."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.text.endswith("strengthen the military, and improve health care for veterans")
+    # a clause with no infinitive is not continued by bare verbs after it
+    text = "The senator said the bill is dead, and vowed to try again next year."
+    said = next(q for q in extract(text).quotes if q.cue is not None and q.cue.text == "said")
+    assert said.text == "the bill is dead"
+
+
 def test_a_speech_participle_hung_on_the_object_is_a_second_report(nlp: Any) -> None:
     text = (
         "The transport minister, Claire Dunmore, has defended plans to cut 40 rural rail services, "

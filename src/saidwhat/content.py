@@ -300,16 +300,20 @@ MODIFIER_POS = frozenset({"ADV", "ADP", "DET", "NOUN", "ADJ", "NUM"})
 
 
 def _more_bare_verbs(doc: Doc, words: list[Token], rest: list[Token], a: Attribution) -> bool:
-    """Does an infinitive content go on with more bare verbs ("promising to meet[ and in some cases
-    exceed his goals]", "wants to triple the program[, grow the Peace Corps and create …]")? The parser
-    hangs them on the cue, but a bare verb cannot be coordinated with "promising" or "wants": it
-    continues the infinitive. Not after a cue that is itself a bare verb ("they say … and want …")."""
+    """Does content ending in an infinitive go on with more bare verbs ("promising to meet[ and in some
+    cases exceed his goals]", "wants to triple the program[, grow the Peace Corps and create …]", "said
+    he is ready to “take on the cartel,”[ secure the border, …]")? The parser hangs them on the cue, but
+    a bare verb cannot be coordinated with "promising", "wants" or "said": it continues the content's
+    last infinitive (until session 22 only one the content opened with: train 71.90 -> 71.91, 2 more
+    quotes matched). Not after a cue that is itself a bare verb ("they say … and want …")."""
     assert a.cue is not None
     cue = doc[a.cue]
     opening = doc.char_span(a.fragments[-1][0], a.fragments[-1][1], alignment_mode="expand")
     if cue.tag_ in BARE_VERB_TAGS or opening is None or not len(opening):
         return False
-    to = next((t for t in opening[:2] if t.lower_ == "to"), None)
+    # the content's last infinitive: "wants to triple …" or "said his fellow Texan is ready to “take on
+    # the Washington cartel,” secure the border, …"
+    to = next((t for t in reversed(opening) if t.lower_ == "to" and t.dep_ == "aux"), None)
     if to is None or to.dep_ != "aux" or to.head.tag_ != "VB":
         return False
     verbs = [t for t in rest if t.pos_ in ("VERB", "AUX")]
@@ -412,11 +416,13 @@ def _comma_then_close(span: SpacySpan, k: int, in_quote: list[bool]) -> bool:
 
 def _participle_after_quote(span: SpacySpan, comma: int, in_quote: list[bool]) -> bool:
     """ "… would be “fair” to him, engaging in …": a participle after a comma that follows a quotation
-    describes what the speaker did while saying it; the reported clause ended with the quotation."""
+    describes what the speaker did while saying it; the reported clause ended with the quotation.
+    "including" is a participle by its tag only: it lists more of what was said (`has “several ways” of
+    reaching the magic number, including with …`)."""
     quoted_before = any(in_quote[t.i] for t in span[:comma])
     tail = span[comma + 1 :]
     first = tail[0] if tail[0].pos_ != "ADV" or len(tail) < 2 else tail[1]
-    return quoted_before and first.tag_ == "VBG"
+    return quoted_before and first.tag_ == "VBG" and first.lower_ not in CONTINUATIONS
 
 
 def _another_source(tail: SpacySpan) -> bool:
