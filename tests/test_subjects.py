@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.subjects import participle_subject, sourceless, subject_of, time_spender
+from saidwhat import extract
+from saidwhat.subjects import displaced_subject, participle_subject, sourceless, subject_of, time_spender
 
 
 def source_word(nlp: Any, text: str, cue: str) -> str | None:
@@ -258,3 +259,27 @@ def test_the_subject_of_a_participle_the_parser_took_for_the_main_verb(nlp: Any)
     # a cue with a subject of its own borrows none
     doc = nlp("Officials reviewing the plan said it was sound.")
     assert participle_subject(next(t for t in doc if t.text == "said")) is None
+
+
+def test_a_subject_the_parser_hung_on_a_neighbouring_verb(nlp: Any) -> None:
+    doc = nlp(
+        "Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”"
+    )
+    boomed = next(t for t in doc if t.text == "boomed")
+    assert boomed.head.dep_ == "dep"  # the misparse this reads through: "leaned" hung on "gestured"
+    subject = displaced_subject(boomed)
+    assert subject is not None and subject.text == "Trump"
+    doc = nlp('Clinton, exasperated, famously responded: "What difference does it make?"')
+    responded = next(t for t in doc if t.text == "responded")
+    subject = displaced_subject(responded)
+    assert subject is not None and subject.text == "Clinton"
+    quote = extract('Clinton, exasperated, famously responded: "What difference does it make?"').quotes[0]
+    assert (quote.kind, quote.speaker) == ("direct", "Clinton")
+
+
+def test_no_subject_is_borrowed_across_a_quotation_or_from_a_dateline(nlp: Any) -> None:
+    doc = nlp('"Better watch out for illegal conduct by Grimes," tweeted another.')
+    assert displaced_subject(next(t for t in doc if t.text == "tweeted")) is None
+    # a cue with a subject of its own has nothing displaced
+    doc = nlp("The mayor said the bridge would reopen.")
+    assert displaced_subject(next(t for t in doc if t.text == "said")) is None

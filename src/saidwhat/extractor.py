@@ -54,6 +54,7 @@ from saidwhat.refine import disjoint, refine_with_stretches
 from saidwhat.speakers import EntityResolver
 from saidwhat.subjects import (
     dateline_appositive,
+    displaced_subject,
     document_issuer,
     impersonal_it,
     impersonal_passive,
@@ -347,7 +348,8 @@ def quotes_with_origins(
         speaker, mention, stype = None, None, "unknown"
         unsourced = a.source is None and a.speaker_from is None and a.label is None
         if unsourced and cue is not None and not sourceless(cue):
-            fallback = share_subject(cue) or participle_subject(cue) or adjacent_name(doc, cue)
+            fallback = share_subject(cue) or participle_subject(cue) or displaced_subject(cue)
+            fallback = fallback or adjacent_name(doc, cue)
             fallback = fallback and (dateline_appositive(fallback) or fallback)
             if fallback is not None and not in_quote[fallback.i]:
                 # a name inside the reported content is not its source

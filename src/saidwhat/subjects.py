@@ -336,6 +336,29 @@ def participle_subject(cue: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
 
 
+def displaced_subject(cue: Token) -> Token | None:
+    """A subject the parser hung on a neighbouring verb of a cue left without one: "Trump gestured …,
+    then leaned in and boomed: “…”" ("leaned" an unlabelled dependent of "gestured", "boomed" its
+    conjunct) and "Clinton, exasperated, famously responded: “…”" ("exasperated" read as a verb with
+    the subject, hung on the cue as parataxis). Only with no quotation mark between subject and cue:
+    `“…,” tweeted another` hangs the cue on the quotation's verb, whose subject is no speaker."""
+    verb = cue
+    while verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        verb = verb.head
+    subject = None
+    if verb.dep_ == "dep" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i), None)
+    if subject is None:
+        aside = next((c for c in cue.children if c.dep_ == "parataxis" and c.i < cue.i), None)
+        if aside is not None and aside.pos_ == "VERB":
+            subject = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None)
+    if subject is None or any(t.is_quote for t in cue.doc[subject.i : cue.i]):
+        return None
+    if dateline_end(cue.doc, subject.left_edge.i) is not None:
+        return None  # "WASHINGTON (AP) — Trump and Ryan pledged … after a meeting aimed …"
+    return subject
+
+
 def reaction_frame(cue: Token) -> bool:
     """Is this reaction noun (criticism, questions, complaints) the object of a verb whose subject
     does not voice it: one that receives it, or a thing that provokes it?"""
