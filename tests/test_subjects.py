@@ -283,3 +283,16 @@ def test_no_subject_is_borrowed_across_a_quotation_or_from_a_dateline(nlp: Any) 
     # a cue with a subject of its own has nothing displaced
     doc = nlp("The mayor said the bridge would reopen.")
     assert displaced_subject(next(t for t in doc if t.text == "said")) is None
+
+
+def test_a_reduced_relative_after_an_appositive_missing_its_closing_comma(nlp: Any) -> None:
+    # the appositive ends in a relative clause and the writer left out the comma that closes it
+    text = (
+        "“Clinton needs a strategy for targeting Stein voters,” Nate Silver, the polling guru who "
+        "founded fivethirtyeight.com tweeted on Wednesday."
+    )
+    tweeted = next(t for t in nlp(text) if t.text == "tweeted")
+    assert tweeted.dep_ == "acl"  # the misparse this reads through
+    subject = subject_of(tweeted)
+    assert subject is not None and subject.text == "Silver"
+    assert [q.speaker for q in extract(text).quotes] == ["Nate Silver"]

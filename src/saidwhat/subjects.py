@@ -158,9 +158,15 @@ def _after_appositive(verb: Token) -> bool:
     campaign manager, Tyler Nash, called the attack …")? There the noun is the verb's subject."""
     noun = verb.head
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != "," or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
+    if verb.i < 2 or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
         return False
-    return any(c.dep_ == "appos" and c.right_edge.i == verb.i - 2 for c in noun.children)
+    # the closing comma is often missing after an appositive ending in a relative clause: "Nate Silver,
+    # the polling guru who founded fivethirtyeight.com tweeted …"
+    edge = verb.i - 2 if doc[verb.i - 1].text == "," else verb.i - 1
+    return any(
+        c.dep_ == "appos" and c.right_edge.i == edge and doc[c.left_edge.i - 1].text == ","
+        for c in noun.children
+    )
 
 
 def document_issuer(cue: Token, source: Token) -> Token | None:
