@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from saidwhat import extract
 from saidwhat.extractor import token_quote_mask
 from saidwhat.quote_cues import cue_near, title_like
 from saidwhat.quotemarks import find_stretches
@@ -173,3 +174,16 @@ def test_a_narrated_sentence_that_attributes_the_quotation_before_it_adds_no_spe
     quotes = extract(text).quotes
     # one quote around its attribution, as before; the same speaker named again goes on with her quote
     assert [(q.speaker, len(q.spans)) for q in quotes] == [("the nominee", 2), ("Dana Ortiz", 3)]
+
+
+def test_a_rare_quotative_verb_attributes_the_quotation_before_it(nlp: Any) -> None:
+    # "wondered" and "quipped" are too rare in PolNeAR train to be learned as quote cues
+    text = (
+        "Perez spoke for an hour.\n\n"
+        '"Will he be the next attorney general?" a Democratic staffer in the room wondered. '
+        "Perez has also been mentioned as a candidate."
+    )
+    got = [(q.kind, q.cue.text if q.cue else None, q.speaker) for q in extract(text).quotes]
+    assert got == [("direct", "wondered", "a Democratic staffer")]
+    (quote,) = extract("“That is a lot of money,” Mayor Ann Lee quipped.").quotes
+    assert (quote.text, quote.speaker) == ("That is a lot of money,", "Ann Lee")
