@@ -20,90 +20,56 @@ from saidwhat.subjects import according_source, passive_agent, subject_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SPEECH_WORDS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tells",
-        "tell",
-        "added",
-        "adds",
-        "adding",
-        "asked",
-        "asks",
-        "wrote",
-        "writes",
-        "tweeted",
-        "tweets",
-        "stated",
-        "noted",
-        "explained",
-        "continued",
-        "insisted",
-        "argued",
-        "declared",
-        "replied",
-        "recalled",
-        "warned",
-        "according",
-        "posted",
-        "announced",
-        "responded",
-        "claimed",
-    ]
-) | frozenset(
-    # verbs that only introduce speech next to a quotation ("“Will he run?” a staffer wondered", "…,”
-    # she quipped"): too rare in PolNeAR train for the learned quote cues (3 uses at least); the
-    # pipeline has no lemmatizer, so the forms are listed (not "counter", "observe": not speech alone)
-    [
-        "wondered",
-        "wonders",
-        "wondering",
-        "quipped",
-        "quips",
-        "quipping",
-        "mused",
-        "muses",
-        "musing",
-        "retorted",
-        "retorts",
-        "retorting",
-        "countered",
-        "exclaimed",
-        "exclaims",
-        "exclaiming",
-        "cautioned",
-        "cautions",
-        "cautioning",
-        "observed",
-        "marveled",
-        "marvels",
-        "scoffed",
-        "scoffs",
-        "scoffing",
-        "sighed",
-        "sighs",
-        "whispered",
-        "whispers",
-        "muttered",
-        "mutters",
-        "mutter",
-        "bragged",
-        "brags",
-        "bragging",
-        "grumbled",
-        "grumbles",
-        "confided",
-        "confides",
-        "inquired",
-        "inquires",
-        "pleaded",
-        "pleads",
-        "texted",
-    ]
+# verbs that only introduce speech next to a quotation ("“Will he run?” a staffer wondered", "…,”
+# she quipped"): too rare in PolNeAR train for the learned quote cues (3 uses at least); the
+# pipeline has no lemmatizer, so the forms are listed (not "counter", "observe": not speech alone)
+QUOTATIVE_WORDS = frozenset(
+    {
+        "wondered", "wonders", "wondering", "quipped", "quips", "quipping", "mused", "muses", "musing",
+        "retorted", "retorts", "retorting", "countered", "exclaimed", "exclaims", "exclaiming", "cautioned",
+        "cautions", "cautioning", "observed", "marveled", "marvels", "scoffed", "scoffs", "scoffing",
+        "sighed", "sighs", "whispered", "whispers", "muttered", "mutters", "mutter", "bragged", "brags",
+        "bragging", "grumbled", "grumbles", "confided", "confides", "inquired", "inquires", "pleaded",
+        "pleads", "texted",
+    }
+)  # fmt: skip
+SPEECH_WORDS = (
+    frozenset(
+        [
+            "said",
+            "says",
+            "say",
+            "saying",
+            "told",
+            "tells",
+            "tell",
+            "added",
+            "adds",
+            "adding",
+            "asked",
+            "asks",
+            "wrote",
+            "writes",
+            "tweeted",
+            "tweets",
+            "stated",
+            "noted",
+            "explained",
+            "continued",
+            "insisted",
+            "argued",
+            "declared",
+            "replied",
+            "recalled",
+            "warned",
+            "according",
+            "posted",
+            "announced",
+            "responded",
+            "claimed",
+        ]
+    )
+    | QUOTATIVE_WORDS
 )
 
 
