@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.names import clean_name, name_key, shortened, suffixed, with_nicknames, with_titled_people
+from saidwhat import extract
+from saidwhat.names import (
+    clean_name,
+    headline_only_names,
+    name_key,
+    shortened,
+    suffixed,
+    with_nicknames,
+    with_titled_people,
+)
 
 
 def test_clean_name_drops_titles_and_possessives_but_keeps_honorifics() -> None:
@@ -101,3 +110,22 @@ def test_an_untagged_name_after_a_title_is_a_person_when_it_opens_with_a_first_n
     people = [e.text for e in with_titled_people(doc, list(doc.ents)) if e.label_ == "PERSON"]
     assert people == ["Paul Reyes"]
     assert clean_name("Superintendent Paul Reyes") == "Paul Reyes"
+
+
+def test_a_title_case_headline_loses_the_words_glued_to_a_name(nlp: Any) -> None:
+    doc = nlp("Derelict Obama And Clinton Fail Again\n\nObama said the plan was fine.")
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert "Derelict Obama" in [e.text for e in people]  # what the recognizer glues in Title Case
+    assert "Obama" in headline_only_names(doc, people).values()
+
+
+def test_a_first_line_in_sentence_case_keeps_an_unlisted_first_name(nlp: Any) -> None:
+    # "Priya" is in no first-name list; the first line is a sentence, not a Title Case headline, so
+    # nothing is glued to the name and the later "Ms. Shah" is the same person, named in full
+    text = (
+        "The health secretary, Priya Shah, defended the plan on Tuesday.\n\n"
+        "'We will not back down,' Ms. Shah told the BBC."
+    )
+    doc = nlp(text)
+    assert headline_only_names(doc, [e for e in doc.ents if e.label_ == "PERSON"]) == {}
+    assert [q.speaker for q in extract(text).quotes] == ["Priya Shah", "Priya Shah"]

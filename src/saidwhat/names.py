@@ -189,7 +189,15 @@ def headline_only_names(doc: Doc, person_ents: list[SpacySpan], text: str | None
         k = bisect_right(starts, char) - 1
         return k >= 0 and char < lines[k][1]
 
-    headline = [e for e in person_ents if in_title(e.start_char)]
+    text = doc.text if text is None else text
+
+    def title_cased(char: int) -> bool:
+        k = bisect_right(starts, char) - 1
+        return title_case(text[lines[k][0] : lines[k][1]])
+
+    # a first line in sentence case ("The health secretary, Priya Shah, defended …") glues no words to a
+    # name: the recognizer runs a name on only into capitalised words
+    headline = [e for e in person_ents if in_title(e.start_char) and title_cased(e.start_char)]
     if not headline:
         return {}
     body_names = {ent_name(e) for e in person_ents if not in_title(e.start_char)}
@@ -238,12 +246,17 @@ def title_lines(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
-        if len(line) <= 150 and not line.rstrip().endswith((".", ":", '"', "”")):
-            words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
-            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
-                out.append((start, end))
+        if len(line) <= 150 and not line.rstrip().endswith((".", ":", '"', "”")) and title_case(line, 3):
+            out.append((start, end))
         start = end + 1
     return out
+
+
+def title_case(line: str, min_words: int = 1) -> bool:
+    """Are at least `min_words` of the line's words, and four in five of them, capitalised (minor words
+    such as "of", "the" aside)?"""
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
+    return len(words) >= min_words and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def honorific_gender(ent: SpacySpan) -> str | None:
