@@ -85,6 +85,19 @@ def test_a_namesake_joins_the_people_where_the_recognizer_missed_them(nlp: Any) 
     assert not any(p.startswith(("Stop", "North")) for p in people)  # no first name opens them
 
 
+def test_a_namesake_set_off_after_a_person_noun_is_a_person_however_tagged(nlp: Any) -> None:
+    from saidwhat.names import with_namesakes
+
+    doc = nlp(
+        "Board chair Ngozi Adeyemi spoke first. Her brother, Tunde Adeyemi, who runs a bakery on Main "
+        "Street, was less convinced."
+    )
+    tunde = next(e for e in doc.ents if e.text == "Tunde Adeyemi")
+    assert tunde.label_ != "PERSON"  # the recognizer's error this reads through ("Tunde" is in no list)
+    people = [e.text for e in with_namesakes(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert "Tunde Adeyemi" in people
+
+
 def test_title_lines_are_the_headline_and_later_title_case_lines(nlp: Any) -> None:
     from saidwhat.names import title_lines
 

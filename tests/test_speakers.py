@@ -613,3 +613,13 @@ def test_an_institution_named_beside_its_noun_is_an_organization_whatever_the_ta
     # "Unifor" is tagged a person, but the union it names is no one
     (quote,) = extract("The union, Unifor, said the plant would close.").quotes
     assert (quote.speaker, quote.speaker_type) == ("Unifor", "organization")
+
+
+def test_a_role_set_off_beside_a_shared_surname_picks_its_holder() -> None:
+    # "Adeyemi, the board chair," is the one introduced as board chair, not her brother named since
+    text = (
+        "Board chair Ngozi Adeyemi said the increase was needed.\n\n"
+        "Her brother, Tunde Adeyemi, was less convinced. “The bill goes up and up,” he said.\n\n"
+        "Adeyemi, the board chair, said she understood the frustration."
+    )
+    assert speakers(text) == ["Ngozi Adeyemi", "Tunde Adeyemi", "Ngozi Adeyemi"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
 from saidwhat.headlines import first_line_end
+from saidwhat.mentions import noun_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -378,9 +379,14 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
             continue
         start = _name_start(doc, tok, in_person, TITLES | words_of[tok.lower_])
         first = doc[start]
-        if start == tok.i or not (gender_of(first.lower_) or first.lower_ in first_words):
+        # a name set off after a person noun is a person however tagged and whatever its first name:
+        # "Her brother, Tunde Adeyemi," (a place to en_core_web_sm)
+        set_off = tok.dep_ == "appos" and noun_type(tok.head.lower_) == "person"
+        if start == tok.i or not (set_off or gender_of(first.lower_) or first.lower_ in first_words):
             continue
-        if first.tag_ == "NNP" and not any(t.ent_type_ in NOT_PEOPLE for t in doc[start : tok.i + 1]):
+        if first.tag_ == "NNP" and (
+            set_off or not any(t.ent_type_ in NOT_PEOPLE for t in doc[start : tok.i + 1])
+        ):
             found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
     return _replacing(ents, found)
 

@@ -32,7 +32,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from saidwhat.first_names import gender_of
 from saidwhat.mentions import (
     PERSON_NOUNS,
     according_to,
@@ -57,7 +56,6 @@ from saidwhat.names import (
     is_sub,
     mention_name,
     name_key,
-    shortened,
     suffixed,
     with_full_names,
     with_namesakes,
@@ -72,6 +70,7 @@ from saidwhat.organizations import (
     subject_before,
     subject_since,
 )
+from saidwhat.people import Person, named_people
 from saidwhat.roles import RoleBook
 
 if TYPE_CHECKING:
@@ -96,37 +95,16 @@ CENTRE_REACH = 60  # tokens within which the last clause subject is the centre a
 
 
 @dataclass
-class _Person:
-    name: str
-    tokens: tuple[str, ...]
-    last_seen: int = -1
-    gender: str | None = None
-    mentions: int = 0  # how often the article has named this person so far: its salience
-    # the last mention outside any reported content: a name inside what someone said does not take the
-    # discourse over ("Earnest said Obama has long called for … He said …" is still Earnest)
-    last_outside: int = -1
-    last_subject: int = -1  # the last such mention as a clause's subject: the centre of attention
-    quoted: int = 0  # how many quotes so far are this person's
-
-    def hold(self, at: int, *, subject: bool) -> None:
-        """A mention at token `at`, outside reported content, that does not move earlier ones back."""
-        self.last_seen = max(self.last_seen, at)
-        self.last_outside = max(self.last_outside, at)
-        if subject:
-            self.last_subject = max(self.last_subject, at)
-
-
-@dataclass
 class EntityResolver:
     """Per-article state for resolving mentions in reading order (see the module docstring)."""
 
     doc: Doc
     contents: list[tuple[int, int]] = field(default_factory=list)  # characters of reported content
     text: str | None = None  # doc.text, where the caller has it (spaCy rebuilds it on every access)
-    people: list[_Person] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
     # the roles given so far ("spokeswoman", "vice president": `role_keys`) and their holders
-    roles: RoleBook[_Person] = field(default_factory=RoleBook)
-    last_speaker: _Person | None = None
+    roles: RoleBook[Person] = field(default_factory=RoleBook)
+    last_speaker: Person | None = None
     _cursor: int = 0
     _tied: bool = False  # the last lookup chose among namesakes by salience, not by the name itself
     # the last speaker that is no person (an institution, a report): name, type, where its mention ended
@@ -146,58 +124,13 @@ class EntityResolver:
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         self.orgs = OrgBook(self.doc, self._ents)
         self._headline_names = headline_only_names(self.doc, self._person_ents, self.text)
-        names: dict[str, _Person] = {}
-        honorifics: dict[tuple[str, ...], str] = {}  # a surname's gender where an honorific gives it
-        for ent in self._person_ents:
-            name = self._ent_name(ent)
-            if not name or len(name) > 60:
-                continue
-            toks = name_key(name)
-            if len(toks) == 1 and (said := honorific_gender(ent)) is not None:
-                honorifics[toks] = said
-            if name not in names:
-                names[name] = _Person(name, toks, gender=gender_of(toks[0]) if len(toks) > 1 else None)
-        # "Crooked Hillary Clinton" beside "Hillary Clinton": a word before a full name is an epithet the
-        # recognizer swallowed, not part of the name (middle names and suffixes sit inside or after it)
-        full_names = {p.tokens for p in names.values() if len(p.tokens) > 1}
-        for name, person in list(names.items()):
-            # (not "Ildefonso Guajardo Villarreal" beside "Guajardo Villarreal": a given name, then the
-            # surnames he is also called by)
-            epithet = len(person.tokens) > 2 and gender_of(person.tokens[1]) is not None
-            if epithet and person.tokens[1:] in full_names:
-                self._epithets[person.tokens] = person.tokens[1:]
-                del names[name]
-        # "Donald Trump" beside "Donald J. Trump", "Suu Kyi" beside "Aung San Suu Kyi": one person,
-        # named in full with a middle name or given names the shorter form leaves out; the fullest
-        # form names them. Only into one longer name: "George Bush" beside George W. and George H. W.
-        # Bush stays itself
-        for name, person in list(names.items()):
-            longer = [p for p in names.values() if shortened(person.tokens, p.tokens)]
-            if len(longer) == 1:
-                self._epithets[person.tokens] = longer[0].tokens
-                del names[name]
-        # a name is kept as an entity only if no longer name in the article contains it
-        full = [p for p in names.values() if len(p.tokens) > 1]
-        self.people = full or list(names.values())
-        # a surname is someone of its own if no fuller name holds it, or if its honorific rules out every
-        # fuller name that does: "Mr. Obama" (NYT style, never named in full) beside "Michelle Obama"
-        singles = [
-            p
-            for p in names.values()
-            if len(p.tokens) == 1
-            and all(
-                full.gender is not None and honorifics.get(p.tokens, full.gender) != full.gender
-                for full in self._containing(p.tokens)
-            )
-        ]
-        for p in singles:
-            p.gender = p.gender or honorifics.get(p.tokens)
-        self.people.extend(singles)
+        named = {ent.start: self._ent_name(ent) for ent in self._person_ents}
+        self.people, self._epithets = named_people(self._person_ents, named)
 
     def _ent_name(self, ent: SpacySpan) -> str:
         return self._headline_names.get(ent.start) or ent_name(ent)
 
-    def _containing(self, toks: tuple[str, ...]) -> list[_Person]:
+    def _containing(self, toks: tuple[str, ...]) -> list[Person]:
         return [p for p in self.people if len(p.tokens) >= len(toks) and is_sub(toks, p.tokens)]
 
     def _advance(self, upto: int) -> None:
@@ -206,7 +139,8 @@ class EntityResolver:
             if ent.start < self._cursor or ent.start >= upto:
                 continue
             gender = honorific_gender(ent)
-            person = self._lookup(name_key(self._ent_name(ent)), gender, at=ent.start)
+            role = _role_beside(ent)
+            person = self._lookup(name_key(self._ent_name(ent)), gender, at=ent.start, role=role)
             if person is None:
                 continue
             person.last_seen = ent.start
@@ -239,10 +173,16 @@ class EntityResolver:
         return not any(s <= char < e for s, e in self.contents)
 
     def _lookup(
-        self, toks: tuple[str, ...], gender: str | None = None, at: int | None = None
-    ) -> _Person | None:
+        self,
+        toks: tuple[str, ...],
+        gender: str | None = None,
+        at: int | None = None,
+        role: Token | None = None,
+    ) -> Person | None:
         """The person a name means; `gender` (from an honorific: Mrs. Clinton) rules out the others. A
-        name shared by several, mentioned at token `at`, is the one of them the paragraph is about."""
+        name shared by several, mentioned at token `at`, is the one of them given the role set off
+        beside it (`role`: "Adeyemi, the board chair," after "Board chair Ngozi Adeyemi" and her brother
+        Tunde Adeyemi), else the one the paragraph is about."""
         if not toks:
             return None
         toks = self._epithets.get(toks, toks)
@@ -253,6 +193,9 @@ class EntityResolver:
             return None
         if len(matches) == 1:
             return matches[0]
+        holder = self.roles.holder(role) if role is not None else None
+        if holder is not None and any(p is holder for p in matches):
+            return holder
         # "George W. Bush" is not his father George H. W. Bush, nor "Donald Trump" his son Donald Trump
         # Jr.; but "Brent Bozell" is "L. Brent Bozell III" where the article names him so more often
         exact = next((p for p in matches if p.tokens == toks), None)
@@ -270,7 +213,7 @@ class EntityResolver:
             return centred[0]
         return max(matches, key=lambda p: (p.mentions, p.quoted, p.last_seen, p is exact))
 
-    def _paragraph_subjects(self, people: list[_Person], at: int) -> list[_Person]:
+    def _paragraph_subjects(self, people: list[Person], at: int) -> list[Person]:
         """Those of `people` who have been a clause's subject in the paragraph of token `at`, in a sentence
         before its own ("Freddy, as he was known, ''…,'' Mr. Trump said" is not Freddy)."""
         text = self.text if self.text is not None else self.doc.text
@@ -384,7 +327,8 @@ class EntityResolver:
         if ent is not None and ent.label_ == "PERSON":
             if src.dep_ == "appos" and noun_type(src.head.lower_) == "organization":
                 return self._ent_name(ent), mention, "organization"  # "The union, Unifor,": misread
-            person = self._lookup(name_key(self._ent_name(ent)), honorific_gender(ent), at=ent.start)
+            toks, gender = name_key(self._ent_name(ent)), honorific_gender(ent)
+            person = self._lookup(toks, gender, at=ent.start, role=_role_beside(ent))
             if person is not None:
                 return self._spoke_here(person, src, at=ent.start), mention, "person"
             return self._ent_name(ent), mention, "person"
@@ -393,7 +337,7 @@ class EntityResolver:
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
             return mention_name(span), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
-            person = self._lookup(name_key(clean_name(ent.text)))
+            person = self._lookup(name_key(clean_name(ent.text)), role=_role_beside(ent))
             if person is not None and (
                 src.pos_ == "PROPN" or src.is_title
             ):  # "Trump" read as an organisation
@@ -405,7 +349,7 @@ class EntityResolver:
         if src.tag_ in ("NNS", "NNPS"):
             return mention_name(span), mention, "group"
         if src.pos_ == "PROPN":
-            person = self._lookup((src.lower_,), at=src.i)
+            person = self._lookup((src.lower_,), at=src.i, role=_role_beside(span))
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke_here(person, src), mention, "person"
             if (full := self.orgs.full_name(span.text)) is not None:
@@ -438,20 +382,20 @@ class EntityResolver:
         name = clean_name(label)
         return (name.title() if name.isupper() else name), mention, unknown
 
-    def _spoke_here(self, person: _Person, src: Token, at: int | None = None) -> str:
+    def _spoke_here(self, person: Person, src: Token, at: int | None = None) -> str:
         """A named speaker holds attention from their mention (token `at`, else `src`), labelled as a
         person or not ("Mendes" as an organisation): "Mendes said …. “…,” she said" is Mendes, not a
         woman named in between. "according to Politico" holds no attention."""
         person.hold(src.i if at is None else at, subject=not according_to(src))
         return self._spoke(person)
 
-    def _spoke(self, person: _Person) -> str:
+    def _spoke(self, person: Person) -> str:
         self.last_speaker = person
         if not self._tied:  # a surname the tie-break gave away does not make its winner more quoted
             person.quoted += 1
         return person.name
 
-    def _centre_over(self, holder: _Person, role: str, at: int) -> _Person:
+    def _centre_over(self, holder: Person, role: str, at: int) -> Person:
         """The person a role noun (`role`, at token `at`) names: its holder, unless the holder was last
         named long before and the clause just before is about someone else the article names more
         ("Recall Sen. John McCain …" paragraphs back; "Cruz defends his bona fides in a commercial: “…,”
@@ -469,8 +413,8 @@ class EntityResolver:
             return holder
         return centre
 
-    def _salient_person(self, gender: str, before: int) -> _Person | None:
-        def fits(p: _Person) -> bool:
+    def _salient_person(self, gender: str, before: int) -> Person | None:
+        def fits(p: Person) -> bool:
             return p.gender in (None, gender) and 0 <= p.last_seen < before
 
         candidates = [p for p in self.people if fits(p)]
@@ -493,6 +437,11 @@ class EntityResolver:
         for p in self.people:
             if p.name == name:
                 self.last_speaker = p
+
+
+def _role_beside(name: SpacySpan) -> Token | None:
+    """The role noun set off after a name ("Adeyemi, the board chair, said"), if any."""
+    return next((c for c in name.root.children if c.dep_ == "appos" and common_noun(c)), None)
 
 
 JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})  # the speaker named as such, not an antecedent

@@ -165,6 +165,24 @@ FIXTURES = [
       "Green Watch.",
       [Q("We are not going to hide anything,", "direct", "Tom Reyes", "said", ["Energy Minister Tom Reyes"]),
        Q("This is a cover-up,", "direct", "Ana Reyes", "said")]),
+    F("namesakes_unlisted_first_names", "siblings share a surname and have first names in no list; the "
+      "recognizer tags one of them a place",
+      "Board chair Ngozi Adeyemi said the increase was needed to replace pipes laid in the 1950s.\n\n"
+      "Her brother, Tunde Adeyemi, who runs a bakery on Main Street, was less convinced. “Every month the "
+      "bill goes up and the water tastes the same,” he said.\n\n"
+      "Adeyemi, the board chair, said she understood the frustration. She added that low-income households "
+      "could apply for a discount.",
+      [Q("the increase was needed to replace pipes laid in the 1950s", "indirect", "Ngozi Adeyemi", "said",
+         ["Board chair Ngozi Adeyemi"]),
+       Q("Every month the bill goes up and the water tastes the same,", "direct", "Tunde Adeyemi", "said"),
+       Q("she understood the frustration", "indirect", "Ngozi Adeyemi", "said"),
+       Q("that low-income households could apply for a discount", "indirect", "Ngozi Adeyemi", "added")]),
+    F("full_name_in_first_sentence", "a first line in sentence case names the speaker in full; the body "
+      "then uses an honorific and the surname",
+      "The health secretary, Priya Shah, defended the plan on Tuesday.\n\n"
+      "‘We will not back down,’ Ms. Shah told the BBC.",
+      [Q("the plan", "indirect", "Priya Shah", "defended"),
+       Q("We will not back down,", "direct", "Priya Shah", "told")]),
     F("institution_speaker", "institution as speaker",
       "A rocket attack hit a coalition base in the region early Friday. The Pentagon said two service "
       "members were slightly injured. Both have returned to duty.",
