@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from saidwhat import extract
 from saidwhat.content import Attribution
 from saidwhat.continuations import (
     adjacent,
@@ -11,6 +12,7 @@ from saidwhat.continuations import (
     goes_on_after_its_cue,
     mixed_goes_on,
     phrase_in_sentence,
+    resumed_after_its_cue,
     said_right_after,
     said_right_before,
     same_paragraph,
@@ -80,3 +82,20 @@ def test_a_quoted_sentence_goes_on_after_a_mixed_quote_ending_on_a_quotation(nlp
     assert mixed_goes_on(doc, text, mixed, second)
     mixed_elsewhere = Attribution(says.i, [(0, 11)], None, 0.9, "mixed")  # content not ending on the quote
     assert not mixed_goes_on(doc, text, mixed_elsewhere, second)
+
+
+def test_a_short_quotation_resumes_the_quote_its_attribution_interrupted(nlp: Any) -> None:
+    text = '"My record speaks for itself," Denton said on Monday, "and so does hers."'
+    doc = nlp(text)
+    first, second = find_stretches(text)
+    said = next(t for t in doc if t.text == "said")
+    previous = Attribution(said.i, list(first.spans), 2, 0.9, "direct")
+    assert resumed_after_its_cue(doc, text, previous, second)
+    (quote,) = extract(text).quotes
+    assert quote.text == "My record speaks for itself, … and so does hers."
+    # a clause of its own between them has its own cue: the quotation is not resumed
+    text = '"I see lights," he said. The streets were empty, he added, "but people go out."'
+    doc = nlp(text)
+    first, second = find_stretches(text)
+    previous = Attribution(next(t.i for t in doc if t.text == "said"), list(first.spans), 4, 0.9, "direct")
+    assert not resumed_after_its_cue(doc, text, previous, second)

@@ -37,6 +37,27 @@ def goes_on_after_its_cue(doc: Doc, text: str, previous: Attribution, st: Stretc
     return end <= doc[previous.cue].idx < st.start and len(gap) <= 120 and "\n" not in gap
 
 
+def resumed_after_its_cue(doc: Doc, text: str, previous: Attribution, st: Stretch) -> bool:
+    """“My record speaks for itself,” he said, “and so does hers.”: a quotation opening right after a
+    direct quote's comma-bounded attribution, the quote's cue inside it, resumes that quote however
+    short it is (a short quotation is otherwise a phrase or a title, not speech)."""
+    if previous.kind != "direct" or previous.cue is None:
+        return False
+    end = previous.fragments[-1][1]
+    gap = text[end : st.start]
+    cue_at = doc[previous.cue].idx
+    if not end <= cue_at < st.start or len(gap) > 60 or "\n" in gap:
+        return False
+    said = gap.strip(" ")
+    ended = text[previous.fragments[-1][0] : end].rstrip()
+    if not (said.endswith(",") and (ended.endswith(",") or said.lstrip("\"'”’»").startswith(","))):
+        return False
+    # the attribution alone: no other verb ("''…,'' he said. The streets were deserted, he added, ''but
+    # …''": the second quotation has a clause and a cue of its own)
+    between = doc.char_span(end, st.start, alignment_mode="contract")
+    return between is not None and not any(t.pos_ in ("VERB", "AUX") and t.i != previous.cue for t in between)
+
+
 CLOSING_MARKS = frozenset("\"'”’»")
 
 

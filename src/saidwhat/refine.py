@@ -19,6 +19,7 @@ from saidwhat.continuations import (
     mixed_goes_on,
     opens_next_paragraph,
     phrase_in_sentence,
+    resumed_after_its_cue,
     said_right_after,
     said_right_before,
     same_paragraph,
@@ -189,6 +190,9 @@ def refine_with_stretches(
             out.append(container)
             runners_up.remove(container)
             previous = container  # a quotation after it continues this speaker, not an earlier one
+            continue
+        if previous is not None and resumed_after_its_cue(doc, text, previous, st):
+            previous.fragments = sorted(previous.fragments + spans)  # “…,” he said, “and so does hers.”
             continue
         if word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
             continue

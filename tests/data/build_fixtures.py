@@ -93,6 +93,11 @@ FIXTURES = [
       "in Fairview since 1952.",
       [Q(["The mill will stay open through the winter,", "but after March I cannot promise anything."],
          "direct", "Karen Liu", "said")]),
+    F("interrupted_quote_short_resumption", "a quote interrupted by its attribution and resumed with a few "
+      "words (one quote, two spans, however short the second)",
+      "Governor Paul Denton campaigned in Dayton on Monday night. \"My record speaks for itself,\" he said, "
+      "\"and so does hers.\" The two candidates meet again next week.",
+      [Q(["My record speaks for itself,", "and so does hers."], "direct", "Paul Denton", "said")]),
     F("multi_paragraph_quote", "one quote over several paragraphs, reopened at each, closed at the end",
       "Retired teacher Walter Green told the school board on Thursday:\n\n“I taught in this district for 34 "
       "years, and I have never seen morale this low.\n\n“Teachers are leaving for districts that pay more "
