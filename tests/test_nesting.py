@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from saidwhat import extract
 from saidwhat.content import Attribution
 from saidwhat.nesting import relative_object, without_own_speaker_reported, without_quotes_inside_quotes
 
@@ -57,3 +58,17 @@ def test_the_object_a_relative_clause_names(nlp: Any) -> None:
     # an object that is no pronoun, and a question's "what" that is the verb's subject, are not
     assert named("Critics called the plan “a reckless gamble.”", "called") is None
     assert named("Nobody knows what happened at the meeting, she said.", "happened") is None
+
+
+def test_a_quotation_over_a_paragraph_break_reports_its_first_paragraph_once() -> None:
+    # the first paragraph's quotation is left open and reopened below (one quotation), but it closes the
+    # mixed quote of "told"; the direct quote of "continued" keeps the rest
+    text = (
+        'The campaign manager, Luis Ortega, told supporters that Denton had "never met a subsidy he '
+        'didn\'t like.\n\n"He wants you to forget it," Ortega continued. "We won\'t let you."'
+    )
+    got = [(q.kind, q.cue.text if q.cue else None, q.text) for q in extract(text).quotes]
+    assert got == [
+        ("mixed", "told", "that Denton had \"never met a subsidy he didn't like."),
+        ("direct", "continued", "He wants you to forget it, … We won't let you."),
+    ]

@@ -45,6 +45,7 @@ from saidwhat.nesting import (
     unnest,
     without_own_speaker_reported,
     without_quotes_inside_quotes,
+    without_shared_fragments,
 )
 from saidwhat.quote_cues import (
     speech_cue,
@@ -330,7 +331,7 @@ def quotes_with_origins(
         if a.cue is not None and a.source is not None:
             a.source = _source_after_scoring(doc[a.cue], doc[a.source])
     found = refine_with_stretches(doc, accepted, runners_up, stretches, in_quote, text)
-    found = without_quotes_inside_quotes(found)
+    found = without_shared_fragments(without_quotes_inside_quotes(found))
     found = without_own_speaker_reported(doc, found)
     around_relative_speakers(doc, found)
     found = _with_transcript_turns(doc, text, found, stretches)

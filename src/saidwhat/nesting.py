@@ -260,3 +260,33 @@ def without_quotes_inside_quotes(found: list[Attribution]) -> list[Attribution]:
         if not (a.cue is None and a.kind == "direct" and inside_another(a))
         and not (a.kind == "indirect" and repeats_one(a))
     ]
+
+
+def without_shared_fragments(found: list[Attribution]) -> list[Attribution]:
+    """A fragment of a direct quote that another quote already holds whole is that quote's: `told
+    supporters that Denton had "never met a subsidy he didn't like.` ¶ `"He wants you to forget it,"
+    Ortega continued` is one quotation over a paragraph break, but its first paragraph closes the mixed
+    quote of "told"; the direct quote of "continued" keeps the rest. Each word is reported once."""
+    for a in found:
+        if a.kind != "direct" or len(a.fragments) < 2:
+            continue
+        holders: list[Attribution] = []
+        for f in a.fragments[:-1]:  # the leading fragments only, each ending a clause begun before it
+            holder = next(
+                (
+                    b
+                    for b in found
+                    if b is not a and b.fragments[0][0] < f[0] and overlap(b.fragments, [f]) >= f[1] - f[0]
+                ),
+                None,
+            )
+            if holder is None:
+                break
+            holders.append(holder)
+        if not holders:
+            continue
+        a.fragments = a.fragments[len(holders) :]
+        for holder in holders:
+            if holder.kind == "indirect":
+                holder.kind = "mixed"  # the reported clause holds quoted words
+    return found
