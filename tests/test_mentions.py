@@ -41,6 +41,15 @@ def test_a_name_set_off_after_a_role_is_found_through_it(nlp: Any) -> None:
     assert named is not None and named.text == "Natarajan"
 
 
+def test_a_name_set_off_after_a_roles_employer_is_the_role_holder(nlp: Any) -> None:
+    # the parser hangs the name on the employer ("Veltra, Dmitri Volkov": a conjunct)
+    doc = nlp('"Customer safety is our first priority," said a spokesman for Veltra, Dmitri Volkov.')
+    named = appositive_name(_token(doc, "spokesman"))
+    assert named is not None and named.text == "Volkov"
+    doc = nlp("The spokesmen for Ford and GM said the talks had failed.")
+    assert appositive_name(_token(doc, "spokesmen")) is None  # no person named after the employers
+
+
 def test_an_institution_named_after_a_common_noun_is_found_through_it(nlp: Any) -> None:
     doc = nlp("The developer, Bayline Partners, said in a statement that it was disappointed.")
     named = appositive_name(_token(doc, "developer"))

@@ -160,6 +160,27 @@ def appositive_name(src: Token) -> Token | None:
             nested = next((c for c in appos.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if nested is not None:
                 return nested
+    if src.lower_ in PERSON_NOUNS and not cited:
+        return _name_after_employer(src, limit)
+    return None
+
+
+def _name_after_employer(role: Token, limit: int) -> Token | None:
+    """ "said a spokesman for Veltra, Dmitri Volkov": a person's name set off after the object of a role's
+    "for"/"of"/"at" is the role's holder (the parser hangs it on the object, as an appositive or a
+    conjunct)."""
+    doc = role.doc
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for named in obj.children:
+                if (
+                    named.dep_ not in ("appos", "conj")
+                    or named.ent_type_ != "PERSON"
+                    or not obj.i < named.i < limit
+                ):
+                    continue
+                if doc[named.left_edge.i - 1].text == ",":
+                    return named
     return None
 
 
