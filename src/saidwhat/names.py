@@ -7,13 +7,10 @@ this module only reads and compares names.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
 from saidwhat.headlines import first_line_end
-from saidwhat.mentions import noun_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -289,7 +286,7 @@ def with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         start = person_at[first.i].start if first.i in person_at else first.i
         end = person_at[last.i].end if last.i in person_at else last.i + 1
         merged.append(SpacySpan(doc, start, end, label="PERSON"))
-    return _replacing(ents, merged)
+    return replacing_ents(ents, merged)
 
 
 def is_nickname(doc: Doc, start: int, end: int) -> bool:
@@ -318,150 +315,12 @@ def _nickname_shape(opening: Token) -> tuple[Token, Token, Token] | None:
     return first, nick, last
 
 
-def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
-    """`ents` with the full names the recognizer missed: where it tags a surname alone as a person
-    ("Oz"), a run of capitalised proper nouns compounded onto that surname elsewhere ("Mehmet Oz —
-    Ivy League-trained surgeon …", not tagged at all, or tagged as no person and opening with a known
-    first name: "said former player Marcus Reed") is that person's full name."""
-    from spacy.tokens import Span as SpacySpan
-
-    people = [e for e in ents if e.label_ == "PERSON"]
-    in_full = {t.lower_ for e in people if len(e) > 1 for t in e}  # "Trump" beside "Donald Trump"
-    surnames = {e.text.lower() for e in people if len(e) == 1 and e[0].is_title} - in_full
-    if not surnames:
-        return ents
-    # tagged as something else ("said former player Marcus Reed … Reed recalled", an organisation):
-    # a known first name and that surname
-    relabelled = [
-        SpacySpan(doc, e.start, e.end, label="PERSON")
-        for e in ents
-        if e.label_ != "PERSON"
-        and 2 <= len(e) <= 3
-        and e[-1].lower_ in surnames
-        and _capitalised_names(e)
-        and gender_of(e[0].text) is not None
-    ]
-    ents = _replacing(ents, relabelled)
-    tagged = {i for e in ents for i in range(e.start, e.end)}
-    untagged = [t for t in _tokens_of(doc, surnames) if t.i not in tagged and t.pos_ == "PROPN"]
-    if not untagged:
-        return ents
-    common = {t.text for t in doc if t.is_lower and t.is_alpha}  # "Outside Carrier" is no name
-    stop = common | TITLES
-    found: list[SpacySpan] = []
-    for tok in untagged:
-        start = _name_start(doc, tok, tagged, stop)
-        if start < tok.i:
-            found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
-    return sorted(ents + found, key=lambda e: e.start) if found else ents
-
-
-NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "DATE", "EVENT", "PRODUCT", "LAW"})
-
-
-def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
-    """`ents` with the people who share a surname with someone the article names in full, where the
-    recognizer missed them: beside "Tom Reyes", "said Ana Reyes, a director at …" (tagged an
-    organisation, or not at all) is a person of her own, not Tom Reyes. The words compounded onto the
-    surname must open with a first name (a known one, or one that opens a person's name elsewhere in the
-    article) and name no other kind of thing: "Stop Trump", "Republican Trump", "North Korea" are none."""
-    from spacy.tokens import Span as SpacySpan
-
-    people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
-    words_of = {e[-1].lower_: {t.lower_ for t in e} for e in people if e[-1].is_title}
-    if not words_of:
-        return ents
-    first_words = {e[0].lower_ for e in people}
-    in_person = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    found: list[SpacySpan] = []
-    for tok in _tokens_of(doc, words_of):
-        if tok.i in in_person or tok.pos_ != "PROPN" or not tok.is_title:
-            continue
-        start = _name_start(doc, tok, in_person, TITLES | words_of[tok.lower_])
-        first = doc[start]
-        # a name set off after a person noun is a person however tagged and whatever its first name:
-        # "Her brother, Tunde Adeyemi," (a place to en_core_web_sm)
-        set_off = tok.dep_ == "appos" and noun_type(tok.head.lower_) == "person"
-        if start == tok.i or not (set_off or gender_of(first.lower_) or first.lower_ in first_words):
-            continue
-        if first.tag_ == "NNP" and (
-            set_off or not any(t.ent_type_ in NOT_PEOPLE for t in doc[start : tok.i + 1])
-        ):
-            found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
-    return _replacing(ents, found)
-
-
-def with_titled_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
-    """`ents` with a name right after a person's title made a person whatever the recognizer called it:
-    en_core_web_sm tags "Chancellor Olaf Scholz" an organisation and "Governor Kathy Hochul" a place.
-    The name must be one to three capitalised proper nouns, the title before the entity or its first
-    word ('"…," Mayor Elena Marsh said', tagged a work of art); a name it did not tag at all must open
-    with a known first name."""
-    from spacy.tokens import Span as SpacySpan
-
-    found: list[SpacySpan] = []
-    for ent in ents:
-        if ent.label_ == "PERSON":
-            continue
-        # the title inside the entity: '"…," Mayor Elena Marsh said' tagged a work of art after the marks
-        if ent[0].lower_ in PERSON_TITLES and 2 <= len(ent) <= 4 and _capitalised_names(ent[1:]):
-            found.append(SpacySpan(doc, ent.start + 1, ent.end, label="PERSON"))
-            continue
-        if ent.start == 0 or len(ent) > 3:
-            continue
-        title = doc[ent.start - 1]
-        if title.lower_ not in PERSON_TITLES or title.ent_type_:
-            continue
-        if _capitalised_names(ent):
-            found.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
-    # not tagged at all ("Superintendent Paul Reyes defended …"): a known first name and a surname
-    for title in _tokens_of(doc, PERSON_TITLES):
-        name = doc[title.i + 1 : title.i + 3]
-        if title.ent_type_ or not title.is_title or len(name) < 2:
-            continue
-        if any(t.ent_type_ or t.pos_ != "PROPN" or not t.is_title for t in name):
-            continue
-        if gender_of(name[0].text) is not None:
-            found.append(SpacySpan(doc, name.start, name.end, label="PERSON"))
-    return _replacing(ents, found)
-
-
-def _capitalised_names(words: Iterable[Token]) -> bool:
-    return all(t.pos_ == "PROPN" and t.is_title for t in words)
-
-
-def _tokens_of(doc: Doc, words: Iterable[str]) -> list[Token]:
-    """The tokens whose lower-case form is one of `words`, in text order: found in the lower-case array,
-    since a Python loop reading every token's text costs more (these run on every article)."""
-    import numpy
-    from spacy.attrs import LOWER
-
-    hashes = [doc.vocab.strings[w] for w in words]
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
-
-
-def _replacing(ents: list[SpacySpan], spans: list[SpacySpan]) -> list[SpacySpan]:
+def replacing_ents(ents: list[SpacySpan], spans: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with `spans` in place of every entity they overlap, in text order."""
     if not spans:
         return ents
     kept = [e for e in ents if not any(f.start < e.end and e.start < f.end for f in spans)]
     return sorted(kept + spans, key=lambda e: e.start)
-
-
-def _name_start(doc: Doc, surname: Token, taken: set[int], stop: AbstractSet[str]) -> int:
-    """Where the run of capitalised proper nouns compounded onto `surname` starts (its own index where
-    there is none): it crosses no token a person already holds (`taken`) and no word in `stop` (by its
-    lower-case form)."""
-    start = surname.i
-    while start > 0 and _compound_name_part(doc[start - 1], surname) and start - 1 not in taken:
-        if doc[start - 1].lower_ in stop:
-            break
-        start -= 1
-    return start
-
-
-def _compound_name_part(word: Token, surname: Token) -> bool:
-    return word.dep_ == "compound" and word.head.i == surname.i and word.pos_ == "PROPN" and word.is_title
 
 
 def shortened(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

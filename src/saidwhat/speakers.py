@@ -57,10 +57,7 @@ from saidwhat.names import (
     mention_name,
     name_key,
     suffixed,
-    with_full_names,
-    with_namesakes,
     with_nicknames,
-    with_titled_people,
 )
 from saidwhat.organizations import (
     OrgBook,
@@ -71,6 +68,7 @@ from saidwhat.organizations import (
     subject_since,
 )
 from saidwhat.people import Person, named_people
+from saidwhat.person_ents import with_full_names, with_namesakes, with_set_off_people, with_titled_people
 from saidwhat.roles import RoleBook
 
 if TYPE_CHECKING:
@@ -115,12 +113,11 @@ class EntityResolver:
     _ents: list[SpacySpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._ents = with_namesakes(
-            self.doc,
-            with_full_names(
-                self.doc, with_nicknames(self.doc, with_titled_people(self.doc, list(self.doc.ents)))
-            ),
-        )
+        ents = list(self.doc.ents)
+        # the people the recognizer missed or mislabelled, each step on the one before's entities
+        for fix in (with_titled_people, with_set_off_people, with_nicknames, with_full_names, with_namesakes):
+            ents = fix(self.doc, ents)
+        self._ents = ents
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         self.orgs = OrgBook(self.doc, self._ents)
         self._headline_names = headline_only_names(self.doc, self._person_ents, self.text)

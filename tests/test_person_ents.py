@@ -1,0 +1,81 @@
+"""People the recognizer missed or mislabelled (saidwhat.person_ents, real pipeline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat.names import clean_name
+from saidwhat.person_ents import with_full_names, with_namesakes, with_titled_people
+
+
+def test_a_full_name_the_recognizer_missed_completes_a_lone_surname(nlp: Any) -> None:
+    doc = nlp(
+        "Trump's favorite TV doctor has a basketful of critics.\n\nMehmet Oz — Ivy League-trained surgeon "
+        "and daytime television host — will interview the nominee on Thursday. Critics say Dr. Oz has "
+        "promoted questionable cures. “He can’t simply dispense with facts,” said David Gorski."
+    )
+    before = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    after = {e.text for e in with_full_names(doc, list(doc.ents)) if e.label_ == "PERSON"}
+    assert "Mehmet Oz" not in before and after - before == {"Mehmet Oz"}
+
+
+def test_a_surname_a_full_name_already_holds_gets_no_other_full_name(nlp: Any) -> None:
+    doc = nlp("Donald Trump spoke in Ohio. Ivanka Trump joined him, and Trump said the crowd was huge.")
+    people = [e.text for e in with_full_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert people == [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_a_namesake_joins_the_people_where_the_recognizer_missed_them(nlp: Any) -> None:
+    doc = nlp(
+        "Energy Minister Tom Reyes spoke on Tuesday. “This is a cover-up,” said Ana Reyes, a director at "
+        "Green Watch. The Stop Reyes campaign and North Reyes County disagreed."
+    )
+    people = [e.text for e in with_namesakes(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert "Ana Reyes" in people and "Tom Reyes" in people
+    assert not any(p.startswith(("Stop", "North")) for p in people)  # no first name opens them
+
+
+def test_a_namesake_set_off_after_a_person_noun_is_a_person_however_tagged(nlp: Any) -> None:
+    doc = nlp(
+        "Board chair Ngozi Adeyemi spoke first. Her brother, Tunde Adeyemi, who runs a bakery on Main "
+        "Street, was less convinced."
+    )
+    tunde = next(e for e in doc.ents if e.text == "Tunde Adeyemi")
+    assert tunde.label_ != "PERSON"  # the recognizer's error this reads through ("Tunde" is in no list)
+    people = [e.text for e in with_namesakes(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert "Tunde Adeyemi" in people
+
+
+def test_a_name_after_a_persons_title_is_a_person_whatever_the_recognizer_said(nlp: Any) -> None:
+    doc = nlp("Chancellor Olaf Scholz met the Justice Department's lawyers on Friday.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Olaf Scholz"] == [("Olaf Scholz", "ORG")]
+    fixed = {e.text: e.label_ for e in with_titled_people(doc, list(doc.ents))}
+    assert fixed["Olaf Scholz"] == "PERSON"
+    assert fixed.get("the Justice Department", "ORG") == "ORG"  # "Justice" opens an organisation's name
+
+
+def test_an_untagged_name_after_a_title_is_a_person_when_it_opens_with_a_first_name(nlp: Any) -> None:
+    doc = nlp("Superintendent Paul Reyes defended the process. Superintendent Smoke Detectors were sold.")
+    assert not [e for e in doc.ents if e.label_ == "PERSON"]
+    people = [e.text for e in with_titled_people(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert people == ["Paul Reyes"]
+    assert clean_name("Superintendent Paul Reyes") == "Paul Reyes"
+
+
+def test_a_name_set_off_after_a_person_noun_is_a_person(nlp: Any) -> None:
+    from saidwhat import extract
+    from saidwhat.person_ents import with_set_off_people
+
+    text = (
+        "The film's director, Nadia Haddad, wrote on Twitter that she was heartbroken. "
+        "“Every fact in this film was checked three times,” she tweeted."
+    )
+    doc = nlp(text)
+    assert next(e for e in doc.ents if e.text == "Nadia Haddad").label_ != "PERSON"  # the recognizer's error
+    people = [e.text for e in with_set_off_people(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert "Nadia Haddad" in people
+    assert [q.speaker for q in extract(text).quotes] == ["Nadia Haddad", "Nadia Haddad"]
+    # a role a company holds as well is no evidence
+    doc = nlp("Workers are angry because Carrier's parent, United Technologies, made a profit.")
+    fixed = with_set_off_people(doc, list(doc.ents))
+    assert all(e.label_ != "PERSON" for e in fixed if "Technologies" in e.text)
