@@ -678,3 +678,13 @@ def test_a_quoted_sentence_after_a_mixed_quote_and_its_long_attribution_goes_on_
     (q,) = extract(text).quotes
     assert q.kind == "mixed" and q.speaker == "Walter Stone"
     assert text[q.spans[-1][0] : q.spans[-1][1]] == "The deck is stacked against him."
+
+
+def test_the_one_told_holds_no_quote_however_quoted() -> None:
+    # beside the that-clause told, the object of "told" is the addressee, a programme's title in marks
+    text = (
+        'Its president, George Abbott, told the BBC\'s "Today" programme that the film had '
+        '"misrepresented" family farms.'
+    )
+    got = [(q.kind, q.text) for q in extract(text).quotes]
+    assert got == [("mixed", 'that the film had "misrepresented" family farms')]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from saidwhat.adjacent_names import adjacent_name
+from saidwhat.adjacent_names import ADDRESSEE_VERBS, adjacent_name
 from saidwhat.calibration import Mode, Origin, load_calibration
 from saidwhat.candidate import Candidate, relative_report_pronoun
 from saidwhat.content import (
@@ -137,6 +137,13 @@ def _scored_candidates(
     for cue, (p, cand) in list(best.items()):
         if cand.frame == "xcomp" and cue in with_object and _holds(with_object[cue][1], cand):
             best[cue] = (p, with_object[cue][1])  # urged both sides to return …: the one urged is content
+    # "told the BBC's “Today” programme that …": beside what was told, the object is the one told, which
+    # holds no one's words however quoted
+    runners_up = [
+        r
+        for r in runners_up
+        if not (r.frame == "dobj" and r.cue in best and doc[r.cue].lower_ in ADDRESSEE_VERBS)
+    ]
     return _accepted(doc, text, best, in_quote), runners_up
 
 
