@@ -623,3 +623,15 @@ def test_a_role_set_off_beside_a_shared_surname_picks_its_holder() -> None:
         "Adeyemi, the board chair, said she understood the frustration."
     )
     assert speakers(text) == ["Ngozi Adeyemi", "Tunde Adeyemi", "Ngozi Adeyemi"]
+
+
+def test_a_headlines_bare_role_is_the_person_introduced_below_with_it() -> None:
+    text = (
+        "Mayor defends budget in heated town hall\n\n"
+        "Mayor Grace Lindqvist faced tough questions from residents on Tuesday night. The mayor said the "
+        "city would repave 40 miles of road this summer."
+    )
+    assert speakers(text) == ["Grace Lindqvist", "Grace Lindqvist"]
+    # an indefinite role in the headline is someone else
+    text = "A mayor defends his budget\n\nMayor Grace Lindqvist said the city would repave 40 miles of road."
+    assert speakers(text)[-1] == "Grace Lindqvist" and speakers(text)[0] != "Grace Lindqvist"

@@ -32,7 +32,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from saidwhat.headlines import first_line_end
 from saidwhat.mentions import (
+    NAME_TITLES,
     PERSON_NOUNS,
     according_to,
     appositive_name,
@@ -123,6 +125,7 @@ class EntityResolver:
         self._headline_names = headline_only_names(self.doc, self._person_ents, self.text)
         named = {ent.start: self._ent_name(ent) for ent in self._person_ents}
         self.people, self._epithets = named_people(self._person_ents, named)
+        self._headline_end = first_line_end(self.doc)
 
     def _ent_name(self, ent: SpacySpan) -> str:
         return self._headline_names.get(ent.start) or ent_name(ent)
@@ -345,6 +348,8 @@ class EntityResolver:
             return full or mention_name(span), mention, "organization"
         if src.tag_ in ("NNS", "NNPS"):
             return mention_name(span), mention, "group"
+        if src.idx < self._headline_end and (holder := self._introduced_below(src)) is not None:
+            return self._spoke(holder), mention, "person"  # "Mayor defends budget" ¶ "Mayor Grace …"
         if src.pos_ == "PROPN":
             person = self._lookup((src.lower_,), at=src.i, role=_role_beside(span))
             if person is not None:  # a bare surname the tagger did not label as a person
@@ -361,6 +366,22 @@ class EntityResolver:
         if definite and (described := fuller_description(src)) is not None:
             return described, mention, "organization"  # "The ministry said": the economy ministry
         return mention_name(introducing_description(src, span) or span), mention, noun_type(lower)
+
+    def _introduced_below(self, role: Token) -> Person | None:
+        """The person a headline's bare role ("Mayor defends budget …") names: the first one the article
+        gives that role below it ("Mayor Grace Lindqvist faced …"); the headline precedes the
+        introduction the body reads it by."""
+        if role.lower_ not in NAME_TITLES or any(c.dep_ in ("det", "poss") for c in role.children):
+            return None  # "A mayor …", "Obama's adviser …": someone not named
+        later: RoleBook[Person] = RoleBook()
+        for ent in self._person_ents:
+            if ent.start > role.i and (person := self._lookup(name_key(self._ent_name(ent)))) is not None:
+                later.give_around(ent.root, person)
+                if (holder := later.holder(role)) is not None:
+                    self._tied = False
+                    return holder
+        self._tied = False
+        return None
 
     def resolve_label(
         self, first: int, start: int, end: int, unknown: SpeakerType = "person"
