@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat import extract
-from saidwhat.adjacent_names import adjacent_name
+from saidwhat.adjacent_names import adjacent_name, stranded_subject
 
 
 def _named(nlp: Any, text: str, cue: str) -> str | None:
@@ -33,3 +33,23 @@ def test_a_misread_surname_is_the_quotes_speaker() -> None:
     )
     quote = next(q for q in extract(text).quotes if q.kind == "direct")
     assert quote.speaker == "Skelly"
+
+
+def test_a_phrase_stranded_between_and_and_a_cue_is_its_subject(nlp: Any) -> None:
+    text = (
+        'The British Medical Association called the funding "a sticking plaster," and its chair, '
+        'Dr. Aisha Rahman, told reporters that "plasters do not fix broken bones."'
+    )
+    doc = nlp(text)
+    told = next(t for t in doc if t.text == "told")
+    assert told.dep_ == "conj"  # the misparse: "its chair" a second object of "called"
+    subject = stranded_subject(told)
+    assert subject is not None and subject.text == "Rahman"
+    got = [(q.cue.text if q.cue else None, q.speaker, q.text) for q in extract(text).quotes]
+    assert got == [
+        ("called", "The British Medical Association", 'the funding "a sticking plaster,"'),
+        ("told", "Aisha Rahman", 'that "plasters do not fix broken bones."'),
+    ]
+    # a verb coordinated directly with the first keeps its subject
+    doc = nlp("The association called the funding inadequate and told reporters it would strike.")
+    assert stranded_subject(next(t for t in doc if t.text == "told")) is None

@@ -75,3 +75,29 @@ def _phrase_head(tok: Token) -> Token:
             break
         tok = tok.head
     return tok
+
+
+def stranded_subject(cue: Token) -> Token | None:
+    """ "The association called the funding “a sticking plaster,” and its chair, Dr. Aisha Rahman, told
+    reporters …": the parser made "its chair" a second object of "called" and "told" a verb coordinated
+    with it, which would borrow the association as its subject. A noun phrase filling the whole stretch
+    between the coordinator and a cue that has no subject of its own is the cue's subject (its
+    appositive name where it has one)."""
+    if (
+        cue.dep_ != "conj"
+        or cue.pos_ != "VERB"
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    ):
+        return None
+    doc = cue.doc
+    cc = next((c for c in reversed(list(cue.head.children)) if c.dep_ == "cc" and c.i < cue.i), None)
+    if cc is None or cue.i - cc.i < 2:
+        return None  # "called … and told …": a verb coordinated directly, no phrase between
+    words = [t for t in doc[cc.i + 1 : cue.i] if not t.is_punct]
+    inside = {t.i for t in words}
+    tops = [t for t in words if t.head.i not in inside]
+    if len(tops) != 1 or not _speaker_like(tops[0]) or words[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN"):
+        return None
+    head = tops[0]
+    named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return named or head

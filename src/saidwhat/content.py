@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from saidwhat.adjacent_names import stranded_subject
 from saidwhat.calibration import Origin
 from saidwhat.mentions import FINITE_TAGS, dateline_end
 from saidwhat.models import QuoteKind
@@ -435,3 +436,19 @@ def _gloss(tail: SpacySpan) -> bool:
     """Does the phrase `tail` hang off the clause before it as an appositive?"""
     roots = [t for t in tail if not tail.start <= t.head.i < tail.end]
     return len(roots) == 1 and roots[0].dep_ == "appos"
+
+
+def end_before_stranded_subject(doc: Doc, a: Attribution) -> None:
+    """`called the funding “a sticking plaster,” and its chair, Dr. Aisha Rahman, told …`: the content of
+    a cue ends before the coordinator that opens another speaker's clause the parser hung on it
+    (`adjacent_names.stranded_subject`), not with "and its chair"."""
+    if a.cue is None or not a.fragments:
+        return
+    for verb in doc[a.cue].children:
+        if verb.dep_ != "conj" or stranded_subject(verb) is None:
+            continue
+        cc = next(c for c in reversed(list(doc[a.cue].children)) if c.dep_ == "cc" and c.i < verb.i)
+        start, end = a.fragments[-1]
+        if start < cc.idx < end:
+            a.fragments[-1] = (start, len(doc.text[: cc.idx].rstrip()))
+        return

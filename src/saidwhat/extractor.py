@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from saidwhat.adjacent_names import ADDRESSEE_VERBS, adjacent_name
+from saidwhat.adjacent_names import ADDRESSEE_VERBS, adjacent_name, stranded_subject
 from saidwhat.calibration import Mode, Origin, load_calibration
 from saidwhat.candidate import Candidate, relative_report_pronoun
 from saidwhat.content import (
@@ -27,6 +27,7 @@ from saidwhat.content import (
     drop_narrated_tail,
     drop_subjectless_resumption,
     end_before_inverted_source,
+    end_before_stranded_subject,
     end_with_opening_quotation,
     end_with_predicative_quotation,
     extend_over_coordination,
@@ -329,6 +330,7 @@ def quotes_with_origins(
         close_open_quotation(a, stretches)
         extend_over_coordination(doc, a)
         drop_narrated_tail(doc, a, in_quote)
+        end_before_stranded_subject(doc, a)
         end_with_opening_quotation(doc, a, stretches, text)
         end_with_predicative_quotation(doc, a, stretches)
         start_at_introduced_quotation(doc, a, stretches, text)
@@ -403,7 +405,8 @@ def _source_after_scoring(cue: Token, source: Token) -> int | None:
         agent = reaction_agent(cue)
         return None if agent is None else agent.i
     replaced = (
-        document_issuer(cue, source)
+        stranded_subject(cue)
+        or document_issuer(cue, source)
         or instrument_user(cue, source)
         or made_clear_by(cue, source)
         or time_spender(cue, source)
