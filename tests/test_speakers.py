@@ -635,3 +635,24 @@ def test_a_headlines_bare_role_is_the_person_introduced_below_with_it() -> None:
     # an indefinite role in the headline is someone else
     text = "A mayor defends his budget\n\nMayor Grace Lindqvist said the city would repave 40 miles of road."
     assert speakers(text)[-1] == "Grace Lindqvist" and speakers(text)[0] != "Grace Lindqvist"
+
+
+def test_they_continues_the_group_the_sentence_before_is_about() -> None:
+    text = "Health officials disagree. They say extra funding announced last month will cover the gap."
+    assert speakers(text) == ["Health officials"]
+    # things are no one who says: "they" stays as written
+    text = "The results were mixed. They said turnout fell in every district."
+    assert speakers(text) == ["They"]
+
+
+def test_an_untagged_name_with_a_which_clause_is_an_institution() -> None:
+    # in this context the recognizer tags "NHS Providers" as nothing; "which" says it is no person, and
+    # the "it" after it continues it
+    text = (
+        "Hospital group warns of winter crisis\n\n"
+        "NHS Providers, which represents hospital trusts in England, warned on Monday that emergency "
+        "departments could face their worst winter on record. It said staff shortages had left many "
+        'wards "running on fumes."'
+    )
+    got = [(q.speaker, q.speaker_type) for q in extract(text).quotes]
+    assert got[-2:] == [("NHS Providers", "organization"), ("NHS Providers", "organization")]

@@ -340,8 +340,12 @@ def _predicated(noun: Token) -> bool:
 
 
 def org_like(span: SpacySpan) -> bool:
+    """Does a name no entity type was given look like an institution's: by a word of its name, or by
+    the "which" its relative clause opens with ("NHS Providers, which represents hospital trusts,")?"""
     text = span.text
-    return any(w in text for w in ("Department", "Ministry", "Agency", "Committee", "Party", "Office"))
+    if any(w in text for w in ("Department", "Ministry", "Agency", "Committee", "Party", "Office")):
+        return True
+    return any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in span.root.children)
 
 
 # titles before a name that a later "the …" names again ("President Obama … the president said")

@@ -72,6 +72,7 @@ from saidwhat.organizations import (
 from saidwhat.people import Person, named_people
 from saidwhat.person_ents import with_full_names, with_namesakes, with_set_off_people, with_titled_people
 from saidwhat.roles import RoleBook
+from saidwhat.subjects import AGENT_SUFFIXES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -240,6 +241,9 @@ class EntityResolver:
                 and not rival_between(group[1], src, self._outside)
             ):
                 name, stype = group[0], "group"
+            elif (before := self._group_before(src)) is not None:
+                name, stype = before, "group"  # "Health officials disagree. They say …"
+                self._last_group = (name, mention.end)
         elif stype == "group" and src.lower_ not in GROUP_PRONOUNS:
             self._last_group = (name, mention.end)
         last = self._last_thing
@@ -278,6 +282,23 @@ class EntityResolver:
             return None
         name, _, stype = self._resolve(subject)
         return name if stype == "organization" else None
+
+    def _group_before(self, they: Token) -> str | None:
+        """The group a speaking "they" continues where none spoke just before: the plural subject of the
+        sentence before ("Health officials disagree. They say …"), as `_institution_before` for "it"."""
+        subject = subject_before(they, THEY_REACH)
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+        if owner is not None and owner.tag_ in ("NNS", "NNPS"):
+            subject = owner  # "Democrats’ numbers … have fallen. … they’re hopeful": the Democrats
+        if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.ent_type_ not in ("", "NORP"):
+            return None
+        word = subject.lower_
+        if not (
+            word in ("people", "voters") or word.endswith(AGENT_SUFFIXES) or noun_type(word[:-1]) != "unknown"
+        ):
+            return None  # "The results …", "such measures …": no one who says
+        name, _, stype = self._resolve(subject)
+        return name if stype == "group" else None
 
     def _jointly(self, name: str, mention: Span, partners: list[Token]) -> tuple[str, Span, SpeakerType]:
         """ "Anne Fox and Derek Hall said in a joint statement": both speak, as a group named by both
