@@ -656,3 +656,11 @@ def test_an_untagged_name_with_a_which_clause_is_an_institution() -> None:
     )
     got = [(q.speaker, q.speaker_type) for q in extract(text).quotes]
     assert got[-2:] == [("NHS Providers", "organization"), ("NHS Providers", "organization")]
+
+
+def test_they_does_not_continue_a_subject_inside_a_quotation() -> None:
+    text = (
+        "The paper quotes the report: “In taking 129 lives, the attackers showed how deadly such weapons "
+        "can be.” But they say the report leaves out a crucial point."
+    )
+    assert speakers(text)[-1] != "the attackers"

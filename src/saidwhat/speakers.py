@@ -71,6 +71,7 @@ from saidwhat.organizations import (
 )
 from saidwhat.people import Person, named_people
 from saidwhat.person_ents import with_full_names, with_namesakes, with_set_off_people, with_titled_people
+from saidwhat.quotemarks import find_stretches
 from saidwhat.roles import RoleBook
 from saidwhat.subjects import AGENT_SUFFIXES
 
@@ -292,6 +293,8 @@ class EntityResolver:
             subject = owner  # "Democrats’ numbers … have fallen. … they’re hopeful": the Democrats
         if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.ent_type_ not in ("", "NORP"):
             return None
+        if _inside_quotation(subject):
+            return None  # a subject inside a quotation ("“… the Paris attackers showed …” But they …")
         word = subject.lower_
         if not (
             word in ("people", "voters") or word.endswith(AGENT_SUFFIXES) or noun_type(word[:-1]) != "unknown"
@@ -476,6 +479,16 @@ class EntityResolver:
         for p in self.people:
             if p.name == name:
                 self.last_speaker = p
+
+
+def _inside_quotation(tok: Token) -> bool:
+    """Is `tok` inside a quotation of its paragraph (quotemarks pairs the marks)?"""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    paragraph = text[start : end if end >= 0 else len(text)]
+    at = tok.idx - start
+    return any(st.start < at < st.end for st in find_stretches(paragraph))
 
 
 def _role_beside(name: SpacySpan) -> Token | None:
