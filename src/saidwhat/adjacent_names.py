@@ -90,7 +90,7 @@ def stranded_subject(cue: Token) -> Token | None:
     ):
         return None
     doc = cue.doc
-    cc = next((c for c in reversed(list(cue.head.children)) if c.dep_ == "cc" and c.i < cue.i), None)
+    cc = coordinator_before(cue)
     if cc is None or cue.i - cc.i < 2:
         return None  # "called … and told …": a verb coordinated directly, no phrase between
     words = [t for t in doc[cc.i + 1 : cue.i] if not t.is_punct]
@@ -101,3 +101,10 @@ def stranded_subject(cue: Token) -> Token | None:
     head = tops[0]
     named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     return named or head
+
+
+def coordinator_before(conjunct: Token) -> Token | None:
+    """The "and"/"but" before a conjunct, among its head's dependents."""
+    return next(
+        (c for c in reversed(list(conjunct.head.children)) if c.dep_ == "cc" and c.i < conjunct.i), None
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from saidwhat.adjacent_names import stranded_subject
+from saidwhat.adjacent_names import coordinator_before, stranded_subject
 from saidwhat.calibration import Origin
 from saidwhat.mentions import FINITE_TAGS, dateline_end
 from saidwhat.models import QuoteKind
@@ -438,17 +438,17 @@ def _gloss(tail: SpacySpan) -> bool:
     return len(roots) == 1 and roots[0].dep_ == "appos"
 
 
-def end_before_stranded_subject(doc: Doc, a: Attribution) -> None:
+def end_before_stranded_subject(doc: Doc, a: Attribution, text: str) -> None:
     """`called the funding “a sticking plaster,” and its chair, Dr. Aisha Rahman, told …`: the content of
     a cue ends before the coordinator that opens another speaker's clause the parser hung on it
-    (`adjacent_names.stranded_subject`), not with "and its chair"."""
+    (`adjacent_names.stranded_subject`), not with "and its chair". `text` is `doc.text`."""
     if a.cue is None or not a.fragments:
         return
     for verb in doc[a.cue].children:
         if verb.dep_ != "conj" or stranded_subject(verb) is None:
             continue
-        cc = next(c for c in reversed(list(doc[a.cue].children)) if c.dep_ == "cc" and c.i < verb.i)
+        cc = coordinator_before(verb)  # there is one: stranded_subject found it
         start, end = a.fragments[-1]
-        if start < cc.idx < end:
-            a.fragments[-1] = (start, len(doc.text[: cc.idx].rstrip()))
+        if cc is not None and start < cc.idx < end:
+            a.fragments[-1] = (start, len(text[: cc.idx].rstrip()))
         return

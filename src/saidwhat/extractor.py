@@ -330,7 +330,7 @@ def quotes_with_origins(
         close_open_quotation(a, stretches)
         extend_over_coordination(doc, a)
         drop_narrated_tail(doc, a, in_quote)
-        end_before_stranded_subject(doc, a)
+        end_before_stranded_subject(doc, a, text)
         end_with_opening_quotation(doc, a, stretches, text)
         end_with_predicative_quotation(doc, a, stretches)
         start_at_introduced_quotation(doc, a, stretches, text)

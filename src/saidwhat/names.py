@@ -180,22 +180,21 @@ def headline_only_names(doc: Doc, person_ents: list[SpacySpan], text: str | None
     Obama", "Obama Speech"), by entity start: where the name appears nowhere but in the headline, it
     loses the words the article uses in lower case, and a first word that is no known first name before
     the end of a name the article gives in full."""
+    text = doc.text if text is None else text
     lines = title_lines(doc, text)
     starts = [s for s, _ in lines]
-
-    def in_title(char: int) -> bool:
-        k = bisect_right(starts, char) - 1
-        return k >= 0 and char < lines[k][1]
-
-    text = doc.text if text is None else text
-
-    def title_cased(char: int) -> bool:
-        k = bisect_right(starts, char) - 1
-        return title_case(text[lines[k][0] : lines[k][1]])
-
     # a first line in sentence case ("The health secretary, Priya Shah, defended …") glues no words to a
     # name: the recognizer runs a name on only into capitalised words
-    headline = [e for e in person_ents if in_title(e.start_char) and title_cased(e.start_char)]
+    cased = [title_case(text[s:e]) for s, e in lines]
+
+    def title_line(char: int) -> int | None:
+        k = bisect_right(starts, char) - 1
+        return k if k >= 0 and char < lines[k][1] else None
+
+    def in_title(char: int) -> bool:
+        return title_line(char) is not None
+
+    headline = [e for e in person_ents if (k := title_line(e.start_char)) is not None and cased[k]]
     if not headline:
         return {}
     body_names = {ent_name(e) for e in person_ents if not in_title(e.start_char)}

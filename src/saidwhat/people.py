@@ -42,15 +42,17 @@ class Person:
             self.last_subject = max(self.last_subject, at)
 
 
+def containing(people: list[Person], toks: tuple[str, ...]) -> list[Person]:
+    """Those of `people` whose name holds the name words `toks` ("Clinton" -> Hillary and Bill Clinton)."""
+    return [p for p in people if len(p.tokens) >= len(toks) and is_sub(toks, p.tokens)]
+
+
 def named_people(
     person_ents: list[SpacySpan], named: dict[int, str]
 ) -> tuple[list[Person], dict[tuple[str, ...], tuple[str, ...]]]:
     """The people of an article's PERSON entities (`named`: each entity's name by its start token), and
     the name forms that are another person's fuller name (epithets and short forms -> the name)."""
     epithets: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-    def containing(toks: tuple[str, ...]) -> list[Person]:
-        return [p for p in people if len(p.tokens) >= len(toks) and is_sub(toks, p.tokens)]
 
     names: dict[str, Person] = {}
     honorifics: dict[tuple[str, ...], str] = {}  # a surname's gender where an honorific gives it
@@ -93,7 +95,7 @@ def named_people(
         if len(p.tokens) == 1
         and all(
             full.gender is not None and honorifics.get(p.tokens, full.gender) != full.gender
-            for full in containing(p.tokens)
+            for full in containing(people, p.tokens)
         )
     ]
     for p in singles:

@@ -55,7 +55,6 @@ from saidwhat.names import (
     ent_name,
     headline_only_names,
     honorific_gender,
-    is_sub,
     mention_name,
     name_key,
     suffixed,
@@ -69,7 +68,7 @@ from saidwhat.organizations import (
     subject_before,
     subject_since,
 )
-from saidwhat.people import Person, named_people
+from saidwhat.people import Person, containing, named_people
 from saidwhat.person_ents import with_full_names, with_namesakes, with_set_off_people, with_titled_people
 from saidwhat.quotemarks import find_stretches
 from saidwhat.roles import RoleBook
@@ -132,9 +131,6 @@ class EntityResolver:
     def _ent_name(self, ent: SpacySpan) -> str:
         return self._headline_names.get(ent.start) or ent_name(ent)
 
-    def _containing(self, toks: tuple[str, ...]) -> list[Person]:
-        return [p for p in self.people if len(p.tokens) >= len(toks) and is_sub(toks, p.tokens)]
-
     def _advance(self, upto: int) -> None:
         """Record person mentions, genders and role links seen in the text before token `upto`."""
         for ent in self._person_ents:
@@ -188,7 +184,7 @@ class EntityResolver:
         if not toks:
             return None
         toks = self._epithets.get(toks, toks)
-        matches = self._containing(toks)
+        matches = containing(self.people, toks)
         if gender is not None:
             matches = [p for p in matches if p.gender in (None, gender)] or matches
         if not matches:
@@ -288,17 +284,17 @@ class EntityResolver:
         """The group a speaking "they" continues where none spoke just before: the plural subject of the
         sentence before ("Health officials disagree. They say …"), as `_institution_before` for "it"."""
         subject = subject_before(they, THEY_REACH)
-        owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+        if subject is None:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is not None and owner.tag_ in ("NNS", "NNPS"):
             subject = owner  # "Democrats’ numbers … have fallen. … they’re hopeful": the Democrats
-        if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.ent_type_ not in ("", "NORP"):
+        if subject.tag_ not in ("NNS", "NNPS") or subject.ent_type_ not in ("", "NORP"):
             return None
-        if _inside_quotation(subject):
+        if _inside_quotation(subject, self.text if self.text is not None else self.doc.text):
             return None  # a subject inside a quotation ("“… the Paris attackers showed …” But they …")
         word = subject.lower_
-        if not (
-            word in ("people", "voters") or word.endswith(AGENT_SUFFIXES) or noun_type(word[:-1]) != "unknown"
-        ):
+        if not (word == "people" or word.endswith(AGENT_SUFFIXES) or noun_type(word[:-1]) != "unknown"):
             return None  # "The results …", "such measures …": no one who says
         name, _, stype = self._resolve(subject)
         return name if stype == "group" else None
@@ -481,9 +477,8 @@ class EntityResolver:
                 self.last_speaker = p
 
 
-def _inside_quotation(tok: Token) -> bool:
-    """Is `tok` inside a quotation of its paragraph (quotemarks pairs the marks)?"""
-    text = tok.doc.text
+def _inside_quotation(tok: Token, text: str) -> bool:
+    """Is `tok` inside a quotation of its paragraph (quotemarks pairs the marks)? `text` is `doc.text`."""
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     paragraph = text[start : end if end >= 0 else len(text)]
