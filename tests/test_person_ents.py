@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat.names import clean_name
-from saidwhat.person_ents import with_full_names, with_namesakes, with_titled_people
+from saidwhat.person_ents import (
+    with_full_names,
+    with_namesakes,
+    with_repeated_names,
+    with_set_off_people,
+    with_titled_people,
+)
 
 
 def test_a_full_name_the_recognizer_missed_completes_a_lone_surname(nlp: Any) -> None:
@@ -79,3 +85,25 @@ def test_a_name_set_off_after_a_person_noun_is_a_person(nlp: Any) -> None:
     doc = nlp("Workers are angry because Carrier's parent, United Technologies, made a profit.")
     fixed = with_set_off_people(doc, list(doc.ents))
     assert all(e.label_ != "PERSON" for e in fixed if "Technologies" in e.text)
+
+
+def test_a_person_s_full_name_stays_a_person_wherever_it_recurs(nlp: Any) -> None:
+    doc = nlp(
+        "His brother, Declan Nolan, a marine biologist at University College Cork, was more measured.\n\n"
+        "Padraig Nolan added that the fleet would keep protesting.\n\n"
+        '"It\'s a question of trust," Declan Nolan said. "And trust has to be earned."'
+    )
+    ents = with_set_off_people(doc, list(doc.ents))
+    last = [e for e in ents if e.text == "Declan Nolan"][-1]
+    assert last.label_ != "PERSON"  # en_core_web_sm: a work of art after the closing mark
+    fixed = [e for e in with_repeated_names(doc, ents) if e.text == "Declan Nolan"]
+    assert [e.label_ for e in fixed] == ["PERSON", "PERSON"]
+
+
+def test_a_name_inside_a_longer_entity_is_not_taken_for_the_person(nlp: Any) -> None:
+    doc = nlp("John Hopkins spoke in 1963. He studied at the John Hopkins University.")
+    ents = with_repeated_names(doc, list(doc.ents))
+    assert [(e.text, e.label_) for e in ents if "Hopkins" in e.text] == [
+        ("John Hopkins", "PERSON"),
+        ("the John Hopkins University", "ORG"),
+    ]

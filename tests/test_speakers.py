@@ -664,3 +664,22 @@ def test_they_does_not_continue_a_subject_inside_a_quotation() -> None:
         "can be.” But they say the report leaves out a crucial point."
     )
     assert speakers(text)[-1] != "the attackers"
+
+
+def test_he_goes_to_a_name_set_off_after_the_subjects_prepositional_phrase() -> None:
+    text = (
+        "Richard Moss, the regulator's director, said the fine was overdue. Harriet Lowe said the airline "
+        "would appeal.\n\nMoss declined to comment on the appeal. Lowe's colleague at the airline, chief "
+        "executive Tom Lowe, was not available for comment, but he told shareholders last month that the "
+        'company "did everything it could."'
+    )
+    assert speakers(text)[-1] == "Tom Lowe"  # the parser hung him on "the airline"; Moss was the subject
+
+
+def test_a_full_name_the_recognizer_retags_is_still_that_namesake() -> None:
+    text = (
+        '"They say they\'re listening," said Padraig Nolan, a fisherman. His brother, Declan Nolan, a '
+        "marine biologist, was more measured.\n\nPadraig Nolan added that the fleet would keep protesting."
+        '\n\n"It\'s a question of trust," Declan Nolan said.'  # a work of art to en_core_web_sm
+    )
+    assert speakers(text) == ["Padraig Nolan", "Padraig Nolan", "Declan Nolan"]

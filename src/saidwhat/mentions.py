@@ -449,9 +449,14 @@ def as_subject(root: Token) -> bool:
     paediatrician, disagreed")? Subjects are what the text is about (centering: "Trump attacked Cruz.
     He said …" is Trump), unlike a name in an object or prepositional phrase ("took to Twitter"). The
     owner of a subject counts too: "Mr. Ryan's positions remain popular …, he said" is Ryan (PolNeAR
-    train: 15 of the 18 resolutions this changed right, 2 wrong, read by hand)."""
+    train: 15 of the 18 resolutions this changed right, 2 wrong, read by hand). A name set off after a
+    subject's prepositional phrase is the subject's too where the parser hung it on a noun no person
+    is ("Lowe's colleague at the airline, chief executive Tom Lowe, was not available" gave Tom Lowe to
+    "the airline"; "his wife, Jane," is the wife's)."""
     if root.dep_ == "appos":
         root = root.head
+        if root.dep_ == "pobj" and root.head.dep_ == "prep" and noun_type(root.lower_) != "person":
+            root = root.head.head
     if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")

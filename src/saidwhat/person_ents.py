@@ -95,6 +95,28 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     return replacing_ents(ents, found)
 
 
+def with_repeated_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with every other tagging of a person's full name made that person: a name the article gives
+    a person once stays a person wherever it recurs ("Declan Nolan" a work of art after a closing
+    quotation mark, beside the person Declan Nolan, whose quote then went to his brother Padraig). An
+    entity that holds more than the name ("Martin Luther King Day") is something named after the person;
+    a name's last words alone are not taken ("White House" beside a mistagged "Obama White House")."""
+    from spacy.tokens import Span as SpacySpan
+
+    forms = {tuple(t.lower_ for t in e) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    if not forms:
+        return ents
+    found = [
+        SpacySpan(doc, e.start, e.end, label="PERSON")
+        for e in ents
+        if e.label_ != "PERSON"
+        and 2 <= len(e) <= 4
+        and tuple(t.lower_ for t in e) in forms
+        and all(t.pos_ == "PROPN" and t.text[0].isupper() for t in e)
+    ]
+    return replacing_ents(ents, found)
+
+
 def with_titled_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with a name right after a person's title made a person whatever the recognizer called it:
     en_core_web_sm tags "Chancellor Olaf Scholz" an organisation and "Governor Kathy Hochul" a place.

@@ -69,7 +69,13 @@ from saidwhat.organizations import (
     subject_since,
 )
 from saidwhat.people import Person, containing, named_people
-from saidwhat.person_ents import with_full_names, with_namesakes, with_set_off_people, with_titled_people
+from saidwhat.person_ents import (
+    with_full_names,
+    with_namesakes,
+    with_repeated_names,
+    with_set_off_people,
+    with_titled_people,
+)
 from saidwhat.quotemarks import find_stretches
 from saidwhat.roles import RoleBook
 from saidwhat.subjects import AGENT_SUFFIXES
@@ -118,7 +124,8 @@ class EntityResolver:
     def __post_init__(self) -> None:
         ents = list(self.doc.ents)
         # the people the recognizer missed or mislabelled, each step on the one before's entities
-        for fix in (with_titled_people, with_set_off_people, with_nicknames, with_full_names, with_namesakes):
+        fixes = (with_titled_people, with_set_off_people, with_nicknames, with_full_names, with_namesakes)
+        for fix in (*fixes, with_repeated_names):
             ents = fix(self.doc, ents)
         self._ents = ents
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
