@@ -120,6 +120,24 @@ def test_hard_wrapped_block_joins_capitalised_continuations() -> None:
     check_mapping(clean)
 
 
+def test_a_two_line_paragraph_takes_the_wrap_width_of_the_text() -> None:
+    original = (
+        "Mayor signs budget amid protests\n\n"
+        "The mayor signed the city's $1.2 billion budget on Tuesday, calling it a\n"
+        "responsible plan for hard times, while protesters outside City Hall were\n"
+        "chanting against the cuts to libraries.\n\n"
+        '"This budget cuts libraries and pools while police get a raise," said Amara\n'
+        "Okonkwo-Reid, an organizer with Parks for All.\n\n"
+        "Short paragraph here\n"
+        "Next line\n"
+    )
+    clean = clean_text(original)
+    assert "said Amara Okonkwo-Reid, an organizer" in clean.text
+    assert "Short paragraph here\nNext line" in clean.text  # its next word would have fit: no wrap
+    assert "Mayor signs budget amid protests\n\nThe mayor" in clean.text
+    check_mapping(clean)
+
+
 def test_headlines_and_list_items_are_not_glued() -> None:
     original = (
         "Mayor backs new transit plan\n"

@@ -62,6 +62,13 @@ def _run(code: str) -> str:
     return done.stdout.strip()
 
 
+def test_a_semicolon_keeps_its_clauses_apart(nlp: Any) -> None:
+    doc = nlp("Residents were divided. Some said they understood the need for repairs; others disagreed.")
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "ROOT"  # not the complement of "disagreed"
+    assert [s.text for s in doc.sents][-1] == "others disagreed."
+
+
 def test_keep_torch_out_spares_the_default_pipeline_the_torch_import() -> None:
     # a fresh process: thinc imports torch at spaCy's import wherever the accurate extra installed it
     code = (

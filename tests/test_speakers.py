@@ -683,3 +683,12 @@ def test_a_full_name_the_recognizer_retags_is_still_that_namesake() -> None:
         '\n\n"It\'s a question of trust," Declan Nolan said.'  # a work of art to en_core_web_sm
     )
     assert speakers(text) == ["Padraig Nolan", "Padraig Nolan", "Declan Nolan"]
+
+
+def test_a_hyphenated_surname_is_not_its_last_part() -> None:
+    text = (
+        'Sen. Maria Cantwell-Hayes said the rules would let "almost anyone" buy drones. Sen. James Hayes '
+        'said they would hurt manufacturers.\n\n"This is a race to the bottom," Cantwell-Hayes said in an '
+        'interview. Hayes called her concerns "overblown."'
+    )
+    assert speakers(text) == ["Maria Cantwell-Hayes", "James Hayes", "Maria Cantwell-Hayes", "James Hayes"]

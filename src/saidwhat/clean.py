@@ -154,7 +154,9 @@ def _paragraphs(work: str, lines: Sequence[_Line], edits: list[Edit]) -> list[li
     as wrapped); the join edits are appended to `edits`."""
     blocks: list[list[list[_Line]]] = []
     runs = groupby(lines, key=lambda line: line.cstart < line.cend)
-    for block in (list(run) for nonblank, run in runs if nonblank):
+    all_blocks = [list(run) for nonblank, run in runs if nonblank]
+    document_width = -1  # the whole text's, for a block too short to show its own
+    for block in all_blocks:
         width = -1  # computed on first need: most joins are decided by the line ends alone
         paragraphs = [[block[0]]]
         for a, b in pairwise(block):
@@ -162,6 +164,10 @@ def _paragraphs(work: str, lines: Sequence[_Line], edits: list[Edit]) -> list[li
             if joint == "?":
                 if width < 0:
                     width = _wrap_width(block)
+                    if not width and len(block) < 3:
+                        if document_width < 0:
+                            document_width = _wrap_width([line for bl in all_blocks for line in bl[:-1]])
+                        width = document_width
                 joint = " " if width and _overflows(work, a, b, width) else None
             if joint is None:
                 paragraphs.append([b])
@@ -212,7 +218,9 @@ def _is_sentence(text: str, words: int = 4) -> bool:
 def _wrap_width(block: Sequence[_Line]) -> int:
     """The wrap width if the block was clearly hard-wrapped (several lines filled to a similar width of
     40–100 characters), else 0. Only then may a line that is not a sentence end be joined to a next
-    line starting with a capital: a short line before it is a headline or a list item, not a wrap."""
+    line starting with a capital: a short line before it is a headline or a list item, not a wrap.
+    A two-line paragraph shows no width of its own: it takes the one the text's other wrapped lines
+    show (`_paragraphs`: '…," said Amara\nOkonkwo-Reid, an organizer' is one sentence)."""
     if len(block) < 3:
         return 0
     lengths = [line.cend - line.start for line in block[:-1]]

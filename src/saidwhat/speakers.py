@@ -165,7 +165,7 @@ class EntityResolver:
             if common_noun(tok):
                 holder = self.roles.holder(tok)  # None where the noun names no role given so far
             elif tok.pos_ == "PROPN":
-                holder = self._lookup((tok.lower_,))
+                holder = self._lookup(_surname_key(tok))
             else:
                 continue
             if holder is not None and self._outside(tok.idx):
@@ -378,7 +378,7 @@ class EntityResolver:
         if src.idx < self._headline_end and (holder := self._introduced_below(src)) is not None:
             return self._spoke(holder), mention, "person"  # "Mayor defends budget" ¶ "Mayor Grace …"
         if src.pos_ == "PROPN":
-            person = self._lookup((src.lower_,), at=src.i, role=_role_beside(span))
+            person = self._lookup(_surname_key(src), at=src.i, role=_role_beside(span))
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke_here(person, src), mention, "person"
             if (full := self.orgs.full_name(span.text)) is not None:
@@ -499,3 +499,13 @@ def _role_beside(name: SpacySpan) -> Token | None:
 
 
 JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})  # the speaker named as such, not an antecedent
+
+
+def _surname_key(tok: Token) -> tuple[str, ...]:
+    """The name words of a bare surname the recognizer did not tag a person: the token, or the whole
+    hyphenated surname it ends ("Cantwell-Hayes", three tokens, is not "Hayes": beside Maria
+    Cantwell-Hayes and James Hayes, '"…," Cantwell-Hayes said' had gone to him)."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return (doc[i - 2 : i + 1].text.lower(),)
+    return (tok.lower_,)

@@ -98,14 +98,15 @@ FIXTURES = [
       "Governor Paul Denton campaigned in Dayton on Monday night. \"My record speaks for itself,\" he said, "
       "\"and so does hers.\" The two candidates meet again next week.",
       [Q(["My record speaks for itself,", "and so does hers."], "direct", "Paul Denton", "said")]),
-    F("multi_paragraph_quote", "one quote over several paragraphs, reopened at each, closed at the end",
+    F("multi_paragraph_quote", "one quote over several paragraphs, reopened at each, closed at the end; "
+      "one fragment a paragraph, as PolNeAR gives them (the reopening mark is no content)",
       "Retired teacher Walter Green told the school board on Thursday:\n\n“I taught in this district for 34 "
       "years, and I have never seen morale this low.\n\n“Teachers are leaving for districts that pay more "
       "and ask less. If the board does nothing, the best of them will be gone within two years.”\n\nThe "
       "board will vote on the new contract next month.",
-      [Q("I taught in this district for 34 years, and I have never seen morale this low.\n\n“Teachers are "
-         "leaving for districts that pay more and ask less. If the board does nothing, the best of them "
-         "will be gone within two years.", "direct", "Walter Green", "told",
+      [Q(["I taught in this district for 34 years, and I have never seen morale this low.", "Teachers are "
+          "leaving for districts that pay more and ask less. If the board does nothing, the best of them "
+          "will be gone within two years."], "direct", "Walter Green", "told",
          ["Retired teacher Walter Green"])]),
     F("colon_introduction", "speaker before the quote, introduced with a colon",
       "The state published its hospital figures on Monday. Health Minister Ingrid Solberg said: “The "
@@ -392,6 +393,16 @@ FIXTURES = [
       "downtown. The council votes on Thursday.",
       [Q("the new parking fees", "indirect", "Rosa Diaz", "criticized"),
        Q(["which", "would drive shoppers out of downtown"], "indirect", "Rosa Diaz", "said")]),
+    F("brothers_full_name_retagged", "brothers who share a surname; the second one's full name, tagged a "
+      "work of art after the closing mark, is still him",
+      'Fishermen were unimpressed. "They say they\'re listening, but they\'ve said that before," said Padraig '
+      "Nolan, who has fished out of Cobh for 31 years. His brother, Declan Nolan, a marine biologist at "
+      "University College Cork, was more measured.\n\nPadraig Nolan added that the fleet would keep "
+      'protesting until the plan was scrapped.\n\n"It\'s a question of trust," Declan Nolan said.',
+      [Q("They say they're listening, but they've said that before,", "direct", "Padraig Nolan", "said"),
+       Q("that the fleet would keep protesting until the plan was scrapped", "indirect", "Padraig Nolan",
+         "added"),
+       Q("It's a question of trust,", "direct", "Declan Nolan", "said")]),
 ]  # fmt: skip
 
 
@@ -432,14 +443,15 @@ def build_quote(fx: F, q: Q) -> dict[str, Any]:
         frags.append((start, start + len(piece)))
         after = start + len(piece)
     if q.kind == "direct" and not q.turn:
-        for s, e in frags:
+        for n, (s, e) in enumerate(frags):
             if text[s - 1] not in OPEN_MARKS:
                 raise ValueError(
                     f"{fx.id}: direct content must follow an opening mark: {text[s - 5 : s + 5]!r}"
                 )
             closed = e < len(text) and text[e] in CLOSE_MARKS
             paragraph_end = e == len(text) or text.startswith("\n\n", e)
-            if not (closed or (q.unclosed and paragraph_end)):
+            reopened = n + 1 < len(frags)  # a paragraph left open, its quote reopened below
+            if not (closed or ((q.unclosed or reopened) and paragraph_end)):
                 raise ValueError(
                     f"{fx.id}: direct content must end at a closing mark: {text[e - 5 : e + 5]!r}"
                 )
