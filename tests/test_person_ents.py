@@ -107,3 +107,12 @@ def test_a_name_inside_a_longer_entity_is_not_taken_for_the_person(nlp: Any) -> 
         ("John Hopkins", "PERSON"),
         ("the John Hopkins University", "ORG"),
     ]
+
+
+def test_a_title_after_its_qualifier_still_marks_the_name_after_it(nlp: Any) -> None:
+    doc = nlp(
+        "Her predecessor, Karl Vermeulen, disagreed.\n\n"
+        '"Companies must give us accurate information," Competition Commissioner Ines Vermeulen said.'
+    )
+    people = [e.text for e in with_titled_people(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert "Ines Vermeulen" in people  # the whole phrase was a work of art to en_core_web_sm

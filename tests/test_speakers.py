@@ -692,3 +692,17 @@ def test_a_hyphenated_surname_is_not_its_last_part() -> None:
         'interview. Hayes called her concerns "overblown."'
     )
     assert speakers(text) == ["Maria Cantwell-Hayes", "James Hayes", "Maria Cantwell-Hayes", "James Hayes"]
+
+
+def test_a_name_the_parser_made_the_root_still_holds_the_discourse() -> None:
+    text = (
+        'Ben Carson told reporters that the media was biased. "They never ask Hillary these questions," '
+        "Carson said.\n\nDonald Trump, when asked about his own contradictions, often steam-rolls through "
+        'the questions.\n\nFor example: "We made a terrible mistake getting involved in the first place," '
+        "he told CNN in October."
+    )
+    got = extract(text).quotes
+    assert [(q.cue.text if q.cue else None, q.speaker) for q in got][-2:] == [
+        ("asked", None),  # the one asked is not who asked
+        ("told", "Donald Trump"),  # "Trump" the parser's root, not the subject: he had gone to Carson
+    ]

@@ -459,6 +459,8 @@ def as_subject(root: Token) -> bool:
             root = root.head.head
     if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head
+    if root.dep_ == "ROOT" and root.pos_ == "PROPN" and root.left_edge.i == root.sent.start:
+        return any(t.pos_ == "VERB" for t in root.sent)  # "Trump, when asked …, often steam-rolls": misparsed
     return root.dep_ in ("nsubj", "nsubjpass")
 
 

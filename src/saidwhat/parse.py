@@ -80,6 +80,14 @@ def load_pipeline(package: str = PIPELINE_PACKAGE, fast_attributes: bool = True)
         if not Language.has_factory(PARAGRAPH_COMPONENT):
             Language.component(PARAGRAPH_COMPONENT, func=paragraph_boundaries)
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if PARTICIPLE_COMPONENT not in nlp.pipe_names:
+        from spacy.language import Language
+
+        from saidwhat.reattach import set_off_participles
+
+        if not Language.has_factory(PARTICIPLE_COMPONENT):
+            Language.component(PARTICIPLE_COMPONENT, func=set_off_participles)
+        nlp.add_pipe(PARTICIPLE_COMPONENT, after="parser")
     if HEADLINE_COMPONENT not in nlp.pipe_names:
         from spacy.language import Language
 
@@ -188,6 +196,7 @@ def _can_end_sentence(word: str) -> bool:
 
 
 HEADLINE_COMPONENT = "saidwhat_headline"
+PARTICIPLE_COMPONENT = "saidwhat_participles"  # reattach.py
 HEADLINE_MIN_WORDS = 3
 FUNCTION_WORDS = frozenset(
     {

@@ -120,8 +120,9 @@ def with_repeated_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
 def with_titled_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with a name right after a person's title made a person whatever the recognizer called it:
     en_core_web_sm tags "Chancellor Olaf Scholz" an organisation and "Governor Kathy Hochul" a place.
-    The name must be one to three capitalised proper nouns, the title before the entity or its first
-    word ('"…," Mayor Elena Marsh said', tagged a work of art); a name it did not tag at all must open
+    The name must be one to three capitalised proper nouns, the title before the entity or inside it,
+    first or after its own capitalised qualifier ('"…," Mayor Elena Marsh said', 'Competition
+    Commissioner Ines Vermeulen said', tagged works of art); a name it did not tag at all must open
     with a known first name."""
     from spacy.tokens import Span as SpacySpan
 
@@ -129,9 +130,17 @@ def with_titled_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     for ent in ents:
         if ent.label_ == "PERSON":
             continue
-        # the title inside the entity: '"…," Mayor Elena Marsh said' tagged a work of art after the marks
-        if ent[0].lower_ in PERSON_TITLES and 2 <= len(ent) <= 4 and _capitalised_names(ent[1:]):
-            found.append(SpacySpan(doc, ent.start + 1, ent.end, label="PERSON"))
+        # the title inside the entity: '"…," Mayor Elena Marsh said' tagged a work of art after the
+        # marks, also after the title's own qualifier ('Competition Commissioner Ines Vermeulen said')
+        at = next((k for k in range(min(len(ent) - 1, 3)) if ent[k].lower_ in PERSON_TITLES), None)
+        names = ent[at + 1 :] if at is not None else None
+        if (
+            names is not None
+            and 1 <= len(names) <= 3
+            and _capitalised_names(names)
+            and all(t.is_title for t in ent[:at])
+        ):
+            found.append(SpacySpan(doc, names.start, ent.end, label="PERSON"))
             continue
         if ent.start == 0 or len(ent) > 3:
             continue

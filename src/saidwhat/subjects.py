@@ -52,8 +52,10 @@ def sourceless(cue: Token) -> bool:
     if impersonal_passive(cue):
         return True
     participle = cue.tag_ == "VBN" or (cue.tag_ == "VBD" and cue.i == cue.sent.start)  # tagger's VBD
-    if participle and cue.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-        # "Asked what might surprise people, he says …": the one asked is not the one asking
+    set_off = cue.dep_ == "advcl" or (cue.dep_ in ("acl", "relcl") and cue.lower_ in QUESTIONED)
+    if participle and set_off and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        # "Asked what might surprise people, he says …", "Vermeulen, asked whether …, said": the one
+        # asked is not the one asking
         return passive_agent(cue) is None
     passive = any(c.dep_ == "nsubjpass" for c in cue.children) and not _has_contracted(cue)
     return passive and passive_agent(cue) is None
@@ -116,8 +118,23 @@ def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) 
             return subject_of(governor, depth + 1)  # "Trump took offense at suggestions that …"
     if tok.pos_ == "VERB" and (shared := _coordinated_subject(tok)) is not None:
         return shared
-    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and depth == 0:
-        return None  # "Asked about the blast, O'Neill said …": the one asked is not who asked
+    if (
+        tok.tag_ == "VBN"
+        and depth == 0
+        and (
+            tok.dep_ == "advcl"
+            or (
+                tok.dep_ in ("relcl", "acl")
+                and tok.lower_ in QUESTIONED
+                and tok.i > tok.head.i
+                and not subjects
+            )
+        )
+    ):
+        # "Asked about the blast, O'Neill said …", "Ted Cruz, when asked what is wrong, responded …":
+        # the one asked is not who asked (a reduced relative only of these verbs: the tagger calls many
+        # an active past "VBN": "Beruff, a Scott ally, called …")
+        return None
     if depth < 3:
         dep = tok.dep_
         if dep == "acl" and (clause_verb := _free_participle_of(tok)) is not None:
@@ -135,6 +152,9 @@ def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) 
         if dep == "prep" and tok.pos_ == "ADP" and tok.head.i != tok.i:  # responded by saying …
             return subject_of(tok.head, depth + 1)
     return None
+
+
+QUESTIONED = frozenset({"asked", "pressed", "questioned", "quizzed", "queried", "interviewed", "challenged"})
 
 
 def _free_participle_of(participle: Token) -> Token | None:

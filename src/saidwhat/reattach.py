@@ -1,0 +1,77 @@
+"""Parse repairs after en_core_web_sm's parser, for a construction news uses all the time and the parser
+reads backwards: a participle set off after the subject ("Vermeulen, asked whether the deal could be
+unwound, said: “…”"). The tagger calls "asked" a past tense, so the parser makes it the sentence's verb
+and the real one, "said", its complement: the question and the answer then come out as one quote of the
+one who was asked. `set_off_participles` moves the tree back: the speech verb heads the sentence, the
+subject is its subject again, and the participle modifies the subject.
+
+Only a speech verb after a comma, with no subject of its own, is taken for the sentence's verb, and only
+after a participle that directly follows the subject and its comma ("Smith, who asked …, said" is a
+relative clause the parser reads right).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# the verbs a reporter puts after such a participle; a verb of the reported clause is not one of them
+MAIN_SPEECH_VERBS = frozenset(
+    {"said", "says", "told", "replied", "responded", "answered", "added", "insisted", "noted", "wrote"}
+)
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PARTICIPLE_TAGS = ("VBD", "VBN")  # the tagger's past tense for the participle: "asked"
+
+
+def set_off_participles(doc: Doc) -> Doc:
+    """`doc` with each misread "SUBJECT, PARTICIPLE …, SPEECH-VERB …" put right (module docstring)."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, LOWER, TAG
+
+    arrays = doc.to_array([LOWER])
+    hashes = [doc.vocab.strings[w] for w in MAIN_SPEECH_VERBS]
+    repairs = []
+    for k in numpy.flatnonzero(numpy.isin(arrays, hashes)).tolist():
+        verb = doc[k]
+        participle = verb.head
+        subject = _misread(verb, participle)
+        if subject is not None:
+            repairs.append((verb, participle, subject))
+    if not repairs:
+        return doc
+    # HEAD is relative (the head's index minus the token's), stored as uint64: read it as signed
+    heads = doc.to_array([HEAD]).view("int64").copy()
+    deps = doc.to_array([DEP])
+    tags = doc.to_array([TAG])
+    strings = doc.vocab.strings
+    for verb, participle, subject in repairs:
+        if participle.head.i == participle.i:
+            heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
+        else:  # the participle hung on something itself: the verb takes its place there
+            heads[verb.i], deps[verb.i] = participle.head.i - verb.i, deps[participle.i]
+        heads[subject.i] = verb.i - subject.i
+        heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
+        tags[participle.i] = strings.add("VBN")
+        # what the participle held after the verb (the closing period) belongs to the verb
+        for child in participle.children:
+            if child.i > verb.i:
+                heads[child.i] = verb.i - child.i
+    array = numpy.stack([heads.view("uint64"), deps, tags], axis=1)
+    doc.from_array([HEAD, DEP, TAG], array)  # type: ignore[arg-type]  # a 2-D uint64 array, as to_array gives
+    return doc
+
+
+def _misread(verb: Token, participle: Token) -> Token | None:
+    """The subject, where `verb` is the sentence's speech verb the parser hung on a participle set off
+    after that subject; else None."""
+    doc = verb.doc
+    if verb.dep_ != "ccomp" or participle.i >= verb.i or participle.tag_ not in PARTICIPLE_TAGS:
+        return None
+    if doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    subject = next((c for c in participle.children if c.dep_ in SUBJECT_DEPS and c.i < participle.i), None)
+    if subject is None or participle.i < 2 or doc[participle.i - 1].text != ",":
+        return None
+    return subject if subject.right_edge.i in (participle.i - 2, participle.i - 1) else None

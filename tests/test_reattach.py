@@ -1,0 +1,41 @@
+"""Parse repairs after the parser (saidwhat.reattach, real pipeline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat import extract
+from saidwhat.parse import PARTICIPLE_COMPONENT
+
+
+def test_a_participle_set_off_after_the_subject_no_longer_heads_the_sentence(nlp: Any) -> None:
+    doc = nlp("Vermeulen, asked whether the deal could be unwound, said that it was not on the table.")
+    said = next(t for t in doc if t.text == "said")
+    asked = next(t for t in doc if t.text == "asked")
+    assert said.dep_ == "ROOT" and [c.text for c in said.children if c.dep_ == "nsubj"] == ["Vermeulen"]
+    assert asked.dep_ == "acl" and asked.head.text == "Vermeulen" and asked.tag_ == "VBN"
+    assert len(list(doc.sents)) == 1 and doc[-1].head.i == said.i
+
+
+def test_the_question_and_the_answer_are_two_quotes_and_the_question_is_no_ones() -> None:
+    got = extract(
+        "Competition Commissioner Ines Vermeulen spoke on Monday. Vermeulen, asked whether the deal could "
+        'be unwound, said: "That is not on the table today."'
+    ).quotes
+    assert [(q.cue.text if q.cue else None, q.speaker, q.kind) for q in got] == [
+        ("asked", None, "indirect"),
+        ("said", "Ines Vermeulen", "direct"),
+    ]
+
+
+def test_what_the_parser_read_right_is_left_alone(nlp: Any) -> None:
+    texts = (
+        "Smith, who asked whether the deal could be unwound, said it was not.",
+        "Asked whether the deal could be unwound, Smith said it was not.",
+        "The minister, speaking to reporters, said the plan was on track.",
+        "Smith asked whether the deal could be unwound, and Jones said it was not.",
+    )
+    with nlp.select_pipes(disable=[PARTICIPLE_COMPONENT]):
+        before = [[(t.dep_, t.head.i, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
+    after = [[(t.dep_, t.head.i, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
+    assert after == before
