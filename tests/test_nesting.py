@@ -72,3 +72,11 @@ def test_a_quotation_over_a_paragraph_break_reports_its_first_paragraph_once() -
         ("mixed", "told", "that Denton had \"never met a subsidy he didn't like."),
         ("direct", "continued", "He wants you to forget it, … We won't let you."),
     ]
+
+
+def test_a_report_in_an_absolute_with_clause_is_its_own_not_the_verb_s_before_it() -> None:
+    got = extract(
+        "The two candidates for governor clashed repeatedly over school funding on Tuesday night, with "
+        'Republican Dale Whitaker accusing his opponent of "writing checks the state can\'t cash."'
+    ).quotes
+    assert [(q.cue.text if q.cue else None, q.speaker) for q in got] == [("accusing", "Dale Whitaker")]

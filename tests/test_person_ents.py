@@ -116,3 +116,12 @@ def test_a_title_after_its_qualifier_still_marks_the_name_after_it(nlp: Any) -> 
     )
     people = [e.text for e in with_titled_people(doc, list(doc.ents)) if e.label_ == "PERSON"]
     assert "Ines Vermeulen" in people  # the whole phrase was a work of art to en_core_web_sm
+
+
+def test_a_hyphenated_surname_completes_to_the_untagged_full_name(nlp: Any) -> None:
+    doc = nlp(
+        "Democrat Rosalind Mbeki-Carr fired back that the plan would gut rural schools.\n\n"
+        "Mbeki-Carr was unmoved."
+    )
+    people = [e.text for e in with_full_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert people == ["Rosalind Mbeki-Carr", "Mbeki-Carr"]  # not "Democrat", a party

@@ -25,6 +25,7 @@ def unnest(doc: Doc, text: str, found: list[Attribution], in_quote: list[bool]) 
     """Resolve attributions whose cue lies inside another's content. A quotation with its own cue
     (…, the mother replied, “It's meant …”) keeps it and ends the outer content before it; any
     other inner reading is dropped (see `_inside`)."""
+    found = [k for k in found if not any(_holds_whole_report(doc, k, a) for a in found if a is not k)]
     out = []
     for a in found:
         outers = [k for k in found if k is not a and _inside(doc, k, a)]
@@ -46,6 +47,21 @@ def unnest(doc: Doc, text: str, found: list[Attribution], in_quote: list[bool]) 
         if own_quote or _relative_report(doc, a) is not None or _relative_naming(doc, a, in_quote):
             out.append(a)
     return [a for a in out if a.fragments]
+
+
+def _holds_whole_report(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
+    """Is `outer` a likelier report's whole attribution, speaker and cue, read as the prepositional
+    object of a verb that reports nothing ("clashed …, with Republican Dale Whitaker accusing his
+    opponent of “…”")? The clause is the inner report's; the outer reading goes."""
+    if outer.frame != "prep" or outer.cue is None or inner.source is None or inner.prob <= outer.prob:
+        return False
+    if speech_cue(doc[outer.cue]) or not _cue_within(doc, inner, outer.fragments):
+        return False
+    cue = doc[inner.cue] if inner.cue is not None else None
+    if cue is None or cue.dep_ != "pcomp" or cue.head.lower_ != "with":
+        return False  # the absolute "with X doing …" only: "cited the research of Saez, who found …" stays
+    at = doc[inner.source].idx
+    return any(s <= at < e for s, e in outer.fragments)
 
 
 def _relative_naming(doc: Doc, a: Attribution, in_quote: list[bool]) -> bool:

@@ -30,6 +30,7 @@ def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     from spacy.tokens import Span as SpacySpan
 
     people = [e for e in ents if e.label_ == "PERSON"]
+    ents = _with_hyphenated_full_names(doc, ents, people)
     in_full = {t.lower_ for e in people if len(e) > 1 for t in e}  # "Trump" beside "Donald Trump"
     surnames = {e.text.lower() for e in people if len(e) == 1 and e[0].is_title} - in_full
     if not surnames:
@@ -58,6 +59,39 @@ def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         if start < tok.i:
             found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
     return sorted(ents + found, key=lambda e: e.start) if found else ents
+
+
+def _with_hyphenated_full_names(doc: Doc, ents: list[SpacySpan], people: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with the untagged full names of people tagged only by a hyphenated surname, three tokens
+    to the tokenizer ("Mbeki-Carr was unmoved" beside an untagged "Democrat Rosalind Mbeki-Carr fired
+    back", whose quotes then went to the bare surname): the given names compounded onto it."""
+    from spacy.tokens import Span as SpacySpan
+
+    hyphenated = {
+        e.text.lower()
+        for e in people
+        if len(e) == 3
+        and e[1].text == "-"
+        and not e[0].whitespace_
+        and not e[1].whitespace_
+        and e[2].is_title
+    }
+    if not hyphenated:
+        return ents
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    found: list[SpacySpan] = []
+    for last in _tokens_of(doc, {name.rsplit("-", 1)[1] for name in hyphenated}):
+        first = last.i - 2
+        if first < 1 or doc[first : last.i + 1].text.lower() not in hyphenated or first in tagged:
+            continue
+        start = first
+        while start > 0 and _compound_name_part(doc[start - 1], last) and start - 1 not in tagged:
+            if doc[start - 1].lower_ in TITLES or doc[start - 1].ent_type_ in NOT_PEOPLE:
+                break  # "Democrat", a party (NORP), opens no name
+            start -= 1
+        if start < first:
+            found.append(SpacySpan(doc, start, last.i + 1, label="PERSON"))
+    return replacing_ents(ents, found)
 
 
 NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "DATE", "EVENT", "PRODUCT", "LAW"})

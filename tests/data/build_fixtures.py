@@ -403,6 +403,26 @@ FIXTURES = [
        Q("that the fleet would keep protesting until the plan was scrapped", "indirect", "Padraig Nolan",
          "added"),
        Q("It's a question of trust,", "direct", "Declan Nolan", "said")]),
+    F("hyphenated_surname_namesake", "a hyphenated surname beside a person named by its last part: "
+      "'Cantwell-Hayes' is not 'Hayes'",
+      'Sen. Maria Cantwell-Hayes said the rules would let "almost anyone" buy drones. Sen. James Hayes said '
+      'they would hurt manufacturers.\n\n"This is a race to the bottom," Cantwell-Hayes said in an interview. '
+      'Hayes called her concerns "overblown."',
+      [Q('the rules would let "almost anyone" buy drones', "mixed", "Maria Cantwell-Hayes", "said"),
+       Q("they would hurt manufacturers", "indirect", "James Hayes", "said"),
+       Q("This is a race to the bottom,", "direct", "Maria Cantwell-Hayes", "said"),
+       Q('her concerns "overblown."', "mixed", "James Hayes", "called")]),
+    F("participle_after_subject", "a participle set off after the subject, then the speech verb "
+      "(the parser reads the participle as the verb); a namesake named in between",
+      "Competition Commissioner Ines Vermeulen fined the company on Monday. Her predecessor, Karl "
+      "Vermeulen, had approved the deal. Ines Vermeulen, pressed on the timing of the fine, said: \"We "
+      'acted as soon as we knew."',
+      [Q("We acted as soon as we knew.", "direct", "Ines Vermeulen", "said")]),
+    F("absolute_with_clause", "a report inside an absolute 'with X doing' clause after a verb that reports "
+      "nothing",
+      "The two candidates for governor clashed repeatedly over school funding on Tuesday night, with "
+      'Republican Dale Whitaker accusing his opponent of "writing checks the state can\'t cash."',
+      [Q('his opponent of "writing checks the state can\'t cash."', "mixed", "Dale Whitaker", "accusing")]),
 ]  # fmt: skip
 
 
