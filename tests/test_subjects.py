@@ -184,6 +184,14 @@ def test_the_one_asked_is_not_the_one_asking(nlp: Any) -> None:
     assert sourceless(doc[0])
     doc = nlp("Asked by a reporter whether he would run, the mayor smiled.")
     assert not sourceless(doc[0])  # the reporter asked
+    doc = nlp("Ted Cruz, when asked what is wrong with the plan, responded that it cost too much.")
+    assert sourceless(next(t for t in doc if t.text == "asked"))  # a set-off participle: Cruz was asked
+
+
+def test_the_sender_of_a_message_speaks(nlp: Any) -> None:
+    assert source_word(
+        nlp, 'The message from Mayor Ian Doyle was blunt: "We will not back down."', "message"
+    ) == ("Doyle")
 
 
 def test_who_faces_criticism_does_not_voice_it(nlp: Any) -> None:

@@ -51,7 +51,8 @@ def sourceless(cue: Token) -> bool:
         return reaction_agent(cue) is None
     if impersonal_passive(cue):
         return True
-    participle = cue.tag_ == "VBN" or (cue.tag_ == "VBD" and cue.i == cue.sent.start)  # tagger's VBD
+    # the tagger's VBD: "Asked what …" opening the sentence, "when asked"
+    participle = cue.tag_ == "VBN" or (cue.tag_ == "VBD" and (cue.i == cue.sent.start or _when_before(cue)))
     set_off = cue.dep_ == "advcl" or (cue.dep_ in ("acl", "relcl") and cue.lower_ in QUESTIONED)
     if participle and set_off and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         # "Asked what might surprise people, he says …", "Vermeulen, asked whether …, said": the one
@@ -61,6 +62,20 @@ def sourceless(cue: Token) -> bool:
     return passive and passive_agent(cue) is None
 
 
+def _when_before(verb: Token) -> bool:
+    """ "when asked", "if pressed": a past form right after a subordinator, with no subject, is a
+    participle whatever the tagger says (it calls "asked" a past tense)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and before is not None
+        and before.lower_ in SUBORDINATORS
+        and before.head.i == verb.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+SUBORDINATORS = frozenset({"when", "if", "once", "after", "unless", "while", "until", "as"})
 CONTRACTED_AUX = frozenset({"'s", "’s"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 IMPERSONAL_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
@@ -111,6 +126,12 @@ def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) 
         owner = next((c for c in children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
+        # "The message from Mayor Ian Doyle was blunt: “…”", "a letter from 20 senators": the sender
+        sender = next(
+            (c for c in children if c.dep_ == "prep" and c.lower_ == "from" and c.i == tok.i + 1), None
+        )
+        if sender is not None and (sent := next((g for g in sender.children if g.dep_ == "pobj"), None)):
+            return sent
         if tok.dep_ in ("dobj", "attr") and depth < 3 and tok.head.i != tok.i:
             return subject_of(tok.head, depth + 1)  # "Trump is raising questions about …"
         governor = tok.head.head
@@ -119,7 +140,7 @@ def subject_of(tok: Token, depth: int = 0, children: list[Token] | None = None) 
     if tok.pos_ == "VERB" and (shared := _coordinated_subject(tok)) is not None:
         return shared
     if (
-        tok.tag_ == "VBN"
+        (tok.tag_ == "VBN" or _when_before(tok))
         and depth == 0
         and (
             tok.dep_ == "advcl"
