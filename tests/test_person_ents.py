@@ -7,6 +7,7 @@ from typing import Any
 from saidwhat.names import clean_name
 from saidwhat.person_ents import (
     with_full_names,
+    with_given_names,
     with_namesakes,
     with_repeated_names,
     with_set_off_people,
@@ -125,3 +126,13 @@ def test_a_hyphenated_surname_completes_to_the_untagged_full_name(nlp: Any) -> N
     )
     people = [e.text for e in with_full_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
     assert people == ["Rosalind Mbeki-Carr", "Mbeki-Carr"]  # not "Democrat", a party
+
+
+def test_the_given_names_the_recognizer_left_out_join_the_name(nlp: Any) -> None:
+    doc = nlp(
+        "Kenyan President William Ruto praised the deal. His Tanzanian counterpart, Samia Suluhu Hassan, "
+        "said the two countries would set up a task force. House Speaker Paul Ryan agreed."
+    )
+    people = [e.text for e in with_given_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert "Samia Suluhu Hassan" in people  # only "Hassan" was tagged
+    assert not any(p.startswith(("Speaker", "Kenyan")) for p in people)  # titles stay out

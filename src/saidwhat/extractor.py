@@ -53,21 +53,17 @@ from saidwhat.quote_cues import (
 )
 from saidwhat.quotemarks import Stretch, find_stretches
 from saidwhat.refine import disjoint, refine_with_stretches
+from saidwhat.source_fixes import document_issuer, impersonal_it, instrument_user, made_clear_by, time_spender
 from saidwhat.speakers import EntityResolver
 from saidwhat.subjects import (
     dateline_appositive,
     displaced_subject,
-    document_issuer,
-    impersonal_it,
     impersonal_passive,
-    instrument_user,
-    made_clear_by,
     participle_subject,
     reaction_agent,
     reaction_frame,
     share_subject,
     sourceless,
-    time_spender,
 )
 from saidwhat.transcripts import transcript_turns
 

@@ -277,6 +277,8 @@ PERSON_NOUNS = frozenset(
         "uncle", "widow", "parent", "friend", "neighbor", "neighbour", "grandmother", "grandfather",
         "ambassador", "envoy", "diplomat", "general", "soldier", "activist", "protester", "organizer",
         "priest", "pastor", "bishop", "coach", "player", "farmer", "businessman", "businesswoman",
+        "counterpart", "predecessor", "successor", "colleague", "deputy", "founder", "scientist", "nurse",
+        "driver", "victim", "survivor", "physician", "surgeon",
     }
 )  # fmt: skip
 ORGANIZATION_NOUNS = frozenset(

@@ -349,3 +349,13 @@ def mention_name(span: SpacySpan) -> str:
     if last is not None and last.tag_ == "POS" and last.head.dep_ != "poss" and not name.endswith(last.text):
         name += last.text
     return name
+
+
+def surname_key(tok: Token) -> tuple[str, ...]:
+    """The name words of a bare surname the recognizer did not tag a person: the token, or the whole
+    hyphenated surname it ends ("Cantwell-Hayes", three tokens, is not "Hayes": beside Maria
+    Cantwell-Hayes and James Hayes, '"…," Cantwell-Hayes said' had gone to him)."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return (doc[i - 2 : i + 1].text.lower(),)
+    return (tok.lower_,)

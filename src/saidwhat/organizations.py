@@ -270,7 +270,9 @@ def _describes(modifier: Token) -> bool:
         return False
     if modifier.dep_ == "amod":
         return modifier.pos_ == "ADJ" and modifier.lower_ not in PASSING_ADJECTIVES
-    return modifier.pos_ == "NOUN"
+    # a lower-case word the tagger calls a name is a common one ("Kenya's foreign ministry")
+    common = modifier.pos_ in ("NOUN", "ADJ") or (modifier.pos_ == "PROPN" and modifier.is_lower)
+    return common and modifier.lower_ not in PASSING_ADJECTIVES
 
 
 def definite_institution(src: Token, mention: SpacySpan) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
 from saidwhat.mentions import noun_type
-from saidwhat.names import PERSON_TITLES, TITLES, replacing_ents
+from saidwhat.names import PERSON_TITLES, TITLES, replacing_ents, with_nicknames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -225,6 +225,35 @@ def _compound_name_part(word: Token, surname: Token) -> bool:
     return word.dep_ == "compound" and word.head.i == surname.i and word.pos_ == "PROPN" and word.is_title
 
 
+def with_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with each person's untagged given names: the recognizer tags only "Hassan" of "His
+    Tanzanian counterpart, Samia Suluhu Hassan, said". Capitalised proper nouns compounded onto the
+    name's last word, untagged, no title ("Sen.") and no word the article writes in lower case, opening
+    with a known first name ("Marcel Lehel Lazar") or set off after a person noun."""
+    from spacy.tokens import Span as SpacySpan
+
+    common: set[str] | None = None
+    found: list[SpacySpan] = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.start == 0:
+            continue
+        start = ent.start
+        while start > 0 and not doc[start - 1].ent_type_ and _compound_name_part(doc[start - 1], ent[-1]):
+            if doc[start - 1].lower_ in TITLES:
+                break
+            if common is None:
+                common = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+            if doc[start - 1].lower_ in common:
+                break
+            start -= 1
+        # a known first name opens it, or the name is set off after a person noun: a capitalised word
+        # before a name is as often a title the recognizer left out ("Speaker Paul Ryan")
+        set_off = ent.root.dep_ == "appos" and noun_type(ent.root.head.lower_) == "person"
+        if start < ent.start and (set_off or gender_of(doc[start].lower_) is not None):
+            found.append(SpacySpan(doc, start, ent.end, label="PERSON"))
+    return replacing_ents(ents, found)
+
+
 def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with a name set off after a person noun made a person whatever the recognizer called it:
     "The film's director, Nadia Haddad, wrote …" (tagged an organisation, so a later "she" had only the
@@ -258,3 +287,19 @@ ORGANISATION_ENDINGS = frozenset(
      "holdings", "systems", "associates", "company", "bank", "foundation", "institute", "fund",
      "association", "union", "council", "party", "motors", "industries", "media", "news", "times", "post"}
 )  # fmt: skip
+
+
+def person_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with every fix of this module applied, in order: each reads the people the ones before
+    found (a titled or set-off name first, then the full names, namesakes and repeats they make known)."""
+    for fix in (
+        with_titled_people,
+        with_given_names,
+        with_set_off_people,
+        with_nicknames,
+        with_full_names,
+        with_namesakes,
+        with_repeated_names,
+    ):
+        ents = fix(doc, ents)
+    return ents

@@ -58,7 +58,7 @@ from saidwhat.names import (
     mention_name,
     name_key,
     suffixed,
-    with_nicknames,
+    surname_key,
 )
 from saidwhat.organizations import (
     OrgBook,
@@ -69,13 +69,7 @@ from saidwhat.organizations import (
     subject_since,
 )
 from saidwhat.people import Person, containing, named_people
-from saidwhat.person_ents import (
-    with_full_names,
-    with_namesakes,
-    with_repeated_names,
-    with_set_off_people,
-    with_titled_people,
-)
+from saidwhat.person_ents import person_fixed
 from saidwhat.quotemarks import find_stretches
 from saidwhat.roles import RoleBook
 from saidwhat.subjects import AGENT_SUFFIXES
@@ -124,10 +118,7 @@ class EntityResolver:
     def __post_init__(self) -> None:
         ents = list(self.doc.ents)
         # the people the recognizer missed or mislabelled, each step on the one before's entities
-        fixes = (with_titled_people, with_set_off_people, with_nicknames, with_full_names, with_namesakes)
-        for fix in (*fixes, with_repeated_names):
-            ents = fix(self.doc, ents)
-        self._ents = ents
+        self._ents = person_fixed(self.doc, ents)
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         self.orgs = OrgBook(self.doc, self._ents)
         self._headline_names = headline_only_names(self.doc, self._person_ents, self.text)
@@ -165,7 +156,7 @@ class EntityResolver:
             if common_noun(tok):
                 holder = self.roles.holder(tok)  # None where the noun names no role given so far
             elif tok.pos_ == "PROPN":
-                holder = self._lookup(_surname_key(tok))
+                holder = self._lookup(surname_key(tok))
             else:
                 continue
             if holder is not None and self._outside(tok.idx):
@@ -378,7 +369,7 @@ class EntityResolver:
         if src.idx < self._headline_end and (holder := self._introduced_below(src)) is not None:
             return self._spoke(holder), mention, "person"  # "Mayor defends budget" ¶ "Mayor Grace …"
         if src.pos_ == "PROPN":
-            person = self._lookup(_surname_key(src), at=src.i, role=_role_beside(span))
+            person = self._lookup(surname_key(src), at=src.i, role=_role_beside(span))
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke_here(person, src), mention, "person"
             if (full := self.orgs.full_name(span.text)) is not None:
@@ -499,13 +490,3 @@ def _role_beside(name: SpacySpan) -> Token | None:
 
 
 JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})  # the speaker named as such, not an antecedent
-
-
-def _surname_key(tok: Token) -> tuple[str, ...]:
-    """The name words of a bare surname the recognizer did not tag a person: the token, or the whole
-    hyphenated surname it ends ("Cantwell-Hayes", three tokens, is not "Hayes": beside Maria
-    Cantwell-Hayes and James Hayes, '"…," Cantwell-Hayes said' had gone to him)."""
-    doc, i = tok.doc, tok.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        return (doc[i - 2 : i + 1].text.lower(),)
-    return (tok.lower_,)

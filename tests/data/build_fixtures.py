@@ -423,6 +423,18 @@ FIXTURES = [
       "The two candidates for governor clashed repeatedly over school funding on Tuesday night, with "
       'Republican Dale Whitaker accusing his opponent of "writing checks the state can\'t cash."',
       [Q('his opponent of "writing checks the state can\'t cash."', "mixed", "Dale Whitaker", "accusing")]),
+    F("wire_ministry_and_counterpart", "a definite institution noun continuing the fuller description before "
+      "it (its adjective tagged a name); a person's given names the recognizer left out",
+      "NAIROBI, Kenya (AP) — Kenya and Tanzania have agreed to reopen the Namanga border crossing, Kenya's "
+      "foreign ministry said Sunday.\n\nThe ministry said in a statement that trucks would be allowed "
+      "through from Monday morning.\n\nKenyan President William Ruto attended the signing. His Tanzanian "
+      "counterpart, Samia Suluhu Hassan, said the two countries would set up a joint health task force.",
+      [Q("Kenya and Tanzania have agreed to reopen the Namanga border crossing", "indirect",
+         "Kenya's foreign ministry", "said"),
+       Q("that trucks would be allowed through from Monday morning", "indirect", "Kenya's foreign ministry",
+         "said", occurrence=None),
+       Q("the two countries would set up a joint health task force", "indirect", "Samia Suluhu Hassan",
+         "said")]),
 ]  # fmt: skip
 
 
