@@ -9,6 +9,7 @@ from saidwhat import extract
 from saidwhat.names import (
     clean_name,
     headline_only_names,
+    honorific_gender,
     name_key,
     shortened,
     suffixed,
@@ -79,3 +80,9 @@ def test_a_first_line_in_sentence_case_keeps_an_unlisted_first_name(nlp: Any) ->
     doc = nlp(text)
     assert headline_only_names(doc, [e for e in doc.ents if e.label_ == "PERSON"]) == {}
     assert [q.speaker for q in extract(text).quotes] == ["Priya Shah", "Priya Shah"]
+
+
+def test_a_name_set_off_after_a_kinship_noun_has_its_gender(nlp: Any) -> None:
+    doc = nlp("Their son, Humayun, died in Iraq. His wife, Dena Grayson, ran for Congress.")
+    genders = {e.text: honorific_gender(e) for e in doc.ents if e.text in ("Humayun", "Dena Grayson")}
+    assert genders == {"Humayun": "m", "Dena Grayson": "f"}

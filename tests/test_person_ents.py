@@ -136,3 +136,14 @@ def test_the_given_names_the_recognizer_left_out_join_the_name(nlp: Any) -> None
     people = [e.text for e in with_given_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
     assert "Samia Suluhu Hassan" in people  # only "Hassan" was tagged
     assert not any(p.startswith(("Speaker", "Kenyan")) for p in people)  # titles stay out
+
+
+def test_a_given_name_alone_set_off_after_a_person_noun_is_a_person(nlp: Any) -> None:
+    doc = nlp(
+        "Adaeze Okafor-Lindqvist says her younger sister, Chioma, forged her signature. Chioma "
+        "Okafor-Lindqvist denies it. Its parent, Alphabet, declined to comment."
+    )
+    ents = with_set_off_people(doc, list(doc.ents))
+    assert "Chioma" in [e.text for e in ents if e.label_ == "PERSON"]  # a place to en_core_web_sm
+    people = [e.text for e in with_namesakes(doc, ents) if e.label_ == "PERSON"]
+    assert "Chioma Okafor-Lindqvist" in people and "Alphabet" not in people  # a parent may be a company

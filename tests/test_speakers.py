@@ -706,3 +706,18 @@ def test_a_name_the_parser_made_the_root_still_holds_the_discourse() -> None:
         ("asked", None),  # the one asked is not who asked
         ("told", "Donald Trump"),  # "Trump" the parser's root, not the subject: he had gone to Carson
     ]
+
+
+def test_sisters_who_share_a_hyphenated_surname_and_a_brother_named_alone() -> None:
+    text = (
+        "Adaeze Okafor-Lindqvist, 61, says her younger sister, Chioma, forged her signature. Chioma "
+        'Okafor-Lindqvist denies it. "I have never signed anything in her name," she said.\n\n'
+        '"She knew exactly what she was doing," Adaeze said.\n\nTheir brother, Emeka, said he had not '
+        'spoken to either sister in months. "I love them both," he said.'
+    )
+    assert speakers(text)[-4:] == [
+        "Chioma Okafor-Lindqvist",  # an organisation to the recognizer; her sister's quote before
+        "Adaeze Okafor-Lindqvist",
+        "Emeka",  # "Their brother" is the name set off after it
+        "Emeka",
+    ]

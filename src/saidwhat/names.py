@@ -257,9 +257,21 @@ def title_case(line: str, min_words: int = 1) -> bool:
 
 
 def honorific_gender(ent: SpacySpan) -> str | None:
-    """The gender an honorific right before a name, or first in it, gives ("Mrs. Clinton"), or None."""
+    """The gender an honorific right before a name, or first in it, gives ("Mrs. Clinton"), or the
+    kinship noun the name is set off after ("their son, Humayun,"), or None."""
     inside = HONORIFIC_GENDER.get(ent.doc[ent.start].lower_) if len(ent) > 1 else None
-    return inside or (HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_) if ent.start > 0 else None)
+    before = HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_) if ent.start > 0 else None
+    root = ent.root
+    kin = KIN_GENDER.get(root.head.lower_) if root.dep_ == "appos" and root.head.i < root.i else None
+    return inside or before or kin
+
+
+KIN_GENDER = {
+    **dict.fromkeys(
+        ("son", "brother", "husband", "father", "uncle", "nephew", "grandfather", "widower"), "m"
+    ),
+    **dict.fromkeys(("daughter", "sister", "wife", "mother", "aunt", "niece", "grandmother", "widow"), "f"),
+}
 
 
 QUOTE_TOKENS = frozenset({'"', "“", "”", "``", "''"})

@@ -109,18 +109,24 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     words_of = {e[-1].lower_: {t.lower_ for t in e} for e in people if e[-1].is_title}
     if not words_of:
         return ents
-    first_words = {e[0].lower_ for e in people}
+    # first names the article gives: a full name's first word, or a given name alone ("her sister, Chioma,")
+    first_words = {e[0].lower_ for e in people} | {
+        e[0].lower_ for e in ents if e.label_ == "PERSON" and len(e) == 1
+    }
     in_person = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     found: list[SpacySpan] = []
     for tok in _tokens_of(doc, words_of):
         if tok.i in in_person or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        start = _name_start(doc, tok, in_person, TITLES | words_of[tok.lower_])
+        # "Chioma Okafor-Lindqvist" beside Adaeze Okafor-Lindqvist: the surname is three tokens
+        surname = (tok.i - 2) if _hyphenated_at(doc, tok.i) else tok.i
+        own = {t.lower_ for t in doc[surname : tok.i + 1]}
+        start = _name_start(doc, tok, in_person, TITLES | (words_of[tok.lower_] - own), surname)
         first = doc[start]
         # a name set off after a person noun is a person however tagged and whatever its first name:
         # "Her brother, Tunde Adeyemi," (a place to en_core_web_sm)
         set_off = tok.dep_ == "appos" and noun_type(tok.head.lower_) == "person"
-        if start == tok.i or not (set_off or gender_of(first.lower_) or first.lower_ in first_words):
+        if start == surname or not (set_off or gender_of(first.lower_) or first.lower_ in first_words):
             continue
         if first.tag_ == "NNP" and (
             set_off or not any(t.ent_type_ in NOT_PEOPLE for t in doc[start : tok.i + 1])
@@ -209,16 +215,28 @@ def _tokens_of(doc: Doc, words: Iterable[str]) -> list[Token]:
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
 
 
-def _name_start(doc: Doc, surname: Token, taken: set[int], stop: AbstractSet[str]) -> int:
-    """Where the run of capitalised proper nouns compounded onto `surname` starts (its own index where
-    there is none): it crosses no token a person already holds (`taken`) and no word in `stop` (by its
-    lower-case form)."""
-    start = surname.i
-    while start > 0 and _compound_name_part(doc[start - 1], surname) and start - 1 not in taken:
+def _name_start(
+    doc: Doc, surname: Token, taken: set[int], stop: AbstractSet[str], start: int | None = None
+) -> int:
+    """Where the run of capitalised proper nouns compounded onto `surname` starts before token `start`
+    (the surname's first token: the surname's own index, or its first part's where it is hyphenated),
+    `start` itself where there is none: it crosses no token a person already holds (`taken`) and no word
+    in `stop` (by its lower-case form)."""
+    start = surname.i if start is None else start
+    while (
+        start > 0
+        and start - 1 not in taken
+        and (_compound_name_part(doc[start - 1], surname) or _compound_name_part(doc[start - 1], doc[start]))
+    ):
         if doc[start - 1].lower_ in stop:
             break
         start -= 1
     return start
+
+
+def _hyphenated_at(doc: Doc, i: int) -> bool:
+    """Does token `i` end a hyphenated name, "Okafor-Lindqvist" (three tokens, no spaces)?"""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
 
 
 def _compound_name_part(word: Token, surname: Token) -> bool:
@@ -257,23 +275,42 @@ def with_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
 def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with a name set off after a person noun made a person whatever the recognizer called it:
     "The film's director, Nadia Haddad, wrote …" (tagged an organisation, so a later "she" had only the
-    article's other "people" to go to). Two or three capitalised proper nouns, after a comma, the
+    article's other "people" to go to). One to three capitalised proper nouns, after a comma, the
     appositive of a noun that names a person's role (`mentions.noun_type`: not "Its parent company,
     Meta")."""
     from spacy.tokens import Span as SpacySpan
 
     found: list[SpacySpan] = []
     for ent in ents:
-        if ent.label_ == "PERSON" or not 2 <= len(ent) <= 3 or not _capitalised_names(ent):
+        if ent.label_ == "PERSON" or not 1 <= len(ent) <= 3 or not _capitalised_names(ent):
             continue
         root, before = ent.root, doc[ent.start - 1] if ent.start > 0 else None
         if root.dep_ != "appos" or root.head.i > ent.start or before is None or before.text != ",":
             continue
+        if len(ent) == 1 and (ent.end >= len(doc) or doc[ent.end].text != ","):
+            continue  # a given name alone is set off on both sides: "her sister, Chioma, forged" (a place)
         if ent[-1].lower_ in ORGANISATION_ENDINGS or root.head.lower_ in SHARED_ROLES:
             continue  # "Carrier's parent, United Technologies,"
         if noun_type(root.head.lower_) == "person":
             found.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
+    # a given name alone, untagged: "her younger sister, Chioma,", "Their brother, Emeka, said"
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    for tok in _appositives(doc):
+        if tok.i in tagged or tok.pos_ != "PROPN" or not tok.is_title or tok.i + 1 >= len(doc):
+            continue
+        set_off = doc[tok.i - 1].text == "," and doc[tok.i + 1].text == "," and tok.head.i < tok.i
+        if set_off and noun_type(tok.head.lower_) == "person" and tok.head.lower_ not in SHARED_ROLES:
+            found.append(SpacySpan(doc, tok.i, tok.i + 1, label="PERSON"))
     return replacing_ents(ents, found)
+
+
+def _appositives(doc: Doc) -> list[Token]:
+    """The tokens the parser made appositives, read from the dependency array."""
+    import numpy
+    from spacy.attrs import DEP
+
+    appos = doc.vocab.strings["appos"]
+    return [doc[int(i)] for i in numpy.flatnonzero(doc.to_array([DEP]) == appos)]
 
 
 # roles a company holds as often as a person: "Carrier's parent, United Technologies,"

@@ -329,7 +329,7 @@ class EntityResolver:
         if owner is not None and owner.lower_ not in ("its", "their"):
             name, _, stype = self.resolve(owner)  # "his remarks suggested …": he is who said it
             return name, mention, stype
-        named = appositive_name(src)
+        named = appositive_name(src) or self._set_off_person(src)
         if named is not None:  # "His father, the former governor Robert Hale, said": Robert Hale
             name, _, stype = self.resolve(named)
             return name, mention, stype
@@ -384,6 +384,18 @@ class EntityResolver:
         if definite and (described := fuller_description(src)) is not None:
             return described, mention, "organization"  # "The ministry said": the economy ministry
         return mention_name(introducing_description(src, span) or span), mention, noun_type(lower)
+
+    def _set_off_person(self, noun: Token) -> Token | None:
+        """A name set off after a person noun that only the recognizer's fixes made a person ("Their
+        brother, Emeka, said": untagged, so `appositive_name` does not see it)."""
+        if noun.pos_ != "NOUN" or noun.is_title or noun_type(noun.lower_) != "person":
+            return None
+        for appos in (c for c in noun.children if c.dep_ == "appos" and c.i > noun.i):
+            if noun.doc[appos.left_edge.i - 1].text == "," and any(
+                e.start <= appos.i < e.end for e in self._person_ents
+            ):
+                return appos
+        return None
 
     def _introduced_below(self, role: Token) -> Person | None:
         """The person a headline's bare role ("Mayor defends budget …") names: the first one the article
