@@ -688,3 +688,19 @@ def test_the_one_told_holds_no_quote_however_quoted() -> None:
     )
     got = [(q.kind, q.text) for q in extract(text).quotes]
     assert got == [("mixed", 'that the film had "misrepresented" family farms')]
+
+
+def test_a_colon_ending_its_paragraph_introduces_the_paragraph_below() -> None:
+    text = (
+        "Sen. Harriet Oyelaran on Tuesday blasted the plan. In a post on X, she wrote:\n\n"
+        "This plan spends $40 billion and doesn't add a single new bus route. Marylanders deserve better.\n\n"
+        "The secretary defended the plan at a hearing."
+    )
+    got = [q for q in extract(text).quotes if q.cue is not None and q.cue.text == "wrote"]
+    assert [(q.text, q.kind, q.speaker) for q in got] == [
+        (
+            "This plan spends $40 billion and doesn't add a single new bus route. Marylanders deserve better",
+            "indirect",  # no marks (EVAL.md; PolNeAR labels such paragraphs so)
+            "Harriet Oyelaran",
+        )
+    ]

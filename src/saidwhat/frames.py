@@ -204,6 +204,8 @@ def candidates_for(
     if colon_at is not None:
         end = paragraph_end(doc, colon_at)
         frags = (trimmed(doc, colon_at + 1, end),)
+        if frags[0][1] - frags[0][0] < 2 and (block := _block_after(doc, end)) is not None:
+            frags = (block,)
         if frags[0][1] - frags[0][0] >= 2:
             out.append(Candidate(i, "colon", frags, src))
     head = tok.head
@@ -470,6 +472,18 @@ def _that_clause_in(prep: Token) -> Token | None:
             ):
                 return clause
     return None
+
+
+def _block_after(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The paragraph a colon ending its own introduces ("In a post on X, she wrote:" over a block quote
+    or an embedded post, "Hewitt writes:"), where it opens with no quotation mark (a quotation is the
+    quotation pairer's) and no markup; its tokens [start, end)."""
+    start = end
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or doc[start].is_quote or doc[start].text.startswith("<"):
+        return None
+    return trimmed(doc, start, paragraph_end(doc, start))
 
 
 def _colon_after(tok: Token) -> int | None:

@@ -435,6 +435,13 @@ FIXTURES = [
          "said", occurrence=None),
        Q("the two countries would set up a joint health task force", "indirect", "Samia Suluhu Hassan",
          "said")]),
+    F("colon_block_paragraph", "a speech verb's colon ending its paragraph introduces the paragraph below, "
+      "printed without marks (a block quote, an embedded post): indirect by EVAL.md's definition",
+      "Sen. Harriet Oyelaran spent Tuesday at home in Baltimore. In a post on X, she wrote:\n\nThis plan "
+      "spends $40 billion and does not add a single new bus route. Marylanders deserve better.\n\nThe "
+      "Transportation Department will hold a hearing on the plan next week.",
+      [Q("This plan spends $40 billion and does not add a single new bus route. Marylanders deserve better",
+         "indirect", "Harriet Oyelaran", "wrote")]),
 ]  # fmt: skip
 
 
