@@ -3,8 +3,16 @@ test_extractor.py (continuations, titles, mixed quotes) and the fixture suite.""
 
 from __future__ import annotations
 
-from saidwhat.refine import disjoint
+from saidwhat import extract
+from saidwhat.refine import _sentence_like, disjoint
 
 
 def test_disjoint_joins_overlapping_fragments() -> None:
     assert disjoint([(40, 60), (0, 10), (45, 50), (55, 70), (12, 12)]) == ((0, 10), (40, 70))
+
+
+def test_a_quotation_opening_with_a_number_is_a_sentence_but_a_number_alone_is_not() -> None:
+    text = 'His wife, Marian, disagreed. "2014 was worse," she said. "He just does not remember."'
+    got = extract(text).quotes
+    assert [(q.text, q.speaker) for q in got] == [("2014 was worse, … He just does not remember.", "Marian")]
+    assert not _sentence_like("13th.") and not _sentence_like("15%!")  # a film's title, a sign

@@ -721,3 +721,20 @@ def test_sisters_who_share_a_hyphenated_surname_and_a_brother_named_alone() -> N
         "Emeka",  # "Their brother" is the name set off after it
         "Emeka",
     ]
+
+
+def test_she_continues_the_unnamed_speaker_just_before_but_not_past_a_named_one() -> None:
+    text = (
+        "The association's president, Beth Hanrahan, said auction houses were busy.\n\n"
+        "A spokeswoman for the U.S. Department of Agriculture said the agency had approved emergency "
+        'grazing. "We\'re doing what we can," she said.'
+    )
+    assert speakers(text)[1:] == [
+        "A spokeswoman for the U.S. Department of Agriculture",
+        "A spokeswoman for the U.S. Department of Agriculture",  # not Beth Hanrahan
+    ]
+    text = (
+        "A reporter asked Governor Ana Ruiz how she was feeling on the last day of the campaign. "
+        '"I am tired, but I am proud of this campaign," she said.'
+    )
+    assert speakers(text) == ["A reporter", "Ana Ruiz"]  # named since the reporter: she answers

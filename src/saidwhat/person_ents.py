@@ -340,3 +340,17 @@ def person_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     ):
         ents = fix(doc, ents)
     return ents
+
+
+def set_off_person(noun: Token, person_ents: list[SpacySpan]) -> Token | None:
+    """The name set off after a person noun that only this module's fixes made a person ("Their brother,
+    Emeka, said": untagged, so `mentions.appositive_name` does not see it); `person_ents` the fixed
+    PERSON entities."""
+    if noun.pos_ != "NOUN" or noun.is_title or noun_type(noun.lower_) != "person":
+        return None
+    for appos in (c for c in noun.children if c.dep_ == "appos" and c.i > noun.i):
+        if noun.doc[appos.left_edge.i - 1].text == "," and any(
+            e.start <= appos.i < e.end for e in person_ents
+        ):
+            return appos
+    return None

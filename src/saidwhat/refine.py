@@ -371,9 +371,12 @@ def _named_title(text: str, st: Stretch, quoted: str, titles: list[Stretch]) -> 
 
 
 def _sentence_like(quoted: str) -> bool:
-    """A quotation that reads as a sentence of its own (capitalised, closed by punctuation)."""
+    """A quotation that reads as a sentence of its own (capitalised, closed by punctuation), or opens
+    with a number and has words after it (“2014 was worse,” she said; not a title, “13th,” or a sign's
+    “15%!”)."""
     q = quoted.strip()
-    return bool(q) and q[0].isupper() and q[-1] in ".!?,"
+    opening = bool(q) and (q[0].isupper() or (q[0].isdigit() and len(q.split()) >= 3))
+    return opening and q[-1] in ".!?,"
 
 
 # "to" is left out: "advising graduates to “become members of the two-H club,”" is speech

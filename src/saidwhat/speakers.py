@@ -69,10 +69,11 @@ from saidwhat.organizations import (
     subject_since,
 )
 from saidwhat.people import Person, containing, named_people
-from saidwhat.person_ents import person_fixed
+from saidwhat.person_ents import person_fixed, set_off_person
 from saidwhat.quotemarks import find_stretches
 from saidwhat.roles import RoleBook
 from saidwhat.subjects import AGENT_SUFFIXES
+from saidwhat.unnamed import UnnamedSpeaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -111,6 +112,8 @@ class EntityResolver:
     # the last speaker that is no person (an institution, a report): name, type, where its mention ended
     _last_thing: tuple[str, SpeakerType, int] | None = None
     _last_group: tuple[str, int] | None = None  # the last group that spoke: name, where its mention ended
+    # the last person that spoke whom no name gives ("A spokeswoman for …"), for a "she" after it
+    _unnamed: UnnamedSpeaker = field(default_factory=UnnamedSpeaker)
     _epithets: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     orgs: OrgBook = field(init=False)  # the institutions named, for "the company said"
     _ents: list[SpacySpan] = field(default_factory=list)
@@ -241,6 +244,11 @@ class EntityResolver:
                 self._last_group = (name, mention.end)
         elif stype == "group" and src.lower_ not in GROUP_PRONOUNS:
             self._last_group = (name, mention.end)
+        if src.lower_ in PERSON_PRONOUNS:
+            text = self.text if self.text is not None else self.doc.text
+            name = self._unnamed.continued_by(src, PERSON_PRONOUNS[src.lower_], text, self.people) or name
+        elif stype == "person":
+            self._unnamed.note(src, name, mention.end, self.people)
         last = self._last_thing
         if src.lower_ == "it":
             near = last if last is not None and src.idx - last[2] < IT_REACH else None
@@ -329,7 +337,7 @@ class EntityResolver:
         if owner is not None and owner.lower_ not in ("its", "their"):
             name, _, stype = self.resolve(owner)  # "his remarks suggested …": he is who said it
             return name, mention, stype
-        named = appositive_name(src) or self._set_off_person(src)
+        named = appositive_name(src) or set_off_person(src, self._person_ents)
         if named is not None:  # "His father, the former governor Robert Hale, said": Robert Hale
             name, _, stype = self.resolve(named)
             return name, mention, stype
@@ -384,18 +392,6 @@ class EntityResolver:
         if definite and (described := fuller_description(src)) is not None:
             return described, mention, "organization"  # "The ministry said": the economy ministry
         return mention_name(introducing_description(src, span) or span), mention, noun_type(lower)
-
-    def _set_off_person(self, noun: Token) -> Token | None:
-        """A name set off after a person noun that only the recognizer's fixes made a person ("Their
-        brother, Emeka, said": untagged, so `appositive_name` does not see it)."""
-        if noun.pos_ != "NOUN" or noun.is_title or noun_type(noun.lower_) != "person":
-            return None
-        for appos in (c for c in noun.children if c.dep_ == "appos" and c.i > noun.i):
-            if noun.doc[appos.left_edge.i - 1].text == "," and any(
-                e.start <= appos.i < e.end for e in self._person_ents
-            ):
-                return appos
-        return None
 
     def _introduced_below(self, role: Token) -> Person | None:
         """The person a headline's bare role ("Mayor defends budget …") names: the first one the article
