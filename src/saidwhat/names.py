@@ -368,6 +368,9 @@ def surname_key(tok: Token) -> tuple[str, ...]:
     hyphenated surname it ends ("Cantwell-Hayes", three tokens, is not "Hayes": beside Maria
     Cantwell-Hayes and James Hayes, '"…," Cantwell-Hayes said' had gone to him)."""
     doc, i = tok.doc, tok.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        return (doc[i - 2 : i + 1].text.lower(),)
-    return (tok.lower_,)
+    return (doc[i - 2 : i + 1].text.lower(),) if hyphenated_at(doc, i) else (tok.lower_,)
+
+
+def hyphenated_at(doc: Doc, i: int) -> bool:
+    """Does token `i` end a hyphenated name, "Okafor-Lindqvist" (three tokens, no spaces)?"""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_

@@ -168,8 +168,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def _inside_quotation(doc: Doc, k: int, is_space: Any) -> bool:
-    """Is token `k` inside a quotation of its paragraph (quotemarks pairs the marks)?"""
-    from saidwhat.quotemarks import find_stretches
+    """Is token `k` inside a quotation of its paragraph (quotemarks pairs the marks)? The paragraph is
+    found by its tokens: building `doc.text` for it would cost more."""
+    from saidwhat.quotemarks import inside_quotation
 
     start, end = k, k
     while start > 0 and not (is_space[start - 1] and "\n" in doc[start - 1].text):
@@ -178,7 +179,7 @@ def _inside_quotation(doc: Doc, k: int, is_space: Any) -> bool:
         end += 1
     paragraph = doc[start : end + 1]
     at = doc[k].idx - paragraph.start_char
-    return any(st.start < at < st.end for st in find_stretches(paragraph.text))
+    return inside_quotation(paragraph.text, at)
 
 
 SENTENCE_END = '.!?:;"”’)'

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
 from saidwhat.mentions import noun_type
-from saidwhat.names import PERSON_TITLES, TITLES, replacing_ents, with_nicknames
+from saidwhat.names import PERSON_TITLES, TITLES, hyphenated_at, replacing_ents, with_nicknames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -68,13 +68,7 @@ def _with_hyphenated_full_names(doc: Doc, ents: list[SpacySpan], people: list[Sp
     from spacy.tokens import Span as SpacySpan
 
     hyphenated = {
-        e.text.lower()
-        for e in people
-        if len(e) == 3
-        and e[1].text == "-"
-        and not e[0].whitespace_
-        and not e[1].whitespace_
-        and e[2].is_title
+        e.text.lower() for e in people if len(e) == 3 and hyphenated_at(doc, e.end - 1) and e[2].is_title
     }
     if not hyphenated:
         return ents
@@ -119,7 +113,7 @@ def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         if tok.i in in_person or tok.pos_ != "PROPN" or not tok.is_title:
             continue
         # "Chioma Okafor-Lindqvist" beside Adaeze Okafor-Lindqvist: the surname is three tokens
-        surname = (tok.i - 2) if _hyphenated_at(doc, tok.i) else tok.i
+        surname = (tok.i - 2) if hyphenated_at(doc, tok.i) else tok.i
         own = {t.lower_ for t in doc[surname : tok.i + 1]}
         start = _name_start(doc, tok, in_person, TITLES | (words_of[tok.lower_] - own), surname)
         first = doc[start]
@@ -232,11 +226,6 @@ def _name_start(
             break
         start -= 1
     return start
-
-
-def _hyphenated_at(doc: Doc, i: int) -> bool:
-    """Does token `i` end a hyphenated name, "Okafor-Lindqvist" (three tokens, no spaces)?"""
-    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
 
 
 def _compound_name_part(word: Token, surname: Token) -> bool:

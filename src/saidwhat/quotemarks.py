@@ -164,6 +164,12 @@ def find_stretches(text: str) -> list[Stretch]:
     return [_with_both_apostrophes(given, _without_padding(text, s)) for s in kept]
 
 
+def inside_quotation(paragraph: str, at: int) -> bool:
+    """Is character `at` inside a quotation of `paragraph` (one paragraph's text), the marks paired as
+    `find_stretches` pairs them?"""
+    return any(st.start < at < st.end for st in find_stretches(paragraph))
+
+
 def _with_both_apostrophes(text: str, st: Stretch) -> Stretch:
     """A stretch between ''…'' marks starts at the first apostrophe of its opener and ends after the
     second of its closer (the pairing read one character of each), so its marks reach the caller

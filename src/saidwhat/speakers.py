@@ -70,7 +70,7 @@ from saidwhat.organizations import (
 )
 from saidwhat.people import Person, containing, named_people
 from saidwhat.person_ents import person_fixed, set_off_person
-from saidwhat.quotemarks import find_stretches
+from saidwhat.quotemarks import inside_quotation
 from saidwhat.roles import RoleBook
 from saidwhat.subjects import AGENT_SUFFIXES
 from saidwhat.unnamed import UnnamedSpeaker
@@ -488,8 +488,7 @@ def _inside_quotation(tok: Token, text: str) -> bool:
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     paragraph = text[start : end if end >= 0 else len(text)]
-    at = tok.idx - start
-    return any(st.start < at < st.end for st in find_stretches(paragraph))
+    return inside_quotation(paragraph, tok.idx - start)
 
 
 def _role_beside(name: SpacySpan) -> Token | None:
