@@ -294,6 +294,20 @@ def test_bare_verbs_continue_an_infinitive_deep_in_the_clause(nlp: Any) -> None:
     assert said.text == "the bill is dead"
 
 
+def test_a_past_modal_coordinated_with_a_past_cue_goes_on_with_the_report(nlp: Any) -> None:
+    # the parser hangs "would examine" on "said"; "would" is the report's future, not the reporter's
+    text = (
+        'In Brussels, the European Commission said it was "in contact with the company" and would examine '
+        "whether EU rules had been breached."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.text.endswith("and would examine whether EU rules had been breached")
+    # a verb of the narrator's, or a clause of its own, stays out
+    text = "The senator said the bill was dead, and she left the chamber."
+    said = next(q for q in extract(text).quotes if q.cue is not None and q.cue.text == "said")
+    assert said.text == "the bill was dead"
+
+
 def test_a_speech_participle_hung_on_the_object_is_a_second_report(nlp: Any) -> None:
     text = (
         "The transport minister, Claire Dunmore, has defended plans to cut 40 rural rail services, "

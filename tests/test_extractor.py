@@ -704,3 +704,13 @@ def test_a_colon_ending_its_paragraph_introduces_the_paragraph_below() -> None:
             "Harriet Oyelaran",
         )
     ]
+
+
+def test_the_statement_a_report_is_made_in_is_not_a_second_report() -> None:
+    text = (
+        "Judge Maria Ocampo wrote in a 34-page opinion that the county had failed to show the closures "
+        "would save money."
+    )
+    (q,) = extract(text).quotes
+    assert q.text == "that the county had failed to show the closures would save money"
+    assert q.cue is not None and q.cue.text == "wrote"

@@ -228,6 +228,18 @@ def test_a_that_clause_read_as_relative_on_a_message_is_the_content(nlp: Any) ->
     assert got["ccomp"] == (["that the governor's office had been preparing for weeks"], "She")
 
 
+def test_a_that_clause_on_a_message_runs_over_the_complement_the_parser_hung_on_the_cue(nlp: Any) -> None:
+    # the parser makes "would save" a complement of "wrote", after "failed to show the closures"
+    text = (
+        "Judge Maria Ocampo wrote in a 34-page opinion that the county had failed to show the closures "
+        "would save money."
+    )
+    doc = nlp(text)
+    cue = next(t for t in doc if t.text == "wrote")
+    contents = [[doc[s:e].text for s, e in c.content] for c in candidates_for(cue)]
+    assert ["that the county had failed to show the closures would save money"] in contents
+
+
 def test_a_relative_clause_about_the_message_is_no_content(nlp: Any) -> None:
     got = frames_of(nlp, "He said in a statement that the company issued on Monday.", "said")
     assert "ccomp" not in got

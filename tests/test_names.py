@@ -24,6 +24,8 @@ def test_clean_name_drops_titles_and_possessives_but_keeps_honorifics() -> None:
     assert clean_name('">Sanders') == "Sanders"  # a scraped tag's remnant: tweet-date="…">Sanders said
     assert clean_name("Donald Trump Jr.,") == "Donald Trump Jr."  # the abbreviation keeps its full stop
     assert clean_name("Jr.") == "Jr"
+    assert clean_name("Clerk Dennis Whitlock") == "Dennis Whitlock"  # "County Clerk Dennis Whitlock"
+    assert clean_name("Congresswoman Ana Ruiz") == "Ana Ruiz"
 
 
 def test_name_key_drops_a_leading_honorific_and_a_nicknames_marks() -> None:

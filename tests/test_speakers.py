@@ -299,6 +299,14 @@ def test_a_namesake_the_recognizer_missed_is_not_the_person_named_before() -> No
     assert speakers(text)[-2:] == ["Tom Reyes", "Ana Reyes"]
 
 
+def test_a_fuller_namesake_set_off_after_a_bare_surname_is_the_speaker() -> None:
+    text = (
+        "“We have been patient for two years,” said Joost van der Berg, who chairs the dockers' section. "
+        "A second Van der Berg, Anouk van der Berg, who runs a logistics firm, said her trucks had been idle."
+    )
+    assert speakers(text) == ["Joost van der Berg", "Anouk van der Berg"]
+
+
 def test_a_name_set_off_after_a_role_after_a_common_noun_is_the_speaker() -> None:
     text = (
         "Robert Hale Jr. announced on Monday that he would run for the state Senate. His father, the former "

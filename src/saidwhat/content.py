@@ -258,9 +258,9 @@ def extend_over_coordination(doc: Doc, a: Attribution) -> None:
     words = [t for t in rest if not (t.is_punct or t.is_quote)]
     # "said that the bill was “far from perfect,” but that it kept the government open": a second
     # that-clause of the same cue, which the parser made a verb coordinated with the cue, runs on too
-    if not (len(words) > 2 and _second_that_clause(doc, words, a)) and not _more_bare_verbs(
-        doc, words, rest, a
-    ):
+    if not (
+        len(words) > 2 and (_second_that_clause(doc, words, a) or _modal_goes_on(doc, words, a))
+    ) and not _more_bare_verbs(doc, words, rest, a):
         if len(words) < 2 or words[0].lower_ not in CONTINUATIONS:
             return
         own_clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.tag_ in FINITE_TAGS for t in rest)
@@ -326,6 +326,25 @@ def _more_bare_verbs(doc: Doc, words: list[Token], rest: list[Token], a: Attribu
         and first_verb.tag_ in BARE_VERB_TAGS
         and all(t.pos_ == "VERB" and t.tag_ in ("VB", "VBP", "VBG", "VBN") for t in verbs)
         and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in rest)
+    )
+
+
+PAST_MODALS = frozenset({"would", "could", "might", "should"})
+
+
+def _modal_goes_on(doc: Doc, words: list[Token], a: Attribution) -> bool:
+    """ "said it was “in contact with the company” and would examine whether …": a past modal with no
+    subject of its own, coordinated with a past cue, is the report's future, not the reporter's."""
+    assert a.cue is not None
+    modal = words[1]
+    return (
+        words[0].lower_ in ("and", "but")
+        and modal.lower_ in PAST_MODALS
+        and modal.head.dep_ == "conj"
+        and modal.head.head.i == a.cue
+        and doc[a.cue].tag_ == "VBD"
+        and speech_cue(doc[a.cue])  # not "favored Sanders, but could not vote": the reporter's
+        and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in modal.head.children)
     )
 
 

@@ -175,11 +175,22 @@ def _accepted(
     for a in found:  # two cues proposing the same content: keep the likelier
         la = length(a.fragments)
         if any(
-            overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, length(k.fragments)) for k in kept
+            overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, length(k.fragments))
+            or (overlap(a.fragments, k.fragments) == la and _statement_of(doc, a.cue, k.cue))
+            for k in kept
         ):
             continue
         kept.append(a)
     return unnest(doc, text, kept, in_quote)
+
+
+def _statement_of(doc: Doc, noun: int | None, verb: int | None) -> bool:
+    """Is `noun` the statement `verb` is made in ("wrote in an opinion that …")? Its content inside the
+    verb's is the same report, not a second one."""
+    if noun is None or verb is None:
+        return False
+    prep = doc[noun].head
+    return doc[noun].dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == verb
 
 
 # "the new parking fees, which she said would drive shoppers away": a speech verb whose reported clause

@@ -24,6 +24,7 @@ from saidwhat.headlines import (
     transcript_turn,
 )
 from saidwhat.mentions import SUBJECT_DEPS, inverted_subject_clause
+from saidwhat.statement_clauses import that_clause_in
 from saidwhat.subjects import (
     according_source,
     impersonal_subject,
@@ -164,10 +165,9 @@ def candidates_for(
             # "tweeted in the early morning hours that Machado was …": a that-clause read as an adverbial
             frags = (trimmed(doc, child.left_edge.i, child.right_edge.i + 1),)
             out.append(Candidate(i, "ccomp", frags, src))
-        elif dep == "prep" and (clause := _that_clause_in(child)) is not None:
+        elif dep == "prep" and (clause := that_clause_in(child)) is not None:
             # "said in a statement that …": the parser hangs the clause on "statement"
-            frags = (trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1),)
-            out.append(Candidate(i, "ccomp", frags, src))
+            out.append(Candidate(i, "ccomp", (trimmed(doc, *clause),), src))
         elif dep == "prep" and child.lower_ in CONTENT_PREPS and child.i > i:
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
@@ -410,68 +410,6 @@ def _noun_and_passive(tok: Token, src: int | None, children: list[Token]) -> lis
             frags = (trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1),)
             out.append(Candidate(tok.i, "passive", frags, agent.i))
     return out
-
-
-# what is done to a statement: "in a statement that the company issued" is a relative clause about it
-DOCUMENT_VERBS = frozenset(
-    {"issued", "issues", "released", "releases", "posted", "posts", "provided", "provides", "distributed",
-     "shared", "published", "obtained", "sent", "wrote", "written", "emailed", "tweeted", "gave", "given",
-     "made", "read", "signed", "saw", "seen", "received", "got", "circulated", "prepared", "drafted",
-     "delivered", "filed", "submitted", "attached", "forwarded"}
-)  # fmt: skip
-
-
-MESSAGE_NOUNS = frozenset(
-    {"email", "e-mail", "statement", "interview", "letter", "post", "tweet", "message", "speech", "memo",
-     "note", "call", "conversation", "text", "briefing", "appearance", "op-ed", "column", "essay",
-     "release", "filing", "remarks", "testimony", "video", "podcast", "broadcast", "address"}
-)  # fmt: skip
-
-
-# occasions one speaks at: "told reporters outside the courthouse that the jury had erred", where the
-# parser hangs the that-clause on the place as a relative clause; what is done to an occasion ("at a
-# rally that Trump held") is the relative clause it looks like
-OCCASION_NOUNS = frozenset(
-    {"courthouse", "courtroom", "hearing", "rally", "debate", "conference", "meeting", "event", "forum",
-     "session", "summit", "ceremony", "luncheon", "dinner", "breakfast", "gathering", "convention",
-     "vigil", "funeral", "memorial", "protest", "march", "stop", "hall", "podium", "floor", "trial",
-     "fundraiser", "reception", "panel", "sentencing", "arraignment", "roundtable"}
-)  # fmt: skip
-OCCASION_VERBS = frozenset(
-    {"held", "holds", "hosted", "hosts", "attended", "attends", "organized", "organised", "called",
-     "convened", "chaired", "skipped", "missed", "led", "moderated", "scheduled", "planned", "sponsored",
-     "arranged", "addressed", "joined", "staged", "threw", "covered", "watched", "saw", "described",
-     "opened", "closed", "ended", "began", "started", "headlined", "canceled", "cancelled", "postponed",
-     "won", "lost", "presided", "ordered", "set", "had", "has", "have", "left", "visited", "built"}
-)  # fmt: skip
-
-
-def _that_clause_in(prep: Token) -> Token | None:
-    """A that-clause under the prepositional object of a cue (in a statement/an interview that …). The
-    parser often reads it as a relative clause on the noun with "that" as its object ("told The
-    Chronicle in an email that the office had been preparing for weeks"); a clause with a subject of its
-    own is the content when the noun is a message and the clause's verb is none done to one (a statement
-    "that the company issued"), or the noun an occasion one speaks at and the verb none done to one
-    ("outside the courthouse that the jury had erred", not "at a rally that Trump held"): PolNeAR train,
-    without the noun test, 2 right attributions lost for one gained ("all the problems that America
-    faces")."""
-    for obj in prep.children:
-        if obj.dep_ != "pobj":
-            continue
-        for clause in obj.children:
-            first = clause.left_edge
-            if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.i < obj.i or first.lower_ != "that":
-                continue
-            spoken_at = (obj.lower_ in MESSAGE_NOUNS and clause.lower_ not in DOCUMENT_VERBS) or (
-                obj.lower_ in OCCASION_NOUNS and clause.lower_ not in OCCASION_VERBS
-            )
-            if first.dep_ == "mark" or (
-                first.dep_ == "dobj"
-                and spoken_at
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-            ):
-                return clause
-    return None
 
 
 def _block_after(doc: Doc, end: int) -> tuple[int, int] | None:

@@ -97,6 +97,16 @@ TITLES = frozenset(
         "treasurer",
         "inspector",
         "constable",
+        "clerk",
+        "comptroller",
+        "marshal",
+        "alderman",
+        "councillor",
+        "councilor",
+        "congressman",
+        "congresswoman",
+        "assemblyman",
+        "assemblywoman",
     ]
 )
 # titles only ever put before a person's name: TITLES less the words that also open organisations or

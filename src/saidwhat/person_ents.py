@@ -334,12 +334,32 @@ def person_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
 def set_off_person(noun: Token, person_ents: list[SpacySpan]) -> Token | None:
     """The name set off after a person noun that only this module's fixes made a person ("Their brother,
     Emeka, said": untagged, so `mentions.appositive_name` does not see it); `person_ents` the fixed
-    PERSON entities."""
+    PERSON entities. Or a fuller name set off after a bare one that shares its surname ("A second Van der
+    Berg, Anouk van der Berg, …, said": hers, not the Van der Berg the article is about)."""
+    if noun.pos_ == "PROPN":
+        return _fuller_namesake(noun, person_ents)
     if noun.pos_ != "NOUN" or noun.is_title or noun_type(noun.lower_) != "person":
         return None
     for appos in (c for c in noun.children if c.dep_ == "appos" and c.i > noun.i):
         if noun.doc[appos.left_edge.i - 1].text == "," and any(
             e.start <= appos.i < e.end for e in person_ents
+        ):
+            return appos
+    return None
+
+
+def _fuller_namesake(name: Token, person_ents: list[SpacySpan]) -> Token | None:
+    doc = name.doc
+    own = next((e for e in person_ents if e.start <= name.i < e.end), None)
+    if own is None:
+        return None
+    for appos in (c for c in name.children if c.dep_ == "appos" and c.i > name.i):
+        fuller = next((e for e in person_ents if e.start <= appos.i < e.end), None)
+        if (
+            fuller is not None
+            and doc[fuller.start - 1].text == ","
+            and fuller.root.lower_ == own.root.lower_
+            and len(fuller) > len(own)
         ):
             return appos
     return None
