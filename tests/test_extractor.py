@@ -187,6 +187,12 @@ def test_the_reporters_gloss_after_the_clause_is_not_attributed() -> None:
         "he did not support Mr. Trump",
         "he expects Clinton to recover from pneumonia",
     ]
+    text = (
+        "Leeds manager Daniel Farke insisted on Saturday that he had no regrets about withdrawing his "
+        "captain, even as supporters booed the decision."
+    )
+    (q,) = extract(text).quotes
+    assert q.text == "that he had no regrets about withdrawing his captain"
 
 
 def test_content_never_ends_inside_a_quotation() -> None:

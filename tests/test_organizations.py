@@ -49,6 +49,16 @@ def test_the_company_is_the_last_business_named_and_no_ministry(nlp: Any) -> Non
     assert book.referent(_token(doc, "company")) == "Acme Corp"
 
 
+def test_the_company_is_a_business_the_article_called_one_even_named_once(nlp: Any) -> None:
+    # the recognizer calls "Halcyon Pharma" a person; set off after "The drugmaker" it is a business
+    text = (
+        "Regulators are weighing stronger warnings on the drug. The drugmaker, Halcyon Pharma, said the "
+        "medication was safe. “Millions of patients rely on this treatment,” the company said."
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("Halcyon Pharma", "organization")] * 2
+
+
 def test_the_company_names_no_one_where_no_business_was_named(nlp: Any) -> None:
     doc, book = _book(
         nlp, "The Ministry of Justice said the ruling was final. The company said it would appeal."

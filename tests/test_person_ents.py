@@ -147,3 +147,10 @@ def test_a_given_name_alone_set_off_after_a_person_noun_is_a_person(nlp: Any) ->
     assert "Chioma" in [e.text for e in ents if e.label_ == "PERSON"]  # a place to en_core_web_sm
     people = [e.text for e in with_namesakes(doc, ents) if e.label_ == "PERSON"]
     assert "Chioma Okafor-Lindqvist" in people and "Alphabet" not in people  # a parent may be a company
+
+
+def test_a_person_set_off_after_an_institution_noun_is_an_institution(nlp: Any) -> None:
+    doc = nlp("The drugmaker, Halcyon Pharma, said the medication was safe.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Halcyon Pharma", "PERSON")]  # the recognizer's
+    fixed = with_set_off_people(doc, list(doc.ents))
+    assert [(e.text, e.label_) for e in fixed] == [("Halcyon Pharma", "ORG")]

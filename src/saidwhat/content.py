@@ -377,7 +377,8 @@ OCCASION_PREPOSITIONS = frozenset({"during", "on", "at", "in", "while", "after",
 
 def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
     """A reported clause ends before the reporter's own addition after its last comma or semicolon
-    (", which forced her to leave …", ", the presumed Putin favorite", "; they only learned …") or after
+    (", which forced her to leave …", ", the presumed Putin favorite", ", even as supporters booed …",
+    "; they only learned …") or after
     a dash opening a noun phrase ("… “suburbs of St. Petersburg” — a metaphor for …"). A quotation's
     own comma, inside its closing mark, counts wherever it is: `things “should be wrapped up by
     Cleveland,” referring to the convention, where …` (train d+m 75.50 -> 75.61).
@@ -417,6 +418,7 @@ def drop_narrated_tail(doc: Doc, a: Attribution, in_quote: list[bool]) -> None:
         if (
             tok.text == ";"
             or tail[0].lower_ in TAIL_OPENERS
+            or (len(tail) > 1 and tail[0].lower_ == "even" and tail[1].lower_ == "as")
             or _another_source(tail)
             or _gloss(tail)
             or _participle_after_quote(span, k, in_quote)

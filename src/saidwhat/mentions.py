@@ -287,7 +287,8 @@ ORGANIZATION_NOUNS = frozenset(
         "firm", "committee", "council", "commission", "court", "office", "party", "union", "group",
         "organization", "organisation", "association", "institute", "foundation", "bank", "police",
         "army", "military", "network", "newspaper", "board", "bureau", "pentagon", "university",
-        "school", "hospital", "authority", "regulator", "watchdog", "embassy", "airline",
+        "school", "hospital", "authority", "regulator", "watchdog", "embassy", "airline", "drugmaker",
+        "automaker", "carmaker", "chipmaker", "insurer", "manufacturer", "retailer", "conglomerate",
     }
 )  # fmt: skip
 

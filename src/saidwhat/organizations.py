@@ -34,11 +34,15 @@ CORPORATE_WORDS = frozenset(
         "inc", "incorporated", "corp", "corporation", "co", "company", "companies", "group", "holdings",
         "ltd", "limited", "llc", "llp", "plc", "ag", "sa", "as", "asa", "nv", "bv", "gmbh", "se", "ab",
         "systems", "technologies", "technology", "partners", "industries", "international", "enterprises",
-        "communications", "pharmaceuticals", "labs", "laboratories", "airlines", "airways", "motors",
+        "communications", "pharmaceuticals", "pharma", "labs", "laboratories", "airlines", "airways",
+        "motors",
     }
 )  # fmt: skip
 # nouns for a business: with no institution tied to them, the last business named is meant
-BUSINESS_NOUNS = frozenset({"company", "firm", "corporation", "business", "developer", "retailer", "carrier"})
+BUSINESS_NOUNS = frozenset(
+    {"company", "firm", "corporation", "business", "developer", "retailer", "carrier", "drugmaker",
+     "automaker", "carmaker", "chipmaker", "insurer", "manufacturer", "startup", "conglomerate"}
+)  # fmt: skip
 # words in an institution's name that say it is no business ("the company" never means these)
 PUBLIC_WORDS = frozenset(
     {
@@ -209,11 +213,12 @@ class OrgBook:
     def _established(inst: _Institution, at: int) -> bool:
         """Is `inst` a business the article has dwelt on before token `at`: named twice, or named with a
         corporate word ("Apple Inc.")? Not one passing mention ("sued by the NAACP"), nor an acronym of
-        four letters or more (NAACP, ACLU: rarely businesses)."""
+        four letters or more (NAACP, ACLU: rarely businesses). Or one the article calls a business ("The
+        drugmaker, Halcyon Pharma, said")."""
         if _acronym(inst.words, inst.name):
             return False
         corporate = not CORPORATE_WORDS.isdisjoint(inst.words[1:])
-        return corporate or len(inst.mentions) >= 2
+        return corporate or len(inst.mentions) >= 2 or not BUSINESS_NOUNS.isdisjoint(inst.nouns)
 
 
 DESCRIPTION_REACH = 600  # tokens back within which "the ministry" may continue "the economy ministry"

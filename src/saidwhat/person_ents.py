@@ -266,15 +266,20 @@ def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     "The film's director, Nadia Haddad, wrote …" (tagged an organisation, so a later "she" had only the
     article's other "people" to go to). One to three capitalised proper nouns, after a comma, the
     appositive of a noun that names a person's role (`mentions.noun_type`: not "Its parent company,
-    Meta")."""
+    Meta"). And the other way: a "person" set off after an institution's noun is an institution ("The
+    drugmaker, Halcyon Pharma, said": "the company" later is Halcyon Pharma)."""
     from spacy.tokens import Span as SpacySpan
 
     found: list[SpacySpan] = []
     for ent in ents:
-        if ent.label_ == "PERSON" or not 1 <= len(ent) <= 3 or not _capitalised_names(ent):
+        if not 1 <= len(ent) <= 3 or not _capitalised_names(ent):
             continue
         root, before = ent.root, doc[ent.start - 1] if ent.start > 0 else None
         if root.dep_ != "appos" or root.head.i > ent.start or before is None or before.text != ",":
+            continue
+        if ent.label_ == "PERSON":
+            if root.head.pos_ == "NOUN" and noun_type(root.head.lower_) == "organization":
+                found.append(SpacySpan(doc, ent.start, ent.end, label="ORG"))
             continue
         if len(ent) == 1 and (ent.end >= len(doc) or doc[ent.end].text != ","):
             continue  # a given name alone is set off on both sides: "her sister, Chioma, forged" (a place)
