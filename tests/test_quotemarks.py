@@ -27,6 +27,13 @@ def test_mark_styles(text: str, expected: list[list[str]]) -> None:
     assert inner(text) == expected
 
 
+def test_an_elided_word_opens_no_quotation_but_a_word_starting_like_one_does() -> None:
+    assert inner("They rock 'n' roll 'til dawn and love 'em, as in the '90s.") == []
+    # "'nothing" is no "'n'": British single quotes around a phrase that opens like an elision
+    assert inner("He insisted he had 'nothing to apologise for'.") == [["nothing to apologise for"]]
+    assert inner("It was 'sound' and 'temporary'.") == [["sound"], ["temporary"]]
+
+
 def test_nested_single_inside_double_is_one_stretch() -> None:
     text = "“You say you ‘accept responsibility,’ but you do not,” Merkley said."
     assert inner(text) == [["You say you ‘accept responsibility,’ but you do not,"]]

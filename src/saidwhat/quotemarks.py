@@ -90,13 +90,13 @@ def _role(text: str, i: int, open_double: bool, open_single: bool) -> str | None
 
 
 _FEET_INCHES = re.compile(r"(?<!\w)\d['’]\d{1,2}$")
-_ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "s ", "90", "80", "70", "60", "00", "round")
+_ELISIONS = re.compile(r"(?:em|tis|twas|cause|til|n|s|round)(?![a-z])|(?:90|80|70|60|00)", re.IGNORECASE)
 
 
 def _elision(text: str, i: int) -> bool:
-    """An apostrophe opening an elided word ('em, 'til, '90s) rather than a quotation."""
-    tail = text[i + 1 : i + 6].lower()
-    return any(tail.startswith(e) for e in _ELISIONS)
+    """An apostrophe opening an elided word ('em, 'til, rock 'n' roll, '90s) rather than a quotation:
+    the whole word, not its first letters ('nothing to apologise for', 'round-the-clock' is one)."""
+    return _ELISIONS.match(text, i + 1) is not None
 
 
 _TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
