@@ -746,3 +746,9 @@ def test_she_continues_the_unnamed_speaker_just_before_but_not_past_a_named_one(
         '"I am tired, but I am proud of this campaign," she said.'
     )
     assert speakers(text) == ["A reporter", "Ana Ruiz"]  # named since the reporter: she answers
+    text = (
+        "Northwind's chief executive, Paul Hendry, called the agreement fair.\n\n"
+        "Some pilots were skeptical. One captain, who asked not to be named, said the raises barely kept "
+        'pace with inflation. "It\'s better than nothing," he said, "but not by much."'
+    )
+    assert speakers(text)[1:] == ["One captain", "One captain"]  # not Paul Hendry

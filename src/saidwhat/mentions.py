@@ -278,7 +278,8 @@ PERSON_NOUNS = frozenset(
         "ambassador", "envoy", "diplomat", "general", "soldier", "activist", "protester", "organizer",
         "priest", "pastor", "bishop", "coach", "player", "farmer", "businessman", "businesswoman",
         "counterpart", "predecessor", "successor", "colleague", "deputy", "founder", "scientist", "nurse",
-        "driver", "victim", "survivor", "physician", "surgeon",
+        "driver", "victim", "survivor", "physician", "surgeon", "captain", "pilot", "engineer", "employee",
+        "staffer", "clerk", "consultant", "lobbyist", "delegate", "donor", "supporter", "veteran",
     }
 )  # fmt: skip
 ORGANIZATION_NOUNS = frozenset(

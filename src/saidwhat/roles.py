@@ -63,10 +63,11 @@ class RoleBook(Generic[P]):
         differently ("the Republican nominee" is not the person introduced as "Democratic vice
         presidential nominee"). A place or party in the role ("the Florida senator") must have been given
         with it ("Florida Sen. Marco Rubio"), not guessed from another senator titled without one; an
-        indefinite role ("a Democratic senator said") is someone new."""
+        indefinite role ("a Democratic senator said", "One captain, who asked not to be named,") is someone
+        new."""
         if noun.i in self._nouns:  # "said Federico de Jesús, a Democratic strategist": this very one
             return self._nouns[noun.i]
-        if any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in noun.children):
+        if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES for c in noun.children):
             return None
         held = next((self.holders[key] for key in role_keys(noun) if key in self.holders), None)
         if held is None:

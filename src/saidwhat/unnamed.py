@@ -39,7 +39,7 @@ class UnnamedSpeaker:
 
     def note(self, src: Token, name: str, mention_end: int, people: list[Person]) -> None:
         """A person speaker, resolved to `name`: kept when unnamed and new, else it ends the last one."""
-        det = next((c for c in src.children if c.dep_ == "det"), None)
+        det = next((c for c in src.children if c.dep_ in ("det", "nummod") and c.i < src.i), None)
         unnamed = (
             det is not None
             and det.lower_ in INDEFINITE
