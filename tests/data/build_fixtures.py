@@ -442,6 +442,35 @@ FIXTURES = [
       "Transportation Department will hold a hearing on the plan next week.",
       [Q("This plan spends $40 billion and does not add a single new bus route. Marylanders deserve better",
          "indirect", "Harriet Oyelaran", "wrote")]),
+    F("anonymous_source_beside_a_role_holder", "an anonymous source introduced by 'One' whose role a named "
+      "person holds, then 'he said': someone new, not the named captain nor the man named before",
+      "Northwind's chief executive, Paul Hendry, called the agreement fair. Captain Renee Oduya, who chairs "
+      "the union's Northwind branch, said members would vote on it in January.\n\nSome pilots were "
+      "skeptical. One captain, who asked not to be named, said the raises barely kept pace with inflation. "
+      '"It\'s better than nothing," he said, "but not by much."',
+      [Q("the agreement fair", "indirect", "Paul Hendry", "called"),
+       Q("members would vote on it in January", "indirect", "Renee Oduya", "said"),
+       Q("the raises barely kept pace with inflation", "indirect", "One captain", "said"),
+       Q(["It's better than nothing,", "but not by much."], "direct", "One captain", "said", occurrence=None)]),
+    F("fuller_namesake_and_misread_institution", "a fuller name set off after a bare surname a named person "
+      "shares ('A second Van der Berg, Anouk van der Berg,'); a company the recognizer calls a person, set "
+      "off after 'The drugmaker', later 'the company'",
+      '"We have been patient for two years," said Joost van der Berg, who chairs the dockers\' section. A '
+      "second Van der Berg, Anouk van der Berg, who runs a logistics firm, said her trucks had been idle "
+      "since Thursday.\n\nThe drugmaker, Halcyon Pharma, said the medication was safe when used as "
+      'directed. "Millions of patients rely on this treatment," the company said.',
+      [Q("We have been patient for two years,", "direct", "Joost van der Berg", "said"),
+       Q("her trucks had been idle since Thursday", "indirect", "Anouk van der Berg", "said"),
+       Q("the medication was safe when used as directed", "indirect", "Halcyon Pharma", "said"),
+       Q("Millions of patients rely on this treatment,", "direct", "Halcyon Pharma", "said")]),
+    F("british_single_quotes_and_reported_future", "British single quotes around a phrase opening like an "
+      "elision ('nothing …'); a past modal coordinated with the cue goes on with the report",
+      "LONDON — The environment secretary, Steve Barclay, has rejected calls to resign, insisting he had "
+      "'nothing to apologise for'.\n\nIn Brussels, the European Commission said it was 'in contact with "
+      "the company' and would examine whether EU rules had been breached.",
+      [Q("he had 'nothing to apologise for'", "mixed", "Steve Barclay", "insisting"),
+       Q("it was 'in contact with the company' and would examine whether EU rules had been breached",
+         "mixed", "the European Commission", "said")]),
 ]  # fmt: skip
 
 
