@@ -55,6 +55,7 @@ from saidwhat.quotemarks import Stretch, find_stretches
 from saidwhat.refine import disjoint, refine_with_stretches
 from saidwhat.source_fixes import document_issuer, impersonal_it, instrument_user, made_clear_by, time_spender
 from saidwhat.speakers import EntityResolver
+from saidwhat.statement_clauses import statement_made_in
 from saidwhat.subjects import (
     dateline_appositive,
     displaced_subject,
@@ -176,21 +177,12 @@ def _accepted(
         la = length(a.fragments)
         if any(
             overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, length(k.fragments))
-            or (overlap(a.fragments, k.fragments) == la and _statement_of(doc, a.cue, k.cue))
+            or (overlap(a.fragments, k.fragments) == la and statement_made_in(doc, a.cue, k.cue))
             for k in kept
         ):
             continue
         kept.append(a)
     return unnest(doc, text, kept, in_quote)
-
-
-def _statement_of(doc: Doc, noun: int | None, verb: int | None) -> bool:
-    """Is `noun` the statement `verb` is made in ("wrote in an opinion that …")? Its content inside the
-    verb's is the same report, not a second one."""
-    if noun is None or verb is None:
-        return False
-    prep = doc[noun].head
-    return doc[noun].dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == verb
 
 
 # "the new parking fees, which she said would drive shoppers away": a speech verb whose reported clause

@@ -282,16 +282,19 @@ PERSON_NOUNS = frozenset(
         "staffer", "clerk", "consultant", "lobbyist", "delegate", "donor", "supporter", "veteran",
     }
 )  # fmt: skip
+# a business named by its trade ("The drugmaker, Halcyon Pharma,"): an institution, and a business
+INDUSTRY_NOUNS = frozenset(
+    {"drugmaker", "automaker", "carmaker", "chipmaker", "insurer", "manufacturer", "retailer", "conglomerate"}
+)
 ORGANIZATION_NOUNS = frozenset(
     {
         "ministry", "department", "agency", "government", "administration", "campaign", "company",
         "firm", "committee", "council", "commission", "court", "office", "party", "union", "group",
         "organization", "organisation", "association", "institute", "foundation", "bank", "police",
         "army", "military", "network", "newspaper", "board", "bureau", "pentagon", "university",
-        "school", "hospital", "authority", "regulator", "watchdog", "embassy", "airline", "drugmaker",
-        "automaker", "carmaker", "chipmaker", "insurer", "manufacturer", "retailer", "conglomerate",
+        "school", "hospital", "authority", "regulator", "watchdog", "embassy", "airline",
     }
-)  # fmt: skip
+) | INDUSTRY_NOUNS  # fmt: skip
 
 
 def noun_type(head: str) -> SpeakerType:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from saidwhat.mentions import ORGANIZATION_NOUNS, qualifying
+from saidwhat.mentions import INDUSTRY_NOUNS, ORGANIZATION_NOUNS, qualifying
 from saidwhat.names import clean_name
 
 if TYPE_CHECKING:
@@ -39,10 +39,10 @@ CORPORATE_WORDS = frozenset(
     }
 )  # fmt: skip
 # nouns for a business: with no institution tied to them, the last business named is meant
-BUSINESS_NOUNS = frozenset(
-    {"company", "firm", "corporation", "business", "developer", "retailer", "carrier", "drugmaker",
-     "automaker", "carmaker", "chipmaker", "insurer", "manufacturer", "startup", "conglomerate"}
-)  # fmt: skip
+BUSINESS_NOUNS = (
+    frozenset({"company", "firm", "corporation", "business", "developer", "carrier", "startup"})
+    | INDUSTRY_NOUNS
+)
 # words in an institution's name that say it is no business ("the company" never means these)
 PUBLIC_WORDS = frozenset(
     {

@@ -1,14 +1,15 @@
 """A cue's that-clause the parser hung on the noun of its prepositional phrase: "said in a statement that
 …", "told reporters outside the courthouse that …". frames.py proposes it as the cue's content; this
 module decides when the clause is the cue's and when it is the noun's own (a relative clause about the
-statement, or another's report: "demanded answers after a report that …")."""
+statement, or another's report: "demanded answers after a report that …"), and when a statement noun's
+own candidate is the verb's report over again."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 # what is done to a statement: "in a statement that the company issued" is a relative clause about it
@@ -81,3 +82,12 @@ def that_clause_in(prep: Token) -> tuple[int, int] | None:
                 stranded = (c for c in prep.head.children if c.dep_ == "ccomp" and c.left_edge.i == end)
                 return clause.left_edge.i, next((c.right_edge.i + 1 for c in stranded), end)
     return None
+
+
+def statement_made_in(doc: Doc, noun: int | None, verb: int | None) -> bool:
+    """Is the cue `noun` the statement the cue `verb` is made in ("wrote in an opinion that …")? The
+    noun's content inside the verb's is the same report, not a second one (extractor.py keeps one)."""
+    if noun is None or verb is None:
+        return False
+    prep = doc[noun].head
+    return doc[noun].dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == verb
