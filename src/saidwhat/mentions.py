@@ -284,15 +284,18 @@ PERSON_NOUNS = frozenset(
 )  # fmt: skip
 # a business named by its trade ("The drugmaker, Halcyon Pharma,"): an institution, and a business
 INDUSTRY_NOUNS = frozenset(
-    {"drugmaker", "automaker", "carmaker", "chipmaker", "insurer", "manufacturer", "retailer", "conglomerate"}
-)
+    {
+        "drugmaker", "automaker", "carmaker", "chipmaker", "insurer", "manufacturer", "retailer",
+        "conglomerate", "utility", "airline", "lender",
+    }
+)  # fmt: skip
 ORGANIZATION_NOUNS = frozenset(
     {
         "ministry", "department", "agency", "government", "administration", "campaign", "company",
         "firm", "committee", "council", "commission", "court", "office", "party", "union", "group",
         "organization", "organisation", "association", "institute", "foundation", "bank", "police",
         "army", "military", "network", "newspaper", "board", "bureau", "pentagon", "university",
-        "school", "hospital", "authority", "regulator", "watchdog", "embassy", "airline",
+        "school", "hospital", "authority", "regulator", "watchdog", "embassy",
     }
 ) | INDUSTRY_NOUNS  # fmt: skip
 

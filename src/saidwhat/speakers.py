@@ -64,6 +64,7 @@ from saidwhat.organizations import (
     OrgBook,
     definite_institution,
     fuller_description,
+    organization_fixed,
     sentence_before_start,
     subject_before,
     subject_since,
@@ -120,8 +121,8 @@ class EntityResolver:
 
     def __post_init__(self) -> None:
         ents = list(self.doc.ents)
-        # the people the recognizer missed or mislabelled, each step on the one before's entities
-        self._ents = person_fixed(self.doc, ents)
+        # institutions and people the recognizer missed or mislabelled, each fix on the last one's entities
+        self._ents = person_fixed(self.doc, organization_fixed(self.doc, ents))
         self._person_ents = [e for e in self._ents if e.label_ == "PERSON"]
         self.orgs = OrgBook(self.doc, self._ents)
         self._headline_names = headline_only_names(self.doc, self._person_ents, self.text)
