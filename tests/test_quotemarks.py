@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.quotemarks import find_stretches
+from saidwhat.quotemarks import find_stretches, inside_paragraph_quotation
 
 
 def inner(text: str) -> list[list[str]]:
@@ -105,3 +105,11 @@ def test_two_apostrophes_keep_offsets_and_leave_single_apostrophes_alone() -> No
 def test_markup_attributes_are_not_quotations() -> None:
     text = 'He posted it. <tweet tweet-author="Bernie Sanders" tweet_id="7784"> "We will win," he wrote.'
     assert [text[s.inner_start : s.inner_end] for s in find_stretches(text)] == ["We will win,"]
+
+
+def test_inside_a_quotation_is_read_within_the_paragraph() -> None:
+    text = 'He said: "the Paris attackers showed it.\nThey said no." Later "yes" came.'
+    assert inside_paragraph_quotation(text, text.index("attackers"))
+    # the opening mark of the paragraph before pairs nothing in this one
+    assert not inside_paragraph_quotation(text, text.index("They"))
+    assert inside_paragraph_quotation(text, text.index("yes"))

@@ -39,3 +39,23 @@ def test_what_the_parser_read_right_is_left_alone(nlp: Any) -> None:
         before = [[(t.dep_, t.head.i, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
     after = [[(t.dep_, t.head.i, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
     assert after == before
+
+
+def test_the_other_misreading_gives_the_speech_verb_its_subject_back(nlp: Any) -> None:
+    # the parser makes "said" the sentence's verb with no subject, "Tennant asked" its complement
+    doc = nlp('Tennant, asked whether Mensah would now start, said: "Let\'s not get carried away."')
+    said = next(t for t in doc if t.text == "said")
+    asked = next(t for t in doc if t.text == "asked")
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Tennant"]
+    assert asked.dep_ == "acl" and asked.head.text == "Tennant" and asked.tag_ == "VBN"
+
+
+def test_a_verb_of_manner_before_a_colon_answers_the_question() -> None:
+    got = extract(
+        "Bristol Rovers manager Jack Tennant was delighted. Tennant, asked whether Mensah would start, "
+        'smiled: "Let\'s not get carried away."'
+    ).quotes
+    assert [(q.text, q.speaker, q.kind) for q in got] == [
+        ("whether Mensah would start", None, "indirect"),
+        ("Let's not get carried away.", "Jack Tennant", "direct"),
+    ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.roles import RoleBook
+from saidwhat import extract
+from saidwhat.roles import RoleBook, age_epithet
 
 
 def book_and_doc(nlp: Any, text: str) -> tuple[RoleBook[str], Any]:
@@ -72,3 +73,21 @@ def test_only_an_office_counts_as_one(nlp: Any) -> None:
     assert sorted(given) == ["Ann Berg", "Paul Ruiz"]
     assert book.holds_office(given["Ann Berg"])
     assert not book.holds_office(given["Paul Ruiz"])  # "a smart man" is a description, no office
+
+
+def test_a_definite_age_is_an_epithet_and_an_indefinite_one_is_not(nlp: Any) -> None:
+    def epithets(text: str) -> list[str]:
+        return [t.head.text for t in nlp(text) if age_epithet(t)]
+
+    assert epithets('"My mum was in the stand," the 19-year-old said.') == ["said"]
+    assert epithets("A 43-year-old man said he was tired.") == []
+
+
+def test_an_age_epithet_names_whom_the_story_is_about() -> None:
+    # Mensah, the subject the story follows, not Reyes, the name nearest the quote
+    text = (
+        "Kofi Mensah, who joined on loan from Stoke in January, scored the winner past goalkeeper Tom "
+        'Reyes. "My mum was in the stand," the 19-year-old said.'
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.speaker_type) for q in quotes if q.kind == "direct"] == [("Kofi Mensah", "person")]

@@ -213,3 +213,10 @@ def test_a_reduced_relative_after_an_appositive_missing_its_closing_comma(nlp: A
     subject = subject_of(tweeted)
     assert subject is not None and subject.text == "Silver"
     assert [q.speaker for q in extract(text).quotes] == ["Nate Silver"]
+
+
+def test_a_participle_set_off_after_its_noun_is_asked_whatever_the_tag(nlp: Any) -> None:
+    # the tagger calls "asked" a past tense; set off by commas after "The minister" it is a participle
+    doc = nlp('The minister, asked about the delay, said: "We will publish the report next week."')
+    assert sourceless(next(t for t in doc if t.text == "asked"))
+    assert not sourceless(next(t for t in doc if t.text == "said"))

@@ -170,6 +170,13 @@ def inside_quotation(paragraph: str, at: int) -> bool:
     return any(st.start < at < st.end for st in find_stretches(paragraph))
 
 
+def inside_paragraph_quotation(text: str, at: int) -> bool:
+    """Is character `at` of `text` inside a quotation of its paragraph (the text between newlines)?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return inside_quotation(text[start : end if end >= 0 else len(text)], at - start)
+
+
 def _with_both_apostrophes(text: str, st: Stretch) -> Stretch:
     """A stretch between ''…'' marks starts at the first apostrophe of its opener and ends after the
     second of its closer (the pairing read one character of each), so its marks reach the caller

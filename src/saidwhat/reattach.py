@@ -3,7 +3,9 @@ reads backwards: a participle set off after the subject ("Vermeulen, asked wheth
 unwound, said: “…”"). The tagger calls "asked" a past tense, so the parser makes it the sentence's verb
 and the real one, "said", its complement: the question and the answer then come out as one quote of the
 one who was asked. `set_off_participles` moves the tree back: the speech verb heads the sentence, the
-subject is its subject again, and the participle modifies the subject.
+subject is its subject again, and the participle modifies the subject. The parser also misreads it the
+other way round: "said" heads the sentence but with no subject, "asked" its complement with the subject
+("Tennant asked"); the same repair then only moves the subject and the participle.
 
 Only a speech verb after a comma, with no subject of its own, is taken for the sentence's verb, and only
 after a participle that directly follows the subject and its comma ("Smith, who asked …, said" is a
@@ -19,8 +21,13 @@ if TYPE_CHECKING:
 
 # the verbs a reporter puts after such a participle; a verb of the reported clause is not one of them
 MAIN_SPEECH_VERBS = frozenset(
-    {"said", "says", "told", "replied", "responded", "answered", "added", "insisted", "noted", "wrote"}
-)
+    {
+        "said", "says", "told", "replied", "responded", "answered", "added", "insisted", "noted", "wrote",
+        "explained", "admitted", "conceded", "acknowledged", "quipped", "joked", "countered", "argued",
+    }
+)  # fmt: skip
+# verbs of manner that introduce a quotation only with a colon ("Tennant, asked …, smiled: “…”")
+MANNER_VERBS = frozenset({"smiled", "laughed", "shrugged", "sighed", "grinned", "nodded"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PARTICIPLE_TAGS = ("VBD", "VBN")  # the tagger's past tense for the participle: "asked"
 
@@ -31,15 +38,20 @@ def set_off_participles(doc: Doc) -> Doc:
     from spacy.attrs import DEP, HEAD, LOWER, TAG
 
     arrays = doc.to_array([LOWER])
-    hashes = [doc.vocab.strings[w] for w in MAIN_SPEECH_VERBS]
+    hashes = [doc.vocab.strings[w] for w in MAIN_SPEECH_VERBS | MANNER_VERBS]
     repairs = []
+    complements = []  # the other misreading: the participle the verb's complement, with the subject
     for k in numpy.flatnonzero(numpy.isin(arrays, hashes)).tolist():
         verb = doc[k]
+        if verb.lower_ in MANNER_VERBS and (verb.i + 1 == len(doc) or doc[verb.i + 1].text != ":"):
+            continue
         participle = verb.head
         subject = _misread(verb, participle)
         if subject is not None:
             repairs.append((verb, participle, subject))
-    if not repairs:
+        elif (found := _misread_as_complement(verb)) is not None:
+            complements.append((verb, *found))
+    if not repairs and not complements:
         return doc
     # HEAD is relative (the head's index minus the token's), stored as uint64: read it as signed
     heads = doc.to_array([HEAD]).view("int64").copy()
@@ -58,6 +70,10 @@ def set_off_participles(doc: Doc) -> Doc:
         for child in participle.children:
             if child.i > verb.i:
                 heads[child.i] = verb.i - child.i
+    for verb, participle, subject in complements:
+        heads[subject.i] = verb.i - subject.i
+        heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
+        tags[participle.i] = strings.add("VBN")
     array = numpy.stack([heads.view("uint64"), deps, tags], axis=1)
     doc.from_array([HEAD, DEP, TAG], array)  # type: ignore[arg-type]  # a 2-D uint64 array, as to_array gives
     return doc
@@ -71,7 +87,29 @@ def _misread(verb: Token, participle: Token) -> Token | None:
         return None
     if doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
+    return _set_off_from(participle)
+
+
+def _set_off_from(participle: Token) -> Token | None:
+    """The participle's subject, where the participle directly follows it and a comma: the subject the
+    parser gave the participle belongs to the sentence's verb ("Vermeulen, asked …")."""
+    doc = participle.doc
     subject = next((c for c in participle.children if c.dep_ in SUBJECT_DEPS and c.i < participle.i), None)
     if subject is None or participle.i < 2 or doc[participle.i - 1].text != ",":
         return None
     return subject if subject.right_edge.i in (participle.i - 2, participle.i - 1) else None
+
+
+def _misread_as_complement(verb: Token) -> tuple[Token, Token] | None:
+    """(participle, subject) where the parser read "Tennant, asked whether …, said: “…”" the other way
+    round: the speech verb heads the sentence, but with no subject, and the participle is its
+    complement with the subject as its own ("Tennant asked"); else None."""
+    doc = verb.doc
+    if verb.i < 1 or doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for participle in verb.lefts:
+        if participle.dep_ == "ccomp" and participle.tag_ in PARTICIPLE_TAGS:
+            subject = _set_off_from(participle)
+            if subject is not None:
+                return participle, subject
+    return None

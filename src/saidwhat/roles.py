@@ -78,3 +78,15 @@ class RoleBook(Generic[P]):
             if (given & proper) if proper else (not asked or not given or asked & given):
                 return person
         return None
+
+
+def age_epithet(word: Token) -> bool:
+    """Is `word` the head of a definite age epithet ("“…,” the 19-year-old said", "The 43-year-old
+    told reporters")? News calls the person it is about by their age; the epithet names no role, so
+    it names whom the story is about at that point, as "he" or "she" would."""
+    if word.lower_ != "old" or not any(c.lower_ in ("year", "years") for c in word.children):
+        return False
+    before = word.doc[word.left_edge.i - 1] if word.left_edge.i > 0 else None
+    determiner = next((c for c in word.children if c.dep_ == "det"), None)
+    determiner = determiner or (word.head if word.head.dep_ == "det" else None)
+    return any(t is not None and t.lower_ == "the" for t in (determiner, before))

@@ -71,8 +71,8 @@ from saidwhat.organizations import (
 )
 from saidwhat.people import Person, containing, named_people
 from saidwhat.person_ents import person_fixed, set_off_person
-from saidwhat.quotemarks import inside_quotation
-from saidwhat.roles import RoleBook
+from saidwhat.quotemarks import inside_paragraph_quotation
+from saidwhat.roles import RoleBook, age_epithet
 from saidwhat.subjects import AGENT_SUFFIXES
 from saidwhat.unnamed import UnnamedSpeaker
 
@@ -298,7 +298,7 @@ class EntityResolver:
             subject = owner  # "Democrats’ numbers … have fallen. … they’re hopeful": the Democrats
         if subject.tag_ not in ("NNS", "NNPS") or subject.ent_type_ not in ("", "NORP"):
             return None
-        if _inside_quotation(subject, self.text if self.text is not None else self.doc.text):
+        if inside_paragraph_quotation(self.text if self.text is not None else self.doc.text, subject.idx):
             return None  # a subject inside a quotation ("“… the Paris attackers showed …” But they …")
         word = subject.lower_
         if not (word == "people" or word.endswith(AGENT_SUFFIXES) or noun_type(word[:-1]) != "unknown"):
@@ -348,6 +348,8 @@ class EntityResolver:
                 person.gender = person.gender or PERSON_PRONOUNS[lower]
                 return self._spoke(person), mention, "person"
             return mention.text, mention, "person"
+        if age_epithet(src) and (person := self._salient_person(None, left)) is not None:
+            return self._spoke(person), mention, "person"  # "“…,” the 19-year-old said": as "she" would
         if lower in GROUP_PRONOUNS:
             return mention.text, mention, "group"
         ent = ent_in(span, self._ents)
@@ -458,9 +460,9 @@ class EntityResolver:
             return holder
         return centre
 
-    def _salient_person(self, gender: str, before: int) -> Person | None:
-        def fits(p: Person) -> bool:
-            return p.gender in (None, gender) and 0 <= p.last_seen < before
+    def _salient_person(self, gender: str | None, before: int) -> Person | None:
+        def fits(p: Person) -> bool:  # of that gender, if one is given
+            return (gender is None or p.gender in (None, gender)) and 0 <= p.last_seen < before
 
         candidates = [p for p in self.people if fits(p)]
         speaker = self.last_speaker
@@ -482,14 +484,6 @@ class EntityResolver:
         for p in self.people:
             if p.name == name:
                 self.last_speaker = p
-
-
-def _inside_quotation(tok: Token, text: str) -> bool:
-    """Is `tok` inside a quotation of its paragraph (quotemarks pairs the marks)? `text` is `doc.text`."""
-    start = text.rfind("\n", 0, tok.idx) + 1
-    end = text.find("\n", tok.idx)
-    paragraph = text[start : end if end >= 0 else len(text)]
-    return inside_quotation(paragraph, tok.idx - start)
 
 
 def _role_beside(name: SpacySpan) -> Token | None:

@@ -42,8 +42,11 @@ def sourceless(cue: Token) -> bool:
         return reaction_agent(cue) is None
     if impersonal_passive(cue):
         return True
-    # the tagger's VBD: "Asked what …" opening the sentence, "when asked"
-    participle = cue.tag_ == "VBN" or (cue.tag_ == "VBD" and (cue.i == cue.sent.start or _when_before(cue)))
+    # the tagger's VBD: "Asked what …" opening the sentence, "when asked", "The minister, asked about …,"
+    set_off_after_noun = cue.dep_ == "acl" and cue.i > 0 and cue.doc[cue.i - 1].text == ","
+    participle = cue.tag_ == "VBN" or (
+        cue.tag_ == "VBD" and (cue.i == cue.sent.start or _when_before(cue) or set_off_after_noun)
+    )
     set_off = cue.dep_ == "advcl" or (cue.dep_ in ("acl", "relcl") and cue.lower_ in QUESTIONED)
     if participle and set_off and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         # "Asked what might surprise people, he says …", "Vermeulen, asked whether …, said": the one
