@@ -281,3 +281,20 @@ def test_a_relative_word_or_a_word_before_an_unclosed_attribution_is_no_content(
     assert fragments == ["is usually full of activities on game days"]
     text = "Cruz, Blackwell wrote “has consistently demonstrated his deep commitment to principles.”"
     assert all(fragments[0] != "Cruz" for fragments, _ in frames_of(nlp, text, "wrote").values())
+
+
+def test_a_participle_set_off_behind_the_according_source_describes_the_source(nlp: Any) -> None:
+    # the parser hangs "published …" on "found", and in the second sentence "According" on "issued"
+    text = (
+        "According to the report, published Thursday by the Capital Ledger, auditors found gaps in the "
+        "campaign's records."
+    )
+    assert frames_of(nlp, text, "According")["according"] == (
+        ["auditors found gaps in the campaign's records"],
+        "report",
+    )
+    text = "According to a statement, issued late Monday, the company will close two plants."
+    assert frames_of(nlp, text, "According")["according"] == (
+        ["the company will close two plants"],
+        "statement",
+    )

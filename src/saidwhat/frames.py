@@ -86,6 +86,8 @@ def candidates_for(
         pobj = according_source(to)
         head = tok.head
         sent = tok.sent
+        if head.i > i and _participle_set_off(doc, head.i, sent.end) is not None:
+            head = head.head  # "According to a statement, issued Monday, the company …": on the participle
         outer = (head.left_edge.i, head.right_edge.i + 1) if head.i != tok.i else (sent.start, sent.end)
         closing = all(t.is_punct or t.is_space for t in doc[tok.right_edge.i + 1 : sent.end])
         if head.i == tok.i or head.i < outer[0] or not (outer[0] <= tok.left_edge.i) or closing:
@@ -95,6 +97,9 @@ def candidates_for(
             comma = next((t.i for t in doc[i + 2 : sent.end] if t.text == ","), None)
             if comma is not None:
                 phrase = (i, comma + 1)
+        after = phrase[1] + 1 if phrase[1] < sent.end and doc[phrase[1]].text == "," else phrase[1]
+        if (described := _participle_set_off(doc, after, sent.end)) is not None:
+            phrase = (phrase[0], described)
         frags = minus(doc, outer, phrase)
         if frags:
             out.append(Candidate(i, "according", frags, pobj.i if pobj is not None else None))
@@ -435,3 +440,15 @@ def _colon_after(tok: Token) -> int | None:
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             return None
     return None
+
+
+def _participle_set_off(doc: Doc, at: int, sent_end: int) -> int | None:
+    """Where the participle set off behind an "according to X" phrase ends, past its comma, if token
+    `at` opens one ("According to the report, published Thursday by the Ledger, auditors found …"): it
+    describes the source, though the parser hangs it on the reported clause's verb, or the phrase on it."""
+    if not 0 < at < sent_end or doc[at - 1].text != "," or doc[at].tag_ != "VBN":
+        return None
+    if doc[at].dep_ not in ("advcl", "acl"):
+        return None
+    close = doc[at].right_edge.i + 1
+    return close + 1 if close < sent_end and doc[close].text == "," else None
