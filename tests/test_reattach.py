@@ -59,3 +59,23 @@ def test_a_verb_of_manner_before_a_colon_answers_the_question() -> None:
         ("whether Mensah would start", None, "indirect"),
         ("Let's not get carried away.", "Jack Tennant", "direct"),
     ]
+
+
+def test_a_that_clause_read_as_a_relative_on_the_listener_is_what_was_told(nlp: Any) -> None:
+    # "that" read as the object of "reviewed", which as a passive has no room for one
+    doc = nlp("Commission spokesman Eric Mamer told a daily briefing that the checks would be reviewed.")
+    reviewed = next(t for t in doc if t.text == "reviewed")
+    that = next(t for t in doc if t.text == "that")
+    assert (reviewed.dep_, reviewed.head.text) == ("ccomp", "told")
+    assert (that.dep_, that.tag_) == ("mark", "IN")
+    got = extract("Officials told a briefing that two soldiers had been killed.").quotes
+    assert [(q.text, q.cue.text if q.cue else None) for q in got] == [
+        ("that two soldiers had been killed", "told")
+    ]
+
+
+def test_a_relative_clause_with_room_for_its_object_stays_one(nlp: Any) -> None:
+    doc = nlp("He told a story that the children loved.")
+    loved = next(t for t in doc if t.text == "loved")
+    assert (loved.dep_, loved.head.text) == ("relcl", "story")
+    assert extract("He told a story that the children loved.").quotes == ()

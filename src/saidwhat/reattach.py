@@ -7,6 +7,10 @@ subject is its subject again, and the participle modifies the subject. The parse
 other way round: "said" heads the sentence but with no subject, "asked" its complement with the subject
 ("Tennant asked"); the same repair then only moves the subject and the participle.
 
+`that_clauses` puts right a second misreading: "Mamer told a daily briefing that the checks would be
+reviewed" read as a relative clause on "briefing", "that" its object, though a passive ("would be
+reviewed") or a verb with an object of its own has no room for one: the clause is what was told.
+
 Only a speech verb after a comma, with no subject of its own, is taken for the sentence's verb, and only
 after a participle that directly follows the subject and its comma ("Smith, who asked …, said" is a
 relative clause the parser reads right).
@@ -52,7 +56,7 @@ def set_off_participles(doc: Doc) -> Doc:
         elif (found := _misread_as_complement(verb)) is not None:
             complements.append((verb, *found))
     if not repairs and not complements:
-        return doc
+        return that_clauses(doc)
     # HEAD is relative (the head's index minus the token's), stored as uint64: read it as signed
     heads = doc.to_array([HEAD]).view("int64").copy()
     deps = doc.to_array([DEP])
@@ -76,7 +80,53 @@ def set_off_participles(doc: Doc) -> Doc:
         tags[participle.i] = strings.add("VBN")
     array = numpy.stack([heads.view("uint64"), deps, tags], axis=1)
     doc.from_array([HEAD, DEP, TAG], array)  # type: ignore[arg-type]  # a 2-D uint64 array, as to_array gives
+    return that_clauses(doc)
+
+
+# verbs that take a listener and a that-clause: "told a briefing that …", "assured investors that …"
+LISTENER_VERBS = frozenset(
+    {
+        "tell", "tells", "told", "telling", "assure", "assures", "assured", "assuring", "inform", "informs",
+        "informed", "informing", "remind", "reminds", "reminded", "reminding", "warn", "warns", "warned",
+        "warning", "brief", "briefs", "briefed", "briefing", "notify", "notifies", "notified", "convince",
+        "convinces", "convinced", "convincing", "persuade", "persuades", "persuaded", "persuading",
+    }
+)  # fmt: skip
+
+
+def that_clauses(doc: Doc) -> Doc:
+    """`doc` with each that-clause read as a relative clause on a speech verb's listener made the verb's
+    complement again (module docstring)."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, LOWER, POS, TAG
+
+    thats = numpy.flatnonzero(doc.to_array([LOWER]) == doc.vocab.strings["that"]).tolist()
+    misread = [doc[k] for k in thats if doc[k].tag_ == "WDT" and _complement_read_as_relative(doc[k])]
+    if not misread:
+        return doc
+    heads = doc.to_array([HEAD]).view("int64").copy()
+    deps, tags, pos = doc.to_array([DEP]), doc.to_array([TAG]), doc.to_array([POS])
+    strings = doc.vocab.strings
+    for that in misread:
+        clause, verb = that.head, that.head.head.head
+        heads[clause.i], deps[clause.i] = verb.i - clause.i, strings.add("ccomp")
+        deps[that.i], tags[that.i], pos[that.i] = strings.add("mark"), strings.add("IN"), strings.add("SCONJ")
+    array = numpy.stack([heads.view("uint64"), deps, tags, pos], axis=1)
+    doc.from_array([HEAD, DEP, TAG, POS], array)  # type: ignore[arg-type]
     return doc
+
+
+def _complement_read_as_relative(that: Token) -> bool:
+    """Is `that`, read as the object of a relative clause on a listener verb's object, the
+    complementizer of what was told? The clause has no room for an object: a passive, or an object of its
+    own."""
+    clause = that.head
+    if that.dep_ != "dobj" or clause.dep_ != "relcl" or that.i > clause.i:
+        return False
+    listener = clause.head
+    if listener.dep_ != "dobj" or listener.head.lower_ not in LISTENER_VERBS or listener.head.i > listener.i:
+        return False
+    return any(c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.i != that.i) for c in clause.children)
 
 
 def _misread(verb: Token, participle: Token) -> Token | None:
