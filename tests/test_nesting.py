@@ -80,3 +80,15 @@ def test_a_report_in_an_absolute_with_clause_is_its_own_not_the_verb_s_before_it
         'Republican Dale Whitaker accusing his opponent of "writing checks the state can\'t cash."'
     ).quotes
     assert [(q.cue.text if q.cue else None, q.speaker) for q in got] == [("accusing", "Dale Whitaker")]
+
+
+def test_a_quotation_whose_verb_shares_a_told_of_subject_ends_the_content_at_the_coordinator() -> None:
+    text = (
+        "Mayor Victor Salas is on trial. Rachel Nguyen, his former scheduler, told jurors that he handed "
+        'her a folder in March 2022 and said, "Make these disappear." She said she shredded the papers.'
+    )
+    got = [(q.text, q.speaker) for q in extract(text).quotes][:2]
+    assert got == [
+        ("that he handed her a folder in March 2022", "Rachel Nguyen"),  # not "that" alone
+        ("Make these disappear.", "Victor Salas"),
+    ]

@@ -194,14 +194,29 @@ def cut_before(doc: Doc, text: str, outer: Attribution, inner: Attribution) -> b
     """End `outer`'s content where `inner`'s attribution begins; False when nothing would be left.
     (`text` is `doc.text`, which spaCy rebuilds on every access.)"""
     assert inner.cue is not None
-    start = min(doc[inner.cue].idx, inner.fragments[0][0])
+    cue = doc[inner.cue]
+    start = min(cue.idx, inner.fragments[0][0])
     if inner.source is not None:
-        start = min(start, doc[inner.source].left_edge.idx)
+        start = min(start, _attribution_start(doc, cue, doc[inner.source]))
     kept = _fragments_before(text, outer.fragments, start)
     if not kept or outer.fragments[0][0] >= start:
         return False
     outer.fragments = kept
     return True
+
+
+def _attribution_start(doc: Doc, cue: Token, source: Token) -> int:
+    """Where the attribution of `cue` by `source` begins: at the source, or where the cue shares the
+    subject of the verb it is coordinated with, at the coordinator ("that he handed her a folder | and
+    said, “…”": the handing is what was told, not part of the second report)."""
+    if cue.dep_ != "conj" or source.head.i == cue.i or source.i > cue.i:
+        return source.left_edge.idx
+    opener = cue.i
+    while opener > 0 and doc[opener - 1].pos_ in ("ADV", "AUX", "PART"):
+        opener -= 1
+    cc = doc[opener - 1] if opener > 0 else None
+    coordinated = cc is not None and cc.lower_ in COORDINATORS and cc.i > source.i
+    return cc.idx if cc is not None and coordinated else source.left_edge.idx
 
 
 def _fragments_before(text: str, fragments: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
