@@ -298,3 +298,13 @@ def test_a_participle_set_off_behind_the_according_source_describes_the_source(n
         ["the company will close two plants"],
         "statement",
     )
+
+
+def test_a_clause_the_parenthetical_splits_is_one_content(nlp: Any) -> None:
+    # the parser hangs "paying" on "cut" and the attribution on "paying"
+    text = 'They had cut costs by outsourcing, he said, "and now they are paying the price."'
+    fragments, source = frames_of(nlp, text, "said")["paren"]
+    assert fragments[0] == "They had cut costs by outsourcing" and fragments[-1].startswith(
+        "now they are paying"
+    )
+    assert source == "he"

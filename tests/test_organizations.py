@@ -231,3 +231,11 @@ def test_a_utility_is_the_company(nlp: Any) -> None:
     )
     quotes = extract(text).quotes
     assert [q.speaker for q in quotes] == ["Pacific Ridge Power"] * 2
+
+
+def test_a_carrier_is_a_business_and_air_a_corporate_word() -> None:
+    text = (
+        "Nordic Air grounded all of its flights on Saturday after a software failure. The carrier said in a "
+        "statement that the problem had been caused by a faulty update from an outside vendor."
+    )
+    assert [(q.speaker, q.speaker_type) for q in extract(text).quotes] == [("Nordic Air", "organization")]

@@ -154,3 +154,17 @@ def test_a_person_set_off_after_an_institution_noun_is_an_institution(nlp: Any) 
     assert [(e.text, e.label_) for e in doc.ents] == [("Halcyon Pharma", "PERSON")]  # the recognizer's
     fixed = with_set_off_people(doc, list(doc.ents))
     assert [(e.text, e.label_) for e in fixed] == [("Halcyon Pharma", "ORG")]
+
+
+def test_a_hyphenated_given_name_set_off_after_a_person_noun_is_a_person(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "Norway's transport minister, Jon-Ivar Nygard, told public broadcaster NRK that he had asked the "
+        'airline for a full report. "Passengers deserve to know what went wrong," he said.'
+    )
+    doc = nlp(text)
+    assert next(e for e in doc.ents if e.text == "Jon-Ivar Nygard").label_ != "PERSON"  # the recognizer's
+    people = [e.text for e in with_set_off_people(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert "Jon-Ivar Nygard" in people  # four tokens, three names
+    assert [(q.speaker, q.speaker_type) for q in extract(text).quotes] == [("Jon-Ivar Nygard", "person")] * 2

@@ -223,10 +223,25 @@ def candidates_for(
             attribution, inside = (subj.left_edge.i - 1, tok.right_edge.i + 1), True
         if head.i < i or inside:
             outer = (min(head.left_edge.i, attribution[0]), max(head.right_edge.i + 1, attribution[1]))
+            if inside and (joined := _joined_before(head, attribution[1])) is not None:
+                outer = (min(outer[0], joined.left_edge.i), max(outer[1], joined.right_edge.i + 1))
             frags = minus(doc, outer, attribution)
             if frags:
                 out.append(Candidate(i, "paren", frags, src, _lead(doc, outer, attribution, head, inside)))
     return out
+
+
+def _joined_before(head: Token, after: int) -> Token | None:
+    """The clause before an attribution set off inside its content that the clause after it joins, by
+    a coordinator right after the attribution ("They had cut costs by outsourcing, he said, “and now they
+    are paying the price.”": the parser hangs "paying" on "cut"); None where the clause after stands
+    alone."""
+    doc = head.doc
+    k = after
+    while k < head.i and (doc[k].is_punct or doc[k].is_quote):
+        k += 1
+    opens = k < head.i and doc[k].dep_ == "cc" and doc[k].head.i == head.i
+    return head.head if opens and head.head.i < head.i and head.dep_ in ("advcl", "conj") else None
 
 
 def _lead(

@@ -37,13 +37,12 @@ CORPORATE_WORDS = frozenset(
         "communications", "pharmaceuticals", "pharma", "labs", "laboratories", "airlines", "airways",
         "motors", "semiconductor", "semiconductors", "software", "energy", "power", "electric",
         "petroleum", "foods", "media", "capital", "securities", "therapeutics", "entertainment",
-        "networks", "solutions",
+        "networks", "solutions", "air",
     }
 )  # fmt: skip
 # nouns for a business: with no institution tied to them, the last business named is meant
 BUSINESS_NOUNS = (
-    frozenset({"company", "firm", "corporation", "business", "developer", "carrier", "startup"})
-    | INDUSTRY_NOUNS
+    frozenset({"company", "firm", "corporation", "business", "developer", "startup"}) | INDUSTRY_NOUNS
 )
 # words in an institution's name that say it is no business ("the company" never means these)
 PUBLIC_WORDS = frozenset(

@@ -272,7 +272,8 @@ def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
 
     found: list[SpacySpan] = []
     for ent in ents:
-        if not 1 <= len(ent) <= 3 or not _capitalised_names(ent):
+        words = [t for t in ent if not (t.text == "-" and hyphenated_at(doc, t.i + 1))]  # "Jon-Ivar Nygard"
+        if not 1 <= len(words) <= 3 or not _capitalised_names(words):
             continue
         root, before = ent.root, doc[ent.start - 1] if ent.start > 0 else None
         if root.dep_ != "appos" or root.head.i > ent.start or before is None or before.text != ",":
