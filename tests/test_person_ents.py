@@ -168,3 +168,21 @@ def test_a_hyphenated_given_name_set_off_after_a_person_noun_is_a_person(nlp: An
     people = [e.text for e in with_set_off_people(doc, list(doc.ents)) if e.label_ == "PERSON"]
     assert "Jon-Ivar Nygard" in people  # four tokens, three names
     assert [(q.speaker, q.speaker_type) for q in extract(text).quotes] == [("Jon-Ivar Nygard", "person")] * 2
+
+
+def test_the_untagged_surname_tagged_given_names_compound_onto_is_the_name(nlp: Any) -> None:
+    text = "Opposition leader Maria Corina Machado, who won a primary in October, urged Washington to act."
+    doc = nlp(text)
+    assert "Maria Corina" in [e.text for e in doc.ents if e.label_ == "PERSON"]  # the recognizer's
+    people = [e.text for e in with_given_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert "Maria Corina Machado" in people
+
+
+def test_an_institution_noun_after_a_name_is_no_surname(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("Critics of the Barack Obama Administration said the deal was weak.")
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]  # as if tagged like "Maria Corina" above
+    assert doc[4].head.text == "Administration"
+    people = [e.text for e in with_given_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
+    assert people == ["Barack Obama"]

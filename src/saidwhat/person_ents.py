@@ -236,7 +236,9 @@ def with_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with each person's untagged given names: the recognizer tags only "Hassan" of "His
     Tanzanian counterpart, Samia Suluhu Hassan, said". Capitalised proper nouns compounded onto the
     name's last word, untagged, no title ("Sen.") and no word the article writes in lower case, opening
-    with a known first name ("Marcel Lehel Lazar") or set off after a person noun."""
+    with a known first name ("Marcel Lehel Lazar") or set off after a person noun. And the untagged
+    surname tagged given names compound onto ("Opposition leader Maria Corina Machado": only "Maria
+    Corina" tagged), not a role or institution noun ("Barack Obama Administration")."""
     from spacy.tokens import Span as SpacySpan
 
     common: set[str] | None = None
@@ -256,8 +258,19 @@ def with_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         # a known first name opens it, or the name is set off after a person noun: a capitalised word
         # before a name is as often a title the recognizer left out ("Speaker Paul Ryan")
         set_off = ent.root.dep_ == "appos" and noun_type(ent.root.head.lower_) == "person"
-        if start < ent.start and (set_off or gender_of(doc[start].lower_) is not None):
-            found.append(SpacySpan(doc, start, ent.end, label="PERSON"))
+        end = ent.end
+        # the surname the tagged given names compound onto: "Maria Corina" tagged, "Machado" not
+        if end < len(doc) and _compound_name_part(ent[-1], doc[end]) and gender_of(ent[0].lower_) is not None:
+            surname = doc[end]
+            if common is None:
+                common = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+            plain = (
+                surname.lower_ in common or surname.lower_ in TITLES or noun_type(surname.lower_) != "unknown"
+            )
+            if not surname.ent_type_ and surname.pos_ == "PROPN" and surname.is_title and not plain:
+                end += 1
+        if (start < ent.start and (set_off or gender_of(doc[start].lower_) is not None)) or end > ent.end:
+            found.append(SpacySpan(doc, start, end, label="PERSON"))
     return replacing_ents(ents, found)
 
 

@@ -9,9 +9,10 @@ it is the article again ("Follow Pam Key on Twitter"), and nothing marks where t
 A published Q&A's "Q:" counts as a label and ends the turn before it, but makes no turn here: the
 questions are the interviewer's ("Q: Will you close schools? / MORENO: I won't rule anything out." gives
 the answers). The scored label-and-colon frame (`headlines.transcript_turn`) may still propose a question
-as the quote of "Q", as PolNeAR annotates it; dropping those lost on PolNeAR train (lenient -2). A bare "A:" is no label: who answers is not named there, and giving such turns to the person
-the article names most lost on PolNeAR train (71.45 -> 71.34: the questions name others more, and the
-turns replaced the annotated reports inside the answers).
+as the quote of "Q", as PolNeAR annotates it; dropping those lost on PolNeAR train (lenient -2). A bare
+"A:" is no label: who answers is not named there, and giving such turns to the person the article names
+most lost on PolNeAR train (71.45 -> 71.34: the questions name others more, and the turns replaced the
+annotated reports inside the answers).
 
 Only a dialogue counts: two or more distinct labels over three or more turns. A single "UPDATE:" or
 "CORRECTION:" note, a headline kicker ("Pence: Gennifer Flowers Won't Be at Debate") or a dateline is no
