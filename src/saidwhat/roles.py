@@ -23,6 +23,12 @@ COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
 INDEFINITES = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
+def indefinite(noun: Token) -> bool:
+    """Does an indefinite determiner introduce `noun` ("a spokesman", "another aide", "One captain",
+    which the parser makes a number)? Such a noun is someone new, not a role or person given before."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES for c in noun.lefts)
+
+
 @dataclass
 class RoleBook(Generic[P]):
     """Every role given so far, each with its holders in the order the article gave it to them."""
@@ -67,7 +73,7 @@ class RoleBook(Generic[P]):
         new."""
         if noun.i in self._nouns:  # "said Federico de Jesús, a Democratic strategist": this very one
             return self._nouns[noun.i]
-        if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES for c in noun.children):
+        if indefinite(noun):
             return None
         held = next((self.holders[key] for key in role_keys(noun) if key in self.holders), None)
         if held is None:

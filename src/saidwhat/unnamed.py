@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from saidwhat.names import KIN_GENDER
+from saidwhat.roles import indefinite
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from saidwhat.people import Person
 
-INDEFINITE = frozenset({"a", "an", "one", "another"})
 # the gender a person noun gives ("a spokesman" is no "she"); kinship nouns from names.KIN_GENDER
 NOUN_GENDER = {
     **KIN_GENDER,
@@ -39,10 +39,8 @@ class UnnamedSpeaker:
 
     def note(self, src: Token, name: str, mention_end: int, people: list[Person]) -> None:
         """A person speaker, resolved to `name`: kept when unnamed and new, else it ends the last one."""
-        det = next((c for c in src.children if c.dep_ in ("det", "nummod") and c.i < src.i), None)
         unnamed = (
-            det is not None
-            and det.lower_ in INDEFINITE
+            indefinite(src)
             and src.pos_ == "NOUN"
             and src.tag_ == "NN"
             and not any(p.name == name for p in people)
