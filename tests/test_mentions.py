@@ -17,6 +17,14 @@ def test_a_mention_stops_before_its_appositive_and_relative_clause(nlp: Any) -> 
     assert doc[left:right].text == "The agency's spokeswoman"
 
 
+def test_a_where_clause_hung_inside_the_phrase_is_no_part_of_it(nlp: Any) -> None:
+    doc = nlp(
+        "In a statement, the mayor of Dayton, where five stores will close, called the decision a blow."
+    )
+    left, right = mention_range(_token(doc, "mayor"))
+    assert doc[left:right].text == "the mayor of Dayton"
+
+
 def test_a_name_inside_a_prepositional_phrase_is_not_the_mentions_entity(nlp: Any) -> None:
     doc = nlp("A spokesman for Hillary Clinton said the campaign would not respond.")
     src = _token(doc, "spokesman")

@@ -65,10 +65,10 @@ def mention_range(src: Token) -> tuple[int, int]:
         if inverted is not None and inverted.i == clause.i:  # "…, say officials close to him"
             right = max(right, clause.right_edge.i)
     doc = src.doc
-    # "two people familiar with the investigation, who spoke on condition of anonymity …": a relative
-    # clause the parser hung on a word inside the phrase is no part of it either
+    # "two people familiar with the investigation, who spoke on condition of anonymity …", "the mayor of
+    # Dayton, where five stores will close,": a relative clause hung on a word inside the phrase is no part
     for k in range(src.i + 1, right):
-        if doc[k].text == "," and doc[k + 1].tag_ in ("WP", "WDT", "WP$"):
+        if doc[k].text == "," and (doc[k + 1].tag_ in ("WP", "WDT", "WP$") or doc[k + 1].lower_ == "where"):
             right = k - 1
             break
     # "RANGOON, Burma - Aung San Suu Kyi's allies": a wire dateline is no part of the name
