@@ -239,3 +239,14 @@ def test_a_carrier_is_a_business_and_air_a_corporate_word() -> None:
         "statement that the problem had been caused by a faulty update from an outside vendor."
     )
     assert [(q.speaker, q.speaker_type) for q in extract(text).quotes] == [("Nordic Air", "organization")]
+
+
+def test_one_corporate_form_outweighs_one_person_tag(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("Lumina Semiconductor fell on Thursday. Lumina now expects less revenue.")
+    ents = [
+        Span(doc, 0, 2, label="ORG"),
+        Span(doc, next(t.i for t in doc if t.text == "Lumina" and t.i > 2), 7, label="PERSON"),
+    ]
+    assert [e.label_ for e in organization_fixed(doc, ents)] == ["ORG", "ORG"]

@@ -79,3 +79,13 @@ def test_a_relative_clause_with_room_for_its_object_stays_one(nlp: Any) -> None:
     loved = next(t for t in doc if t.text == "loved")
     assert (loved.dep_, loved.head.text) == ("relcl", "story")
     assert extract("He told a story that the children loved.").quotes == ()
+
+
+def test_a_that_the_parser_marks_as_opening_a_relative_clause_on_the_listener_is_a_complementizer(
+    nlp: Any,
+) -> None:
+    doc = nlp(
+        "The court's spokesman, Ian Marsh, told a daily briefing that the trial would be extended by a week."
+    )
+    extended = next(t for t in doc if t.text == "extended")
+    assert (extended.dep_, extended.head.text) == ("ccomp", "told")

@@ -133,8 +133,8 @@ def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with two slips of the recognizer on institutions undone: a name that takes in the market
     words before it ("Shares of Lumina Semiconductor fell": Lumina Semiconductor), and a one-word name
     it tags as a person where the article names a company by it with its corporate word and tags it as
-    an institution more often ("Lumina now expects" beside Lumina Semiconductor and "Lumina" twice an
-    institution: a company speaks, not a person). A word that is part of a longer person's name ("Ford"
+    an institution as often ("Lumina now expects" beside Lumina Semiconductor: a company speaks, not a
+    person). A word that is part of a longer person's name ("Ford"
     beside "Gerald Ford") stays a person, and so does one the recognizer merely tags as an institution
     often ("Trump" nine times to four, with no "Trump Inc." in the article); with no corporate form
     it takes an institution tag MOSTLY times as often, and MANY times ("Carrier" 21 times to 7)."""
@@ -156,7 +156,7 @@ def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     def institution(word: str) -> bool:
         as_org = sum(w == (word,) or _shortens((word,), w) for w in org_words)
         corporate = any(_shortens((word,), w) for w in org_words)
-        return as_org > as_person[word] if corporate else as_org >= max(MOSTLY * as_person[word], MANY)
+        return as_org >= as_person[word] if corporate else as_org >= max(MOSTLY * as_person[word], MANY)
 
     relabelled = [
         SpacySpan(doc, e.start, e.end, label="ORG")

@@ -117,15 +117,17 @@ def that_clauses(doc: Doc) -> Doc:
 
 
 def _complement_read_as_relative(that: Token) -> bool:
-    """Is `that`, read as the object of a relative clause on a listener verb's object, the
-    complementizer of what was told? The clause has no room for an object: a passive, or an object of its
-    own."""
+    """Is `that`, read as opening a relative clause on a listener verb's object, the complementizer of
+    what was told? It is where the parser itself made it the clause's marker, or its object where the
+    clause has no room for one: a passive, or an object of its own."""
     clause = that.head
-    if that.dep_ != "dobj" or clause.dep_ != "relcl" or that.i > clause.i:
+    if that.dep_ not in ("dobj", "mark") or clause.dep_ != "relcl" or that.i > clause.i:
         return False
     listener = clause.head
     if listener.dep_ != "dobj" or listener.head.lower_ not in LISTENER_VERBS or listener.head.i > listener.i:
         return False
+    if that.dep_ == "mark":
+        return True
     return any(c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.i != that.i) for c in clause.children)
 
 
