@@ -186,3 +186,19 @@ def test_an_institution_noun_after_a_name_is_no_surname(nlp: Any) -> None:
     assert doc[4].head.text == "Administration"
     people = [e.text for e in with_given_names(doc, list(doc.ents)) if e.label_ == "PERSON"]
     assert people == ["Barack Obama"]
+
+
+def test_a_person_with_an_institution_set_off_after_it_is_that_institution(nlp: Any) -> None:
+    from saidwhat import extract
+
+    text = (
+        "Health Secretary Wes Streeting welcomed the resignation. Unison, the trust's largest union, said "
+        "staff had been raising concerns for years."
+    )
+    doc = nlp(text)
+    assert next(e for e in doc.ents if e.text == "Unison").label_ == "PERSON"  # the recognizer's error
+    assert next(e for e in with_set_off_people(doc, list(doc.ents)) if e.text == "Unison").label_ == "ORG"
+    assert [(q.speaker, q.speaker_type) for q in extract(text).quotes][-1] == ("Unison", "organization")
+    # a trade a person plies is no institution: "a retired letter carrier"
+    doc = nlp("Bob Mason, a retired letter carrier, said the route had been cut.")
+    assert [e.label_ for e in with_set_off_people(doc, list(doc.ents)) if e.text == "Bob Mason"] == ["PERSON"]

@@ -286,7 +286,7 @@ PERSON_NOUNS = frozenset(
 INDUSTRY_NOUNS = frozenset(
     {
         "drugmaker", "automaker", "carmaker", "chipmaker", "insurer", "manufacturer", "retailer",
-        "conglomerate", "utility", "airline", "lender", "carrier",
+        "conglomerate", "utility", "airline", "lender",
     }
 )  # fmt: skip
 ORGANIZATION_NOUNS = frozenset(

@@ -42,7 +42,9 @@ CORPORATE_WORDS = frozenset(
 )  # fmt: skip
 # nouns for a business: with no institution tied to them, the last business named is meant
 BUSINESS_NOUNS = (
-    frozenset({"company", "firm", "corporation", "business", "developer", "startup"}) | INDUSTRY_NOUNS
+    # "carrier" only here: a person's trade too ("a retired letter carrier said")
+    frozenset({"company", "firm", "corporation", "business", "developer", "startup", "carrier"})
+    | INDUSTRY_NOUNS
 )
 # words in an institution's name that say it is no business ("the company" never means these)
 PUBLIC_WORDS = frozenset(
@@ -349,7 +351,7 @@ def definite_institution(src: Token, mention: SpacySpan) -> bool:
     words = [t for t in mention if not (t.is_punct or t.is_space)]
     return (
         src.tag_ == "NN"
-        and src.lower_ in ORGANIZATION_NOUNS
+        and (src.lower_ in ORGANIZATION_NOUNS or src.lower_ in BUSINESS_NOUNS)
         and bool(words)
         and words[0].lower_ == "the"
         and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in words)

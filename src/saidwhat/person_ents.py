@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from saidwhat.first_names import gender_of
-from saidwhat.mentions import noun_type
+from saidwhat.mentions import INDUSTRY_NOUNS, noun_type
 from saidwhat.names import PERSON_TITLES, TITLES, hyphenated_at, replacing_ents, with_nicknames
 
 if TYPE_CHECKING:
@@ -279,8 +279,9 @@ def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     "The film's director, Nadia Haddad, wrote …" (tagged an organisation, so a later "she" had only the
     article's other "people" to go to). One to three capitalised proper nouns, after a comma, the
     appositive of a noun that names a person's role (`mentions.noun_type`: not "Its parent company,
-    Meta"). And the other way: a "person" set off after an institution's noun is an institution ("The
-    drugmaker, Halcyon Pharma, said": "the company" later is Halcyon Pharma)."""
+    Meta"). And the other way: a "person" set off after an institution's noun, or with one set off after
+    it, is an institution ("The drugmaker, Halcyon Pharma, said": "the company" later is Halcyon Pharma;
+    "Unison, the trust's largest union, said")."""
     from spacy.tokens import Span as SpacySpan
 
     found: list[SpacySpan] = []
@@ -289,6 +290,11 @@ def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         if not 1 <= len(words) <= 3 or not _capitalised_names(words):
             continue
         root, before = ent.root, doc[ent.start - 1] if ent.start > 0 else None
+        if ent.label_ == "PERSON" and _institution_set_off_after(ent):
+            found.append(
+                SpacySpan(doc, ent.start, ent.end, label="ORG")
+            )  # "Unison, the trust's largest union,"
+            continue
         if root.dep_ != "appos" or root.head.i > ent.start or before is None or before.text != ",":
             continue
         if ent.label_ == "PERSON":
@@ -310,6 +316,22 @@ def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         if set_off and noun_type(tok.head.lower_) == "person" and tok.head.lower_ not in SHARED_ROLES:
             found.append(SpacySpan(doc, tok.i, tok.i + 1, label="PERSON"))
     return replacing_ents(ents, found)
+
+
+def _institution_set_off_after(ent: SpacySpan) -> bool:
+    """Does an institution's noun follow the name, set off by a comma ("Unison, the trust's largest
+    union, said")? Then the name is that institution's, whatever the recognizer called it."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    first = next((c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end), None)
+    return (
+        first is not None
+        and first.left_edge.i == ent.end + 1  # the appositive right after the comma, not one hung further on
+        and first.pos_ == "NOUN"
+        and noun_type(first.lower_) == "organization"
+        and first.lower_ not in INDUSTRY_NOUNS  # a trade is a person's too: "a retired letter carrier"
+    )
 
 
 def _appositives(doc: Doc) -> list[Token]:
