@@ -250,3 +250,15 @@ def test_one_corporate_form_outweighs_one_person_tag(nlp: Any) -> None:
         Span(doc, next(t.i for t in doc if t.text == "Lumina" and t.i > 2), 7, label="PERSON"),
     ]
     assert [e.label_ for e in organization_fixed(doc, ents)] == ["ORG", "ORG"]
+
+
+def test_the_regulator_is_the_regulating_body_named_before(nlp: Any) -> None:
+    text = (
+        "Ireland's Data Protection Commission fined the video app ClipStream 345 million euros on Friday. "
+        "The regulator found that ClipStream had set the accounts of teenagers to public by default."
+    )
+    doc, book = _book(nlp, text)
+    assert book.referent(_token(doc, "regulator")) == "Data Protection Commission"
+    # a business named last is no regulator
+    doc, book = _book(nlp, "Acme Corp. fined nobody. The regulator said the rules were clear.")
+    assert book.referent(_token(doc, "regulator")) is None

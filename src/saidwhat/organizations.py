@@ -10,7 +10,8 @@ institution, Nordlink Systems, three times. Readers resolve these two ways, and 
     ends with ("the Irish Data Protection Commission", "the Ministry of Defence"), or one set beside it
     ("The developer, Bayline Partners, said"; "Nordlink Systems, a Norwegian company,"); a business
     noun with no such tie ("the company", "the firm") -> the last business named before it, within
-    BUSINESS_REACH tokens (not a ministry, a court or a party, whatever was named last).
+    BUSINESS_REACH tokens (not a ministry, a court or a party, whatever was named last); "the
+    regulator", "the watchdog" -> the last commission, authority, agency … named within that reach.
 Where nothing ties the noun to a named institution, the mention stays the speaker (speakers.py).
 """
 
@@ -57,6 +58,9 @@ PUBLIC_WORDS = frozenset(
         "caucus", "league", "alliance", "society", "forum", "federation", "reserve", "network",
     }
 )  # fmt: skip
+# nouns for an institution by what it does over others: "the regulator" is the commission named before
+OVERSEER_NOUNS = frozenset({"regulator", "watchdog"})
+REGULATING_KINDS = frozenset({"commission", "authority", "agency", "board", "office", "bureau", "regulator"})
 BUSINESS_REACH = 400  # tokens back within which "the company" may mean the last business named
 
 
@@ -262,6 +266,10 @@ class OrgBook:
         tied = [(at, inst) for at, inst in before if word in inst.nouns]
         if tied:
             return max(tied, key=lambda t: t[0])[1].name
+        if word in OVERSEER_NOUNS:  # "the regulator": the last public body of a regulating kind named
+            bodies = [(at, inst) for at, inst in before if _kind_noun(inst.words) in REGULATING_KINDS]
+            near = [(at, inst) for at, inst in bodies if noun.i - at <= BUSINESS_REACH]
+            return max(near, key=lambda t: t[0])[1].name if near else None
         if word not in BUSINESS_NOUNS:
             return None
         near = [
