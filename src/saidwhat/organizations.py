@@ -132,7 +132,7 @@ def _kind_noun(words: tuple[str, ...]) -> str | None:
 
 # words before a company's name that a recognizer takes into it ("Shares of Lumina Semiconductor fell")
 MARKET_WORDS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
-MOSTLY, MANY = 3, 6  # an uncorporate word tagged an institution this many times per person tag, and at least
+MOSTLY, MANY = 3, 6  # institution tags per person tag, and in all, that make a bare word an institution
 
 
 def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
@@ -140,10 +140,10 @@ def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     words before it ("Shares of Lumina Semiconductor fell": Lumina Semiconductor), and a one-word name
     it tags as a person where the article names a company by it with its corporate word and tags it as
     an institution as often ("Lumina now expects" beside Lumina Semiconductor: a company speaks, not a
-    person). A word that is part of a longer person's name ("Ford"
-    beside "Gerald Ford") stays a person, and so does one the recognizer merely tags as an institution
-    often ("Trump" nine times to four, with no "Trump Inc." in the article); with no corporate form
-    it takes an institution tag MOSTLY times as often, and MANY times ("Carrier" 21 times to 7)."""
+    person). A word that is part of a longer person's name ("Ford" beside "Gerald Ford") stays a
+    person, and so does one the recognizer merely tags as an institution often ("Trump" nine times to
+    four, with no "Trump Inc." in the article); with no corporate form it takes an institution tag
+    MOSTLY times as often as a person tag, and MANY times at least ("Carrier" 21 times to 7)."""
     from spacy.tokens import Span as SpacySpan
 
     trimmed = [
