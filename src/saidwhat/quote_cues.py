@@ -88,7 +88,7 @@ def speech_cue(tok: Token) -> bool:
     return tok.lower_ in SPEECH_WORDS or tok.lower_ in load_model().quote_cue_words
 
 
-def _cue_strength(tok: Token) -> float:
+def cue_strength(tok: Token) -> float:
     """How cue-like a word is on its own: the model's word and stem weights, or the speech lexicon."""
     if speech_cue(tok):
         return 2.0
@@ -273,7 +273,7 @@ def _best_cue(
         tok = doc[j]
         if in_quote[j] or (tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according"):
             continue
-        strength = _cue_strength(tok)
+        strength = cue_strength(tok)
         if strength <= 0.5:
             continue
         subj = subject_of(tok)
