@@ -202,3 +202,20 @@ def test_a_person_with_an_institution_set_off_after_it_is_that_institution(nlp: 
     # a trade a person plies is no institution: "a retired letter carrier"
     doc = nlp("Bob Mason, a retired letter carrier, said the route had been cut.")
     assert [e.label_ for e in with_set_off_people(doc, list(doc.ents)) if e.text == "Bob Mason"] == ["PERSON"]
+
+
+def test_a_name_with_a_which_clause_is_an_institution_unless_a_first_name_opens_it(nlp: Any) -> None:
+    doc = nlp(
+        "De Telegraaf, which published the messages on Tuesday, said it had obtained them from an aide."
+    )
+    assert next(e for e in doc.ents if e.text == "De Telegraaf").label_ == "PERSON"  # the recognizer's
+    assert (
+        next(e for e in with_set_off_people(doc, list(doc.ents)) if e.text == "De Telegraaf").label_ == "ORG"
+    )
+    doc = nlp(
+        "In August, Melville House plans to release ''The Making of Donald Trump,'' by the Pulitzer "
+        "Prize-winning investigative reporter David Cay Johnston, which chronicles Mr. Trump's rise in real "
+        "estate and his pivot to politics."
+    )
+    johnston = [e for e in with_set_off_people(doc, list(doc.ents)) if e.text == "David Cay Johnston"]
+    assert [e.label_ for e in johnston] == ["PERSON"]  # the "which" is the book's (PolNeAR train)

@@ -320,10 +320,16 @@ def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
 
 def _institution_set_off_after(ent: SpacySpan) -> bool:
     """Does an institution's noun follow the name, set off by a comma ("Unison, the trust's largest
-    union, said")? Then the name is that institution's, whatever the recognizer called it."""
+    union, said"), or a relative clause on "which"? Then the name is an institution's, whatever the
+    recognizer called it."""
     doc = ent.doc
-    if ent.end >= len(doc) or doc[ent.end].text != ",":
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
         return False
+    which = doc[ent.end + 1].lower_ == "which" and doc[ent.end + 1].head.head.i == ent.root.i
+    if which and gender_of(ent[0].text) is None:
+        # "De Telegraaf, which published the messages,": no person is a "which"; but after a first name
+        # it is a title's before ("''The Making of Donald Trump,'' by … David Cay Johnston, which …")
+        return True
     first = next((c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end), None)
     return (
         first is not None
