@@ -9,6 +9,7 @@ quotation the content must not end inside (`close_open_quotation`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from saidwhat.adjacent_names import coordinator_before, stranded_subject
@@ -466,15 +467,16 @@ def end_before_stranded_subject(doc: Doc, a: Attribution, text: str) -> None:
     the parser hung on the reported clause (`_speakers_next_act`). `text` is `doc.text`."""
     if a.cue is None or not a.fragments:
         return
-    acts = [v for c in doc[a.cue].children if c.dep_ == "ccomp" for v in c.children if _speakers_next_act(v)]
-    for verb in [*(c for c in doc[a.cue].children if c.dep_ == "conj"), *acts]:
-        if verb.dep_ != "conj" or (verb not in acts and stranded_subject(verb) is None):
-            continue
-        cc = coordinator_before(verb)  # there is one: stranded_subject or _speakers_next_act found it
-        start, end = a.fragments[-1]
-        if cc is not None and start < cc.idx < end:
-            a.fragments[-1] = (start, len(text[: cc.idx].rstrip()))
+    cue = doc[a.cue]
+    stranded = (c for c in cue.children if c.dep_ == "conj" and stranded_subject(c) is not None)
+    acts = (v for c in cue.children if c.dep_ == "ccomp" for v in c.children if _speakers_next_act(v))
+    verb = next(chain(stranded, acts), None)
+    if verb is None:
         return
+    cc = coordinator_before(verb)  # there is one: stranded_subject or _speakers_next_act found it
+    start, end = a.fragments[-1]
+    if cc is not None and start < cc.idx < end:
+        a.fragments[-1] = (start, len(text[: cc.idx].rstrip()))
 
 
 CUE_LIKE = 0.3  # a verb's cue strength (quote_cues.cue_strength) from which it reports: "denied" 0.46

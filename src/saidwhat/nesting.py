@@ -148,10 +148,8 @@ def _coordinated_cut(
     if inner.fragments[-1][1] > outer.fragments[-1][1] + 1:
         return None
     subject = _own_subject(cue)
-    opener = (subject.left_edge if subject is not None else cue).i
-    if subject is None:  # "and almost immediately disclosed", "and has also said"
-        while opener > 0 and doc[opener - 1].pos_ in ("ADV", "AUX", "PART"):
-            opener -= 1
+    # "and almost immediately disclosed", "and has also said"
+    opener = subject.left_edge.i if subject is not None else _verb_phrase_start(cue)
     while opener > 1 and doc[opener - 1].is_quote and doc[opener - 2].text == ",":
         opener -= 1  # “…,” adding that …: the comma before the closing mark opens the second report
     cc = doc[opener - 1] if opener > 0 else None
@@ -211,12 +209,21 @@ def _attribution_start(doc: Doc, cue: Token, source: Token) -> int:
     said, “…”": the handing is what was told, not part of the second report)."""
     if cue.dep_ != "conj" or source.head.i == cue.i or source.i > cue.i:
         return source.left_edge.idx
-    opener = cue.i
+    opener = _verb_phrase_start(cue)
+    cc = doc[opener - 1] if opener > 0 else None
+    if cc is not None and cc.lower_ in COORDINATORS and cc.i > source.i:
+        return cc.idx
+    return source.left_edge.idx
+
+
+def _verb_phrase_start(verb: Token) -> int:
+    """Where a subjectless verb's phrase begins: before the adverbs, auxiliaries and particles in front
+    of it ("and almost immediately disclosed", "and has also said")."""
+    doc = verb.doc
+    opener = verb.i
     while opener > 0 and doc[opener - 1].pos_ in ("ADV", "AUX", "PART"):
         opener -= 1
-    cc = doc[opener - 1] if opener > 0 else None
-    coordinated = cc is not None and cc.lower_ in COORDINATORS and cc.i > source.i
-    return cc.idx if cc is not None and coordinated else source.left_edge.idx
+    return opener
 
 
 def _fragments_before(text: str, fragments: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ Where nothing ties the noun to a named institution, the mention stays the speake
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -154,10 +155,7 @@ def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     ents = replacing_ents(ents, trimmed)
     org_words = [_words(clean_name(e.text)) for e in ents if e.label_ == "ORG"]
     in_full = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    as_person: dict[str, int] = {}
-    for e in ents:
-        if e.label_ == "PERSON" and len(e) == 1:
-            as_person[e[0].lower_] = as_person.get(e[0].lower_, 0) + 1
+    as_person = Counter(e[0].lower_ for e in ents if e.label_ == "PERSON" and len(e) == 1)
 
     def institution(word: str) -> bool:
         as_org = sum(w == (word,) or _shortens((word,), w) for w in org_words)
@@ -265,22 +263,19 @@ class OrgBook:
                   if any(m < noun.i for m in inst.mentions) and qualifiers <= set(inst.words)]  # fmt: skip
         tied = [(at, inst) for at, inst in before if word in inst.nouns]
         if tied:
-            return max(tied, key=lambda t: t[0])[1].name
+            return _latest(tied)
+        near = [(at, inst) for at, inst in before if noun.i - at <= BUSINESS_REACH]
         if word in OVERSEER_NOUNS:  # "the regulator": the last public body of a regulating kind named
-            bodies = [(at, inst) for at, inst in before if _kind_noun(inst.words) in REGULATING_KINDS]
-            near = [(at, inst) for at, inst in bodies if noun.i - at <= BUSINESS_REACH]
-            return max(near, key=lambda t: t[0])[1].name if near else None
+            return _latest([(at, inst) for at, inst in near if _kind_noun(inst.words) in REGULATING_KINDS])
         if word not in BUSINESS_NOUNS:
             return None
-        near = [
-            (at, inst)
-            for at, inst in before
-            if inst.business
-            and inst.standalone
-            and noun.i - at <= BUSINESS_REACH
-            and self._established(inst, noun.i)
-        ]
-        return max(near, key=lambda t: t[0])[1].name if near else None
+        return _latest(
+            [
+                (at, inst)
+                for at, inst in near
+                if inst.business and inst.standalone and self._established(inst, noun.i)
+            ]
+        )
 
     @staticmethod
     def _established(inst: _Institution, at: int) -> bool:
@@ -292,6 +287,11 @@ class OrgBook:
             return False
         corporate = not CORPORATE_WORDS.isdisjoint(inst.words[1:])
         return corporate or len(inst.mentions) >= 2 or not BUSINESS_NOUNS.isdisjoint(inst.nouns)
+
+
+def _latest(named: list[tuple[int, _Institution]]) -> str | None:
+    """The name of the institution named last among (position, institution) pairs, or None."""
+    return max(named, key=lambda t: t[0])[1].name if named else None
 
 
 DESCRIPTION_REACH = 600  # tokens back within which "the ministry" may continue "the economy ministry"

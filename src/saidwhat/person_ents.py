@@ -242,17 +242,22 @@ def with_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     from spacy.tokens import Span as SpacySpan
 
     common: set[str] | None = None
+
+    def no_name(word: str) -> bool:  # a title, or a word the article writes in lower case
+        nonlocal common
+        if word in TITLES:
+            return True
+        if common is None:
+            common = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+        return word in common
+
     found: list[SpacySpan] = []
     for ent in ents:
         if ent.label_ != "PERSON" or ent.start == 0:
             continue
         start = ent.start
         while start > 0 and not doc[start - 1].ent_type_ and _compound_name_part(doc[start - 1], ent[-1]):
-            if doc[start - 1].lower_ in TITLES:
-                break
-            if common is None:
-                common = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
-            if doc[start - 1].lower_ in common:
+            if no_name(doc[start - 1].lower_):
                 break
             start -= 1
         # a known first name opens it, or the name is set off after a person noun: a capitalised word
@@ -262,11 +267,7 @@ def with_given_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         # the surname the tagged given names compound onto: "Maria Corina" tagged, "Machado" not
         if end < len(doc) and _compound_name_part(ent[-1], doc[end]) and gender_of(ent[0].lower_) is not None:
             surname = doc[end]
-            if common is None:
-                common = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
-            plain = (
-                surname.lower_ in common or surname.lower_ in TITLES or noun_type(surname.lower_) != "unknown"
-            )
+            plain = no_name(surname.lower_) or noun_type(surname.lower_) != "unknown"
             if not surname.ent_type_ and surname.pos_ == "PROPN" and surname.is_title and not plain:
                 end += 1
         if (start < ent.start and (set_off or gender_of(doc[start].lower_) is not None)) or end > ent.end:
@@ -290,10 +291,8 @@ def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         if not 1 <= len(words) <= 3 or not _capitalised_names(words):
             continue
         root, before = ent.root, doc[ent.start - 1] if ent.start > 0 else None
-        if ent.label_ == "PERSON" and _institution_set_off_after(ent):
-            found.append(
-                SpacySpan(doc, ent.start, ent.end, label="ORG")
-            )  # "Unison, the trust's largest union,"
+        if ent.label_ == "PERSON" and _institution_set_off_after(ent):  # "Unison, the trust's largest union,"
+            found.append(SpacySpan(doc, ent.start, ent.end, label="ORG"))
             continue
         if root.dep_ != "appos" or root.head.i > ent.start or before is None or before.text != ",":
             continue

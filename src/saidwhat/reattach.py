@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy
     from spacy.tokens import Doc, Token
 
 # the verbs a reporter puts after such a participle; a verb of the reported clause is not one of them
@@ -39,7 +40,7 @@ PARTICIPLE_TAGS = ("VBD", "VBN")  # the tagger's past tense for the participle: 
 def set_off_participles(doc: Doc) -> Doc:
     """`doc` with each misread "SUBJECT, PARTICIPLE …, SPEECH-VERB …" put right (module docstring)."""
     import numpy
-    from spacy.attrs import DEP, HEAD, LOWER, TAG
+    from spacy.attrs import LOWER
 
     arrays = doc.to_array([LOWER])
     hashes = [doc.vocab.strings[w] for w in MAIN_SPEECH_VERBS | MANNER_VERBS]
@@ -57,30 +58,44 @@ def set_off_participles(doc: Doc) -> Doc:
             complements.append((verb, *found))
     if not repairs and not complements:
         return that_clauses(doc)
-    # HEAD is relative (the head's index minus the token's), stored as uint64: read it as signed
-    heads = doc.to_array([HEAD]).view("int64").copy()
-    deps = doc.to_array([DEP])
-    tags = doc.to_array([TAG])
+    heads, deps, tags = _tree(doc)
     strings = doc.vocab.strings
-    for verb, participle, subject in repairs:
+    for verb, participle, _ in repairs:
         if participle.head.i == participle.i:
             heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
         else:  # the participle hung on something itself: the verb takes its place there
             heads[verb.i], deps[verb.i] = participle.head.i - verb.i, deps[participle.i]
-        heads[subject.i] = verb.i - subject.i
-        heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
-        tags[participle.i] = strings.add("VBN")
         # what the participle held after the verb (the closing period) belongs to the verb
         for child in participle.children:
             if child.i > verb.i:
                 heads[child.i] = verb.i - child.i
-    for verb, participle, subject in complements:
+    for verb, participle, subject in repairs + complements:  # the subject the verb's, the participle its
         heads[subject.i] = verb.i - subject.i
         heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
         tags[participle.i] = strings.add("VBN")
-    array = numpy.stack([heads.view("uint64"), deps, tags], axis=1)
-    doc.from_array([HEAD, DEP, TAG], array)  # type: ignore[arg-type]  # a 2-D uint64 array, as to_array gives
+    _write_tree(doc, heads, deps, tags)
     return that_clauses(doc)
+
+
+def _tree(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """The doc's heads (signed offsets: HEAD is stored as uint64), dependency labels and tags, to edit."""
+    from spacy.attrs import DEP, HEAD, TAG
+
+    return doc.to_array([HEAD]).view("int64").copy(), doc.to_array([DEP]), doc.to_array([TAG])
+
+
+def _write_tree(
+    doc: Doc, heads: numpy.ndarray, deps: numpy.ndarray, tags: numpy.ndarray, pos: numpy.ndarray | None = None
+) -> None:
+    """Write edited `_tree` arrays (and coarse tags, where given) back into `doc`."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, POS, TAG
+
+    columns, attrs = [heads.view("uint64"), deps, tags], [HEAD, DEP, TAG]
+    if pos is not None:
+        columns.append(pos)
+        attrs.append(POS)
+    doc.from_array(attrs, numpy.stack(columns, axis=1))  # type: ignore[arg-type]  # 2-D uint64, as to_array gives
 
 
 # verbs that take a listener and a that-clause: "told a briefing that …", "assured investors that …"
@@ -98,21 +113,19 @@ def that_clauses(doc: Doc) -> Doc:
     """`doc` with each that-clause read as a relative clause on a speech verb's listener made the verb's
     complement again (module docstring)."""
     import numpy
-    from spacy.attrs import DEP, HEAD, LOWER, POS, TAG
+    from spacy.attrs import LOWER, POS
 
     thats = numpy.flatnonzero(doc.to_array([LOWER]) == doc.vocab.strings["that"]).tolist()
     misread = [doc[k] for k in thats if doc[k].tag_ == "WDT" and _complement_read_as_relative(doc[k])]
     if not misread:
         return doc
-    heads = doc.to_array([HEAD]).view("int64").copy()
-    deps, tags, pos = doc.to_array([DEP]), doc.to_array([TAG]), doc.to_array([POS])
+    (heads, deps, tags), pos = _tree(doc), doc.to_array([POS])
     strings = doc.vocab.strings
     for that in misread:
         clause, verb = that.head, that.head.head.head
         heads[clause.i], deps[clause.i] = verb.i - clause.i, strings.add("ccomp")
         deps[that.i], tags[that.i], pos[that.i] = strings.add("mark"), strings.add("IN"), strings.add("SCONJ")
-    array = numpy.stack([heads.view("uint64"), deps, tags, pos], axis=1)
-    doc.from_array([HEAD, DEP, TAG, POS], array)  # type: ignore[arg-type]
+    _write_tree(doc, heads, deps, tags, pos)
     return doc
 
 
@@ -134,12 +147,18 @@ def _complement_read_as_relative(that: Token) -> bool:
 def _misread(verb: Token, participle: Token) -> Token | None:
     """The subject, where `verb` is the sentence's speech verb the parser hung on a participle set off
     after that subject; else None."""
-    doc = verb.doc
     if verb.dep_ != "ccomp" or participle.i >= verb.i or participle.tag_ not in PARTICIPLE_TAGS:
         return None
-    if doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    return _set_off_from(participle)
+    return _set_off_from(participle) if _subjectless_after_comma(verb) else None
+
+
+def _subjectless_after_comma(verb: Token) -> bool:
+    """Does the speech verb follow a comma with no subject of its own, as after a set-off participle?"""
+    return (
+        verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _set_off_from(participle: Token) -> Token | None:
@@ -156,8 +175,7 @@ def _misread_as_complement(verb: Token) -> tuple[Token, Token] | None:
     """(participle, subject) where the parser read "Tennant, asked whether …, said: “…”" the other way
     round: the speech verb heads the sentence, but with no subject, and the participle is its
     complement with the subject as its own ("Tennant asked"); else None."""
-    doc = verb.doc
-    if verb.i < 1 or doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if not _subjectless_after_comma(verb):
         return None
     for participle in verb.lefts:
         if participle.dep_ == "ccomp" and participle.tag_ in PARTICIPLE_TAGS:
