@@ -262,3 +262,24 @@ def test_the_regulator_is_the_regulating_body_named_before(nlp: Any) -> None:
     # a business named last is no regulator
     doc, book = _book(nlp, "Acme Corp. fined nobody. The regulator said the rules were clear.")
     assert book.referent(_token(doc, "regulator")) is None
+
+
+def test_a_person_tagged_name_that_says_its_of_its_object_is_an_institution(nlp: Any) -> None:
+    doc = nlp("Harbour Freight will close its depot in Hull by June, with the loss of 140 jobs.")
+    assert next((e.text, e.label_) for e in doc.ents) == ("Harbour Freight", "PERSON")  # the slip
+    fixed = {e.text: e.label_ for e in organization_fixed(doc, list(doc.ents))}
+    assert fixed["Harbour Freight"] == "ORG"
+
+
+def test_a_person_whose_clause_the_parser_confused_keeps_the_person_tag(nlp: Any) -> None:
+    # "its members" belongs to the union's relative clause; the parser hung DeMoro on "busing"
+    doc = nlp(
+        "But the protest effort enjoys some institutional support. RoseAnn DeMoro, executive director of "
+        "National Nurses United, a union that has endorsed Mr. Sanders "
+        "and that has been busing its members across the country to campaign for him, also said her group "
+        "planned to take part in demonstrations at the convention."
+    )
+    fixed = {e.text: e.label_ for e in organization_fixed(doc, list(doc.ents))}
+    assert fixed["RoseAnn DeMoro"] == "PERSON"
+    doc = nlp("Angela Hart will close her shop in Hull by June.")
+    assert {e.text: e.label_ for e in organization_fixed(doc, list(doc.ents))}.get("Angela Hart") == "PERSON"

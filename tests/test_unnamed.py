@@ -38,9 +38,18 @@ def test_one_the_parser_makes_a_number_introduces_someone_new_too(nlp: Any) -> N
     assert unnamed.name == "One captain"
 
 
-def test_a_definite_description_or_a_named_person_is_not_kept(nlp: Any) -> None:
-    _, unnamed = _noted(nlp, "The spokeswoman said it had approved the grants.", "spokeswoman", "X", [])
-    assert unnamed.name is None
+def test_a_definite_description_continues_only_where_no_named_person_could_be_meant(nlp: Any) -> None:
+    text = "The spokeswoman said it had approved the grants. “We're doing what we can,” she said."
+    doc, unnamed = _noted(nlp, text, "spokeswoman", "The spokeswoman", [])
+    she = [t for t in doc if t.text == "she"][-1]
+    assert unnamed.continued_by(she, "f", doc.text, []) == "The spokeswoman"
+    # "The Vermont senator" is usually someone the article named: a named woman before wins the "she"
+    reyes = Person("Ana Reyes", ("ana", "reyes"), gender="f")
+    reyes.hold(0, subject=True)
+    assert unnamed.continued_by(she, "f", doc.text, [reyes]) is None
+
+
+def test_a_named_person_is_not_kept(nlp: Any) -> None:
     named = [Person("Ana Reyes", ("ana", "reyes"))]
     _, unnamed = _noted(nlp, "A spokeswoman said so.", "spokeswoman", "Ana Reyes", named)
     assert unnamed.name is None  # the roles gave the noun to someone the article names

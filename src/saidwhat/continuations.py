@@ -84,12 +84,13 @@ def mixed_goes_on(doc: Doc, text: str, previous: Attribution, st: Stretch) -> bo
 
 def said_right_after(text: str, st: Stretch, cue_at: int) -> bool:
     """“Hi,” she said / “No!” shouted Smith: a short quotation closed by a comma, an exclamation or a
-    question mark, its cue right after it, is speech however it is capitalised."""
+    question mark, its cue right after it, is speech however it is capitalised. The comma may follow the
+    closing mark, as British style puts it: “Never”, she said."""
     inner = text[st.inner_start : st.inner_end].rstrip()
     between = text[st.end : cue_at]
     return (
         bool(inner)
-        and inner[-1] in ",!?"
+        and (inner[-1] in ",!?" or between.startswith(","))
         and st.end <= cue_at <= st.end + ATTRIBUTION_GAP
         and not any(c in between for c in ".!?\n")
     )

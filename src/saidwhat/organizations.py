@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from saidwhat.first_names import gender_of
 from saidwhat.mentions import INDUSTRY_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS, qualifying
 from saidwhat.names import clean_name, replacing_ents
 
@@ -165,9 +166,31 @@ def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     relabelled = [
         SpacySpan(doc, e.start, e.end, label="ORG")
         for e in ents
-        if e.label_ == "PERSON" and len(e) == 1 and e[0].lower_ not in in_full and institution(e[0].lower_)
+        if e.label_ == "PERSON"
+        and (
+            (len(e) == 1 and e[0].lower_ not in in_full and institution(e[0].lower_))
+            or (gender_of(e[0].text) is None and _owns_an_its(e))
+        )
     ]
     return replacing_ents(ents, relabelled)
+
+
+def _owns_an_its(ent: SpacySpan) -> bool:
+    """Is `ent` the subject of a clause that says "its" of its object ("Harbour Freight will close its
+    depot")? No person is "its": the recognizer took an institution's name for a person's."""
+    verb = ent.root.head
+    if ent.root.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    between = ent.doc[ent.end : verb.i]
+    if len(between) > 2 or any(t.is_punct for t in between):
+        return False  # "DeMoro, director of a union that has been busing its members": a misparse
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "attr", "prep"):
+            continue
+        nouns = [obj, *(c for c in obj.children if c.dep_ == "pobj")]
+        if any(c.dep_ == "poss" and c.lower_ == "its" for n in nouns for c in n.children):
+            return True
+    return False
 
 
 AFFILIATION_PREPS = frozenset({"of", "at", "with", "for", "from"})

@@ -194,11 +194,12 @@ def refine_with_stretches(
         if previous is not None and resumed_after_its_cue(doc, text, previous, st):
             previous.fragments = sorted(previous.fragments + spans)  # “…,” he said, “and so does hers.”
             continue
-        if word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(quoted):
+        closed = quoted + _punctuation_after(text, st)  # “We will not give in”, the spokesman said
+        if word_count(quoted) <= MAX_FRAGMENT_WORDS and not _sentence_like(closed):
             continue
         if listed_title:
             continue  # an episode of “The Steve Harvey Morning Show,” …: a title, however punctuated
-        if _after_preposition(text, st) and not _sentence_like(quoted):
+        if _after_preposition(text, st) and not _sentence_like(closed):
             continue  # sent a reporter into “a living room in western Pennsylvania”: a phrase, not speech
         cue, subj = cue_near(doc, st, in_quote, text)
         if cue is not None and previous is not None and goes_on_after_its_cue(doc, text, previous, st, cue):
@@ -368,6 +369,13 @@ def _named_title(text: str, st: Stretch, quoted: str, titles: list[Stretch]) -> 
     if before and before[-1].isdigit() and len(before) > 1:  # his 1994 “Contract with America”
         before = before[:-1]
     return bool(before) and (before[-1] in TITLE_INTRODUCERS or before[-1] in TITLE_DETERMINERS)
+
+
+def _punctuation_after(text: str, st: Stretch) -> str:
+    """The comma or full stop right after a quotation's closing mark, where British and European
+    style puts it (“We will not give in”, the spokesman said.); "" for none."""
+    nxt = text[st.end : st.end + 1]
+    return nxt if st.balanced and nxt in (",", ".", "!", "?") else ""
 
 
 def _sentence_like(quoted: str) -> bool:

@@ -5,7 +5,10 @@ paragraph before. `UnnamedSpeaker` keeps the last such speaker, introduced as so
 …": a definite description, "The Vermont senator", is someone the article named, whom the roles may not
 link), for a "he" or "she" of the same paragraph, where the noun's gender fits and no named person of
 that gender has been mentioned since ("A reporter asked Sanders how he's feeling. He replied: …" is
-Sanders). PolNeAR train: 2 speakers changed, both right; dev none.
+Sanders). PolNeAR train: 2 speakers changed, both right; dev none. A definite description ("The
+spokesman said …", "The company's chief executive said …") is kept too, but continues only in an
+article that has named nobody of the pronoun's gender before it: there the description is the only
+antecedent the "he" can have.
 """
 
 from __future__ import annotations
@@ -36,15 +39,12 @@ class UnnamedSpeaker:
     name: str | None = None
     gender: str | None = None
     end: int = -1
+    definite: bool = False  # "the spokesman": a "he" continues it only where no one else could be meant
 
     def note(self, src: Token, name: str, mention_end: int, people: list[Person]) -> None:
         """A person speaker, resolved to `name`: kept when unnamed and new, else it ends the last one."""
-        unnamed = (
-            indefinite(src)
-            and src.pos_ == "NOUN"
-            and src.tag_ == "NN"
-            and not any(p.name == name for p in people)
-        )
+        unnamed = src.pos_ == "NOUN" and src.tag_ == "NN" and not any(p.name == name for p in people)
+        self.definite = unnamed and not indefinite(src)
         self.name = name if unnamed else None
         self.gender = NOUN_GENDER.get(src.lower_) if unnamed else None
         self.end = mention_end
@@ -54,6 +54,9 @@ class UnnamedSpeaker:
         if self.name is None or "\n" in text[self.end : pronoun.idx] or self.gender not in (None, gender):
             return None
         doc = pronoun.doc
+        if self.definite:  # any named person of that gender before the pronoun could be meant instead
+            rival = any(p.gender in (None, gender) and 0 <= p.last_seen < pronoun.i for p in people)
+            return None if rival else self.name
         since = any(
             p.gender in (None, gender) and p.last_outside >= 0 and doc[p.last_outside].idx > self.end
             for p in people

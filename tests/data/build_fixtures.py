@@ -502,6 +502,23 @@ FIXTURES = [
        Q("that the trial would be extended by a week", "indirect", "Ian Marsh", "told"),
        Q("Salas steered a $40 million parking contract to a campaign donor", "indirect", "the indictment",
          "According to")]),
+    F("punctuation_outside_marks", "British and European punctuation: the comma or full stop after the "
+      "closing mark, even after a short quotation ('‘Never’, he added.')",
+      "Junior doctors in Wales will strike for three days next month. ‘We have been left with no choice’, "
+      "said Dr Owen Pritchard, who chairs the BMA's Welsh committee. Asked whether talks could still "
+      "avert the walkout, he said: ‘Not on this offer’.\n\nThe Welsh Government said it was disappointed.",
+      [Q("We have been left with no choice", "direct", "Owen Pritchard", "said", ["Dr Owen Pritchard"]),
+       Q("whether talks could still avert the walkout", "indirect", "", "Asked"),
+       Q("Not on this offer", "direct", "Owen Pritchard", "said", occurrence=None),
+       Q("it was disappointed", "indirect", "The Welsh Government", "said")]),
+    F("definite_role_then_pronoun", "a speaker the article names only by a definite role ('The "
+      "company's chief executive said …'), then 'he': the role is the pronoun's only antecedent",
+      "Harbour Freight will close its depot in Hull by June, with the loss of 140 jobs. The company's "
+      "chief executive said the site had lost money for five years. He added that staff would be offered "
+      "posts in Leeds.",
+      [Q("the site had lost money for five years", "indirect", "The company's chief executive", "said"),
+       Q("that staff would be offered posts in Leeds", "indirect", "The company's chief executive",
+         "added")]),
 ]  # fmt: skip
 
 
