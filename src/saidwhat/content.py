@@ -9,14 +9,12 @@ quotation the content must not end inside (`close_open_quotation`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
 from typing import TYPE_CHECKING
 
-from saidwhat.adjacent_names import coordinator_before, stranded_subject
 from saidwhat.calibration import Origin
 from saidwhat.mentions import FINITE_TAGS, dateline_end
 from saidwhat.models import QuoteKind
-from saidwhat.quote_cues import cue_strength, speech_cue
+from saidwhat.quote_cues import speech_cue
 from saidwhat.quotemarks import Stretch
 from saidwhat.subjects import PERSONAL_PRONOUNS
 
@@ -458,42 +456,3 @@ def _gloss(tail: SpacySpan) -> bool:
     """Does the phrase `tail` hang off the clause before it as an appositive?"""
     roots = [t for t in tail if not tail.start <= t.head.i < tail.end]
     return len(roots) == 1 and roots[0].dep_ == "appos"
-
-
-def end_before_stranded_subject(doc: Doc, a: Attribution, text: str) -> None:
-    """`called the funding “a sticking plaster,” and its chair, Dr. Aisha Rahman, told …`: the content of
-    a cue ends before the coordinator that opens another speaker's clause the parser hung on it
-    (`adjacent_names.stranded_subject`), not with "and its chair"; and before the speaker's next act
-    the parser hung on the reported clause (`_speakers_next_act`). `text` is `doc.text`."""
-    if a.cue is None or not a.fragments:
-        return
-    cue = doc[a.cue]
-    stranded = (c for c in cue.children if c.dep_ == "conj" and stranded_subject(c) is not None)
-    acts = (v for c in cue.children if c.dep_ == "ccomp" for v in c.children if _speakers_next_act(v))
-    verb = next(chain(stranded, acts), None)
-    if verb is None:
-        return
-    cc = coordinator_before(verb)  # there is one: stranded_subject or _speakers_next_act found it
-    start, end = a.fragments[-1]
-    if cc is not None and start < cc.idx < end:
-        a.fragments[-1] = (start, len(text[: cc.idx].rstrip()))
-
-
-CUE_LIKE = 0.3  # a verb's cue strength (quote_cues.cue_strength) from which it reports: "denied" 0.46
-
-
-def _speakers_next_act(verb: Token) -> bool:
-    """Is `verb` the speaker's next act, set against what they said by "but" ("said she had “made an
-    error of judgment” but denied any wrongdoing"), which the parser hung on the reported clause? Only a
-    simple past with no subject of its own after a clause in the past perfect: a verb of the reported
-    clause shares its tense and comes with "and" or "or" ("had shared it and added …", "had not sent or
-    received": PolNeAR train had 12 such against 1 "but"), and only a verb that reports (denied, implied;
-    not "decided", "finished", whose "but" contrasts within the report)."""
-    clause = verb.head
-    cc = coordinator_before(verb) if verb.dep_ == "conj" else None
-    if cc is None or cc.lower_ != "but" or verb.tag_ != "VBD" or clause.tag_ != "VBN":
-        return False
-    if cue_strength(verb) < CUE_LIKE:  # "had paid attention … but decided to proceed": still the report
-        return False
-    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
-    return perfect and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)

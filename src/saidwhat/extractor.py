@@ -27,7 +27,6 @@ from saidwhat.content import (
     drop_narrated_tail,
     drop_subjectless_resumption,
     end_before_inverted_source,
-    end_before_stranded_subject,
     end_with_opening_quotation,
     end_with_predicative_quotation,
     extend_over_coordination,
@@ -48,6 +47,7 @@ from saidwhat.nesting import (
     without_quotes_inside_quotes,
     without_shared_fragments,
 )
+from saidwhat.next_acts import end_before_stranded_subject
 from saidwhat.quote_cues import (
     speech_cue,
 )
