@@ -283,3 +283,20 @@ def test_a_person_whose_clause_the_parser_confused_keeps_the_person_tag(nlp: Any
     assert fixed["RoseAnn DeMoro"] == "PERSON"
     doc = nlp("Angela Hart will close her shop in Hull by June.")
     assert {e.text: e.label_ for e in organization_fixed(doc, list(doc.ents))}.get("Angela Hart") == "PERSON"
+
+
+def test_a_place_tagged_name_ending_in_an_institution_noun_is_an_institution(nlp: Any) -> None:
+    doc = nlp("Police arrested two men on Friday in Leeds, West Yorkshire Police said.")
+    tagged = {e.text: e.label_ for e in doc.ents}
+    assert tagged["West Yorkshire Police"] == "GPE" and tagged["Leeds"] == "GPE"  # the slip, and a place
+    fixed = {e.text: e.label_ for e in organization_fixed(doc, list(doc.ents))}
+    assert fixed["West Yorkshire Police"] == "ORG" and fixed["Leeds"] == "GPE"
+
+
+def test_the_force_is_the_police_named_before() -> None:
+    text = (
+        "Police arrested two men on Friday in Leeds, West Yorkshire Police said. According to a statement "
+        "from the force, the men remain in custody."
+    )
+    custody = next(q for q in extract(text).quotes if "custody" in q.text)
+    assert (custody.speaker, custody.speaker_type) == ("West Yorkshire Police", "organization")

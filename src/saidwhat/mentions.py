@@ -295,7 +295,7 @@ ORGANIZATION_NOUNS = frozenset(
         "firm", "committee", "council", "commission", "court", "office", "party", "union", "group",
         "organization", "organisation", "association", "institute", "foundation", "bank", "police",
         "army", "military", "network", "newspaper", "board", "bureau", "pentagon", "university",
-        "school", "hospital", "authority", "regulator", "watchdog", "embassy",
+        "school", "hospital", "authority", "regulator", "watchdog", "embassy", "force",
     }
 ) | INDUSTRY_NOUNS  # fmt: skip
 

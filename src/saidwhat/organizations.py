@@ -61,8 +61,9 @@ PUBLIC_WORDS = frozenset(
     }
 )  # fmt: skip
 # nouns for an institution by what it does over others: "the regulator" is the commission named before
-OVERSEER_NOUNS = frozenset({"regulator", "watchdog"})
 REGULATING_KINDS = frozenset({"commission", "authority", "agency", "board", "office", "bureau", "regulator"})
+# "the force" is the police named before (British usage: "a statement from the force")
+OVERSEER_NOUNS = {"regulator": REGULATING_KINDS, "watchdog": REGULATING_KINDS, "force": frozenset({"police"})}
 BUSINESS_REACH = 400  # tokens back within which "the company" may mean the last business named
 
 
@@ -145,7 +146,10 @@ def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     person). A word that is part of a longer person's name ("Ford" beside "Gerald Ford") stays a
     person, and so does one the recognizer merely tags as an institution often ("Trump" nine times to
     four, with no "Trump Inc." in the article); with no corporate form it takes an institution tag
-    MOSTLY times as often as a person tag, and MANY times at least ("Carrier" 21 times to 7)."""
+    MOSTLY times as often as a person tag, and MANY times at least ("Carrier" 21 times to 7). Also an
+    institution: a name tagged a person whose clause says "its" of its object ("Harbour Freight will
+    close its depot"), and a name tagged a place that ends in an institution noun ("West Yorkshire
+    Police", "Leeds City Council")."""
     from spacy.tokens import Span as SpacySpan
 
     trimmed = [
@@ -166,13 +170,20 @@ def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     relabelled = [
         SpacySpan(doc, e.start, e.end, label="ORG")
         for e in ents
-        if e.label_ == "PERSON"
-        and (
-            (len(e) == 1 and e[0].lower_ not in in_full and institution(e[0].lower_))
-            or (gender_of(e[0].text) is None and _owns_an_its(e))
+        if (
+            e.label_ == "PERSON"
+            and (
+                (len(e) == 1 and e[0].lower_ not in in_full and institution(e[0].lower_))
+                or (gender_of(e[0].text) is None and _owns_an_its(e))
+            )
         )
+        # a place's institution tagged as the place: "West Yorkshire Police", "Leeds City Council"
+        or (e.label_ in PLACE_LABELS and len(e) > 1 and e[-1].lower_ in ORGANIZATION_NOUNS)
     ]
     return replacing_ents(ents, relabelled)
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _owns_an_its(ent: SpacySpan) -> bool:
@@ -289,7 +300,8 @@ class OrgBook:
             return _latest(tied)
         near = [(at, inst) for at, inst in before if noun.i - at <= BUSINESS_REACH]
         if word in OVERSEER_NOUNS:  # "the regulator": the last public body of a regulating kind named
-            return _latest([(at, inst) for at, inst in near if _kind_noun(inst.words) in REGULATING_KINDS])
+            kinds = OVERSEER_NOUNS[word]
+            return _latest([(at, inst) for at, inst in near if _kind_noun(inst.words) in kinds])
         if word not in BUSINESS_NOUNS:
             return None
         return _latest(
