@@ -33,6 +33,8 @@ class Person:
     last_outside: int = -1
     last_subject: int = -1  # the last such mention as a clause's subject: the centre of attention
     quoted: int = 0  # how many quotes so far are this person's
+    # "elder" or "younger" where a kin noun introduced them ("His son, Kevin Brennan,": the younger)
+    generation: str | None = None
 
     def hold(self, at: int, *, subject: bool) -> None:
         """A mention at token `at`, outside reported content, that does not move earlier ones back."""
@@ -65,6 +67,7 @@ def named_people(
             honorifics[toks] = said
         if name not in names:
             names[name] = Person(name, toks, gender=gender_of(toks[0]) if len(toks) > 1 else None)
+        names[name].generation = names[name].generation or _generation_of_kin(ent)
     # "Crooked Hillary Clinton" beside "Hillary Clinton": a word before a full name is an epithet the
     # recognizer swallowed, not part of the name (middle names and suffixes sit inside or after it)
     full_names = {p.tokens for p in names.values() if len(p.tokens) > 1}
@@ -102,3 +105,46 @@ def named_people(
         p.gender = p.gender or honorifics.get(p.tokens)
     people.extend(singles)
     return people, epithets
+
+
+ELDER_KIN = frozenset({"father", "mother", "grandfather", "grandmother", "uncle", "aunt", "dad", "mom"})
+YOUNGER_KIN = frozenset({"son", "daughter", "grandson", "granddaughter", "nephew", "niece"})
+ELDER_WORDS = frozenset({"elder", "older", "senior"})
+YOUNGER_WORDS = frozenset({"younger", "junior"})
+
+
+def _generation_of_kin(ent: SpacySpan) -> str | None:
+    """ "His son, Kevin Brennan," -> "younger"; "her mother, Ruth Ames," -> "elder"; else None."""
+    root = ent.root
+    if root.dep_ != "appos" or root.head.i > root.i:
+        return None
+    kin = root.head.lower_
+    return "elder" if kin in ELDER_KIN else "younger" if kin in YOUNGER_KIN else None
+
+
+def generation_asked(ent: SpacySpan) -> str | None:
+    """Which of namesakes by age a mention asks for: "the elder Brennan", "the senior Bush" -> "elder";
+    "the younger Brennan" -> "younger"; None for a plain name."""
+    doc, k = ent.doc, ent.start - 1
+    while k >= 0 and doc[k].lower_.rstrip(".") in HONORIFICS:  # "the younger Mr. Trump"
+        k -= 1
+    word = doc[k].lower_ if k >= 0 else ""
+    return "elder" if word in ELDER_WORDS else "younger" if word in YOUNGER_WORDS else None
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+
+def by_generation(namesakes: list[Person], asked: str) -> Person:
+    """The elder or younger of `namesakes` (in the order the article introduced them): the one a kin
+    noun made so ("His son, Kevin Brennan": the younger; the other then the elder), else the one
+    introduced first for the elder, last for the younger (a story names the parent before the child)."""
+    other = "younger" if asked == "elder" else "elder"
+    own = [p for p in namesakes if p.generation == asked]
+    if own:
+        return own[0]
+    rest = [p for p in namesakes if p.generation != other]
+    if len(rest) == 1:
+        return rest[0]
+    pool = rest or namesakes
+    return pool[0] if asked == "elder" else pool[-1]

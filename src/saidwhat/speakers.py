@@ -69,7 +69,7 @@ from saidwhat.organizations import (
     subject_before,
     subject_since,
 )
-from saidwhat.people import Person, containing, named_people
+from saidwhat.people import Person, by_generation, containing, generation_asked, named_people
 from saidwhat.person_ents import person_fixed, set_off_person
 from saidwhat.quotemarks import inside_paragraph_quotation
 from saidwhat.roles import RoleBook, age_epithet
@@ -140,7 +140,8 @@ class EntityResolver:
                 continue
             gender = honorific_gender(ent)
             role = _role_beside(ent)
-            person = self._lookup(name_key(self._ent_name(ent)), gender, at=ent.start, role=role)
+            key, asked = name_key(self._ent_name(ent)), generation_asked(ent)
+            person = self._lookup(key, gender, at=ent.start, role=role, generation=asked)
             if person is None:
                 continue
             person.last_seen = ent.start
@@ -178,6 +179,7 @@ class EntityResolver:
         gender: str | None = None,
         at: int | None = None,
         role: Token | None = None,
+        generation: str | None = None,
     ) -> Person | None:
         """The person a name means; `gender` (from an honorific: Mrs. Clinton) rules out the others. A
         name shared by several, mentioned at token `at`, is the one of them given the role set off
@@ -196,6 +198,8 @@ class EntityResolver:
         holder = self.roles.holder(role) if role is not None else None
         if holder is not None and any(p is holder for p in matches):
             return holder
+        if generation is not None:  # "the elder Brennan": of father and son, the father
+            return by_generation(matches, generation)
         # "George W. Bush" is not his father George H. W. Bush, nor "Donald Trump" his son Donald Trump
         # Jr.; but "Brent Bozell" is "L. Brent Bozell III" where the article names him so more often
         exact = next((p for p in matches if p.tokens == toks), None)
@@ -357,7 +361,8 @@ class EntityResolver:
             if src.dep_ == "appos" and noun_type(src.head.lower_) == "organization":
                 return self._ent_name(ent), mention, "organization"  # "The union, Unifor,": misread
             toks, gender = name_key(self._ent_name(ent)), honorific_gender(ent)
-            person = self._lookup(toks, gender, at=ent.start, role=_role_beside(ent))
+            asked = generation_asked(ent)
+            person = self._lookup(toks, gender, at=ent.start, role=_role_beside(ent), generation=asked)
             if person is not None:
                 return self._spoke_here(person, src, at=ent.start), mention, "person"
             return self._ent_name(ent), mention, "person"

@@ -519,6 +519,17 @@ FIXTURES = [
       [Q("the site had lost money for five years", "indirect", "The company's chief executive", "said"),
        Q("that staff would be offered posts in Leeds", "indirect", "The company's chief executive",
          "added")]),
+    F("elder_and_younger_namesakes", "father and son share a surname: 'the elder Brennan' is the one a kin "
+      "noun did not make the son, and a 'he' after 'The senior Brennan' is him",
+      "Harold Brennan built Brennan Tools from a garage in 1974. His son, Kevin Brennan, now runs it, and "
+      "the two no longer speak.\n\n“I gave that company everything,” the elder Brennan said in an "
+      "interview. “Kevin sold it to people who will close it.”\n\nKevin Brennan sees it otherwise. “Without "
+      "this deal, we were bankrupt by spring,” he said.\n\nThe senior Brennan was unconvinced. “We'll "
+      "see,” he said.",
+      [Q(["I gave that company everything,", "Kevin sold it to people who will close it."], "direct",
+         "Harold Brennan", "said"),
+       Q("Without this deal, we were bankrupt by spring,", "direct", "Kevin Brennan", "said"),
+       Q("We'll see,", "direct", "Harold Brennan", "said")]),
 ]  # fmt: skip
 
 
