@@ -86,6 +86,10 @@ def test_a_name_set_off_after_a_person_noun_is_a_person(nlp: Any) -> None:
     doc = nlp("Workers are angry because Carrier's parent, United Technologies, made a profit.")
     fixed = with_set_off_people(doc, list(doc.ents))
     assert all(e.label_ != "PERSON" for e in fixed if "Technologies" in e.text)
+    # unless a known first name opens the name: "Another parent, Marcus Bell," (tagged an organisation)
+    doc = nlp("Parents at the meeting were divided. Another parent, Marcus Bell, disagreed.")
+    assert next(e for e in doc.ents if e.text == "Marcus Bell").label_ != "PERSON"
+    assert "Marcus Bell" in [e.text for e in with_set_off_people(doc, list(doc.ents)) if e.label_ == "PERSON"]
 
 
 def test_a_person_s_full_name_stays_a_person_wherever_it_recurs(nlp: Any) -> None:

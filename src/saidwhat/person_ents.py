@@ -302,8 +302,9 @@ def with_set_off_people(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
             continue
         if len(ent) == 1 and (ent.end >= len(doc) or doc[ent.end].text != ","):
             continue  # a given name alone is set off on both sides: "her sister, Chioma, forged" (a place)
-        if ent[-1].lower_ in ORGANISATION_ENDINGS or root.head.lower_ in SHARED_ROLES:
-            continue  # "Carrier's parent, United Technologies,"
+        shared = root.head.lower_ in SHARED_ROLES and gender_of(ent[0].text) is None
+        if ent[-1].lower_ in ORGANISATION_ENDINGS or shared:
+            continue  # "Carrier's parent, United Technologies,"; not "Another parent, Marcus Bell,"
         if noun_type(root.head.lower_) == "person":
             found.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
     # a given name alone, untagged: "her younger sister, Chioma,", "Their brother, Emeka, said"

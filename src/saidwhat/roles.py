@@ -12,15 +12,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from saidwhat.mentions import FORMER, NAME_TITLES, proper_qualifiers, qualifiers, role_keys, role_word
+from saidwhat.mentions import (
+    FORMER,
+    NAME_TITLES,
+    common_noun,
+    proper_qualifiers,
+    qualifiers,
+    role_keys,
+    role_word,
+)
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 P = TypeVar("P")
 
 COPULAS = frozenset({"is", "was", "’s", "'s", "remains", "became"})
 INDEFINITES = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
+def role_beside(name: SpacySpan) -> Token | None:
+    """The role noun set off after a name ("Adeyemi, the board chair, said"), if any."""
+    return next((c for c in name.root.children if c.dep_ == "appos" and common_noun(c)), None)
 
 
 def indefinite(noun: Token) -> bool:

@@ -8,9 +8,9 @@ mentioned or quoted most recently, then resolve each mention in reading order:
   bare surname or first name -> among the full names sharing it, the one named most so far (the entity
     the discourse is about), then the most recently active one;
   he/she/his -> the last speaker, unless someone has since been the subject of a clause outside
-    reported content (a name in what the speaker said, an object or "according to X" does not take the
-    discourse over), else the person most recently a subject; skipping people whose gender is known to
-    differ (by honorific, an earlier pronoun or a clearly gendered first name: first_names.py).
+    reported content (a name in what the speaker said, an object or "according to Politico" does not
+    take the discourse over), else the person most recently a subject; skipping people whose gender is
+    known to differ (by honorific, an earlier pronoun or a clearly gendered first name: first_names.py).
     Measured on 308 hand-labelled pronoun sources of PolNeAR dev (pronoun_eval.py): subjects rather
     than any mention lifted the right person from 71.8% to 85.7% of the attached pronouns; 89.4% with
     titles as roles ("President Obama … the president appeared cowed") and subjects the recognizer did
@@ -20,11 +20,11 @@ mentioned or quoted most recently, then resolve each mention in reading order:
     something else; the institution the sentence before is about, where none spoke (organizations.py).
 Name forms (names.py): "Donald Trump" beside "Donald J. Trump", or "Suu Kyi" beside "Aung San Suu Kyi",
 is that person named in full; a nickname in quotation marks stays inside its name. People who share a
-name stay apart: "Donald Trump" is not "Donald Trump Jr."; a namesake the recognizer missed joins the
-people ("said Ana Reyes" beside Tom Reyes); a tie in mentions goes to the one quoted more by name, then
-the most recent; a surname whose honorific rules out every fuller name ("Mr. Obama" beside "Michelle
-Obama") is a person of its own. What a single mention is (its range, the entity inside it, the name set
-off beside it: "A spokesman for Hillary Clinton" is not Clinton) is mentions.py's.
+name stay apart: "Donald Trump" is not "Donald Trump Jr."; "the elder Brennan" is the father (people.py);
+a namesake the recognizer missed joins the people ("said Ana Reyes" beside Tom Reyes); a tie in mentions
+goes to the one quoted more by name, then the most recent; a surname whose honorific rules out every
+fuller name ("Mr. Obama" beside "Michelle Obama") is a person of its own. What a single mention is (its
+range, the entity inside it, the name set off beside it) is mentions.py's.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ from saidwhat.organizations import (
 from saidwhat.people import Person, by_generation, containing, generation_asked, named_people
 from saidwhat.person_ents import person_fixed, set_off_person
 from saidwhat.quotemarks import inside_paragraph_quotation
-from saidwhat.roles import RoleBook, age_epithet
+from saidwhat.roles import RoleBook, age_epithet, role_beside
 from saidwhat.subjects import AGENT_SUFFIXES
 from saidwhat.unnamed import UnnamedSpeaker
 
@@ -139,7 +139,7 @@ class EntityResolver:
             if ent.start < self._cursor or ent.start >= upto:
                 continue
             gender = honorific_gender(ent)
-            role = _role_beside(ent)
+            role = role_beside(ent)
             key, asked = name_key(self._ent_name(ent)), generation_asked(ent)
             person = self._lookup(key, gender, at=ent.start, role=role, generation=asked)
             if person is None:
@@ -362,7 +362,7 @@ class EntityResolver:
                 return self._ent_name(ent), mention, "organization"  # "The union, Unifor,": misread
             toks, gender = name_key(self._ent_name(ent)), honorific_gender(ent)
             asked = generation_asked(ent)
-            person = self._lookup(toks, gender, at=ent.start, role=_role_beside(ent), generation=asked)
+            person = self._lookup(toks, gender, at=ent.start, role=role_beside(ent), generation=asked)
             if person is not None:
                 return self._spoke_here(person, src, at=ent.start), mention, "person"
             return self._ent_name(ent), mention, "person"
@@ -371,7 +371,7 @@ class EntityResolver:
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
             return mention_name(span), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
-            person = self._lookup(name_key(clean_name(ent.text)), role=_role_beside(ent))
+            person = self._lookup(name_key(clean_name(ent.text)), role=role_beside(ent))
             if person is not None and (
                 src.pos_ == "PROPN" or src.is_title
             ):  # "Trump" read as an organisation
@@ -385,7 +385,7 @@ class EntityResolver:
         if src.idx < self._headline_end and (holder := self._introduced_below(src)) is not None:
             return self._spoke(holder), mention, "person"  # "Mayor defends budget" ¶ "Mayor Grace …"
         if src.pos_ == "PROPN":
-            person = self._lookup(surname_key(src), at=src.i, role=_role_beside(span))
+            person = self._lookup(surname_key(src), at=src.i, role=role_beside(span))
             if person is not None:  # a bare surname the tagger did not label as a person
                 return self._spoke_here(person, src), mention, "person"
             if (full := self.orgs.full_name(span.text)) is not None:
@@ -436,9 +436,11 @@ class EntityResolver:
 
     def _spoke_here(self, person: Person, src: Token, at: int | None = None) -> str:
         """A named speaker holds attention from their mention (token `at`, else `src`), labelled as a
-        person or not ("Mendes" as an organisation): "Mendes said …. “…,” she said" is Mendes, not a
-        woman named in between. "according to Politico" holds no attention."""
-        person.hold(src.i if at is None else at, subject=not according_to(src))
+        person or not: "Mendes said …. “…,” she said" is Mendes, not a woman named in between; so is a
+        full name cited by "according to" ("…, according to the president, Maya Torres. She said …"),
+        not a one-word one the recognizer may have misread ("according to Politico")."""
+        cited = according_to(src) and len(person.tokens) < 2
+        person.hold(src.i if at is None else at, subject=not cited)
         return self._spoke(person)
 
     def _spoke(self, person: Person) -> str:
@@ -489,11 +491,6 @@ class EntityResolver:
         for p in self.people:
             if p.name == name:
                 self.last_speaker = p
-
-
-def _role_beside(name: SpacySpan) -> Token | None:
-    """The role noun set off after a name ("Adeyemi, the board chair, said"), if any."""
-    return next((c for c in name.root.children if c.dep_ == "appos" and common_noun(c)), None)
 
 
 JOINT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})  # the speaker named as such, not an antecedent

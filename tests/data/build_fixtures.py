@@ -530,6 +530,17 @@ FIXTURES = [
          "Harold Brennan", "said"),
        Q("Without this deal, we were bankrupt by spring,", "direct", "Kevin Brennan", "said"),
        Q("We'll see,", "direct", "Harold Brennan", "said")]),
+    F("cited_person_then_she_and_a_parent_named", "a person cited by 'according to' with her full name is "
+      "who the next 'she said' continues; a name set off after 'Another parent' is a person (the "
+      "recognizer tagged it an institution, as a company's parent would be)",
+      "Parents at the meeting were divided. “My daughter needs to reach me in an emergency,” said Jennifer "
+      "Wu, whose daughter is in ninth grade.\n\nAnother parent, Marcus Bell, disagreed. “We managed "
+      "without phones for decades,” he said.\n\nStudents were not consulted, according to the student "
+      "council president, Maya Torres, 17. She said students planned to petition the board.",
+      [Q("My daughter needs to reach me in an emergency,", "direct", "Jennifer Wu", "said"),
+       Q("We managed without phones for decades,", "direct", "Marcus Bell", "said"),
+       Q("Students were not consulted", "indirect", "Maya Torres", "according to"),
+       Q("students planned to petition the board", "indirect", "Maya Torres", "said")]),
 ]  # fmt: skip
 
 
