@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat import extract
-from saidwhat.roles import RoleBook, age_epithet
+from saidwhat.roles import RoleBook, age_epithet, named_below
 
 
 def book_and_doc(nlp: Any, text: str) -> tuple[RoleBook[str], Any]:
@@ -91,3 +91,36 @@ def test_an_age_epithet_names_whom_the_story_is_about() -> None:
     )
     quotes = extract(text).quotes
     assert [(q.speaker, q.speaker_type) for q in quotes if q.kind == "direct"] == [("Kofi Mensah", "person")]
+
+
+LEDE = (
+    "A federal judge on Friday blocked the law, calling it “flagrantly unconstitutional.”\n\n"
+    "U.S. District Judge Robert Pitman wrote that the state had acted in bad faith."
+)
+
+
+def _below(nlp: Any, text: str, word: str) -> str | None:
+    doc = nlp(text)
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    noun = next(t for t in doc if t.text == word)
+    found = named_below(noun, people, doc.text, lambda char: True)
+    return found.text if found is not None else None
+
+
+def test_a_ledes_indefinite_role_is_the_holder_the_next_paragraph_names(nlp: Any) -> None:
+    assert _below(nlp, LEDE, "judge") == "Robert Pitman"
+    calling = next(q for q in extract(LEDE).quotes if q.cue is not None and q.cue.text == "calling")
+    assert (calling.speaker, calling.speaker_type) == ("Robert Pitman", "person")
+    assert calling.speaker_mention is not None and calling.speaker_mention.text == "A federal judge"
+
+
+def test_an_anonymous_role_or_one_named_too_far_or_beside_it_is_nobody_named(nlp: Any) -> None:
+    anonymous = (
+        "A senior State Department official, who spoke on condition of anonymity, said the talks had "
+        "stalled.\n\nState Department official John Kirby said later that talks would resume."
+    )
+    assert _below(nlp, anonymous, "official") is None
+    far = LEDE.replace("\n\n", "\n\nThe ruling came late.\n\n")  # two paragraphs on
+    assert _below(nlp, far, "judge") is None
+    two = LEDE + " Judge Ann Reyes dissented in a related case."  # two judges named: which one?
+    assert _below(nlp, two, "judge") is None

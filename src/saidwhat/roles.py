@@ -9,6 +9,7 @@ Generic over the person record, which speakers.py owns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -16,6 +17,7 @@ from saidwhat.mentions import (
     FORMER,
     NAME_TITLES,
     common_noun,
+    noun_type,
     proper_qualifiers,
     qualifiers,
     role_keys,
@@ -23,6 +25,8 @@ from saidwhat.mentions import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -110,3 +114,48 @@ def age_epithet(word: Token) -> bool:
     determiner = next((c for c in word.children if c.dep_ == "det"), None)
     determiner = determiner or (word.head if word.head.dep_ == "det" else None)
     return any(t is not None and t.lower_ == "the" for t in (determiner, before))
+
+
+def named_below(
+    noun: Token, person_ents: list[SpacySpan], text: str, outside: Callable[[int], bool]
+) -> SpacySpan | None:
+    """The name an indefinite role introduces before it ("A federal judge on Friday blocked …, calling it
+    “…”" ¶ "U.S. District Judge Robert Pitman wrote …"): a news lede gives the role first and its
+    holder right after. The one person named after the role's sentence, in its paragraph or the next,
+    outside what anyone said (`outside`, by character), with the same role as a title or set off beside
+    the name ("Robert Pitman, a federal judge,"); None where no one or several are (an indefinite role
+    is otherwise someone new, `indefinite`). PolNeAR train: 6 speakers named so, each right on reading."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not indefinite(noun) or noun_type(noun.lower_) != "person":
+        return None
+    if ANONYMOUS.search(noun.sent.text):  # "a senior official, who spoke on condition of anonymity,"
+        return None
+    word, reach = role_word(noun), _end_of_next_paragraph(text, noun.idx)
+    sentence_end = noun.sent.end
+    ahead = [
+        e for e in person_ents if e.start >= sentence_end and e.start_char < reach and outside(e.start_char)
+    ]
+    named = {e.text for e in ahead if word in (role_word(r) for r in _roles_around(e))}
+    return next(e for e in ahead if e.text in named) if len(named) == 1 else None
+
+
+def _roles_around(ent: SpacySpan) -> list[Token]:
+    """The role nouns and titles beside a name, as `RoleBook.give_around` reads them."""
+    root = ent.root
+    beside = [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ in ("NOUN", "PROPN")]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        beside.append(root.head)
+    return beside
+
+
+ANONYMOUS = re.compile(r"anonymity|anonymously|not to be (?:named|identified)|not authorized|withheld", re.I)
+
+
+def _end_of_next_paragraph(text: str, at: int) -> int:
+    """Where the paragraph after the one holding character `at` ends."""
+    end = text.find("\n", at)
+    if end < 0:
+        return len(text)
+    while end < len(text) and text[end].isspace():
+        end += 1
+    following = text.find("\n", end)
+    return len(text) if following < 0 else following

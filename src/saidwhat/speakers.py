@@ -72,7 +72,7 @@ from saidwhat.organizations import (
 from saidwhat.people import Person, by_generation, containing, generation_asked, named_people
 from saidwhat.person_ents import person_fixed, set_off_person
 from saidwhat.quotemarks import inside_paragraph_quotation
-from saidwhat.roles import RoleBook, age_epithet, role_beside
+from saidwhat.roles import RoleBook, age_epithet, named_below, role_beside
 from saidwhat.subjects import AGENT_SUFFIXES
 from saidwhat.unnamed import UnnamedSpeaker
 
@@ -399,6 +399,10 @@ class EntityResolver:
             return org, mention, "organization"  # "the company said": the one named before
         if definite and (described := fuller_description(src)) is not None:
             return described, mention, "organization"  # "The ministry said": the economy ministry
+        text = self.text if self.text is not None else doc.text
+        ahead = named_below(src, self._person_ents, text, self._outside)
+        if ahead is not None and (person := self._lookup(name_key(self._ent_name(ahead)))) is not None:
+            return self._spoke(person), mention, "person"  # "A federal judge …" ¶ "Judge Robert Pitman"
         return mention_name(introducing_description(src, span) or span), mention, noun_type(lower)
 
     def _introduced_below(self, role: Token) -> Person | None:

@@ -541,6 +541,17 @@ FIXTURES = [
        Q("We managed without phones for decades,", "direct", "Marcus Bell", "said"),
        Q("Students were not consulted", "indirect", "Maya Torres", "according to"),
        Q("students planned to petition the board", "indirect", "Maya Torres", "said")]),
+    F("lede_role_named_below", "a lede's indefinite role ('A federal judge … calling it “…”') is the "
+      "holder the next paragraph names with that role; an anonymous one stays unnamed",
+      "A federal judge on Friday temporarily blocked the county's new voting map, calling it “a "
+      "transparent attempt to dilute the votes of Black residents.”\n\nU.S. District Judge Rosa Alvarez "
+      "wrote that the county had ignored its own experts. A county official, who spoke on condition of "
+      "anonymity, said the county would appeal.\n\nCounty attorney Mark Dunn said the map was lawful.",
+      [Q("it “a transparent attempt to dilute the votes of Black residents.”", "mixed", "Rosa Alvarez",
+         "calling", ["A federal judge"]),
+       Q("that the county had ignored its own experts", "indirect", "Rosa Alvarez", "wrote"),
+       Q("the county would appeal", "indirect", "A county official", "said"),
+       Q("the map was lawful", "indirect", "Mark Dunn", "said")]),
 ]  # fmt: skip
 
 
