@@ -644,7 +644,7 @@ def test_a_headlines_bare_role_is_the_person_introduced_below_with_it() -> None:
     # its holder of (roles.named_below): the same person, unless the role's own sentence names her
     text = "A mayor defends his budget\n\nMayor Grace Lindqvist said the city would repave 40 miles of road."
     assert speakers(text) == ["Grace Lindqvist", "Grace Lindqvist"]
-    text = "A mayor defends his budget\n\nThe council met.\n\nMayor Grace Lindqvist said the city would repave."
+    text = "A mayor defends his budget\n\nThe council met.\n\nMayor Grace Lindqvist said it would repave."
     assert speakers(text)[0] == "A mayor"
 
 
