@@ -17,13 +17,11 @@ Where nothing ties the noun to a named institution, the mention stays the speake
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from saidwhat.first_names import gender_of
 from saidwhat.mentions import INDUSTRY_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS, qualifying
-from saidwhat.names import clean_name, replacing_ents
+from saidwhat.names import clean_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -85,13 +83,13 @@ def _acronym(words: tuple[str, ...], name: str) -> bool:
     return len(words) == 1 and len(name) >= 4 and name.isupper()
 
 
-def _words(text: str) -> tuple[str, ...]:
+def name_words(text: str) -> tuple[str, ...]:
     words = tuple(w.strip(".,'’").lower() for w in text.split())
     words = tuple(w for w in words if w)
     return words[1:] if words[:1] == ("the",) else words
 
 
-def _shortens(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+def shortens(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Is `short` the name `full` without its trailing corporate words ("nordlink" / "nordlink systems")?"""
     return (
         len(short) < len(full)
@@ -134,76 +132,6 @@ def _kind_noun(words: tuple[str, ...]) -> str | None:
 
 
 # words before a company's name that a recognizer takes into it ("Shares of Lumina Semiconductor fell")
-MARKET_WORDS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
-MOSTLY, MANY = 3, 6  # institution tags per person tag, and in all, that make a bare word an institution
-
-
-def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
-    """`ents` with two slips of the recognizer on institutions undone: a name that takes in the market
-    words before it ("Shares of Lumina Semiconductor fell": Lumina Semiconductor), and a one-word name
-    it tags as a person where the article names a company by it with its corporate word and tags it as
-    an institution as often ("Lumina now expects" beside Lumina Semiconductor: a company speaks, not a
-    person). A word that is part of a longer person's name ("Ford" beside "Gerald Ford") stays a
-    person, and so does one the recognizer merely tags as an institution often ("Trump" nine times to
-    four, with no "Trump Inc." in the article); with no corporate form it takes an institution tag
-    MOSTLY times as often as a person tag, and MANY times at least ("Carrier" 21 times to 7). Also an
-    institution: a name tagged a person whose clause says "its" of its object ("Harbour Freight will
-    close its depot"), and a name tagged a place that ends in an institution noun ("West Yorkshire
-    Police", "Leeds City Council")."""
-    from spacy.tokens import Span as SpacySpan
-
-    trimmed = [
-        SpacySpan(doc, e.start + 2, e.end, label="ORG")
-        for e in ents
-        if e.label_ == "ORG" and len(e) > 2 and e[0].lower_ in MARKET_WORDS and e[1].lower_ == "of"
-    ]
-    ents = replacing_ents(ents, trimmed)
-    org_words = [_words(clean_name(e.text)) for e in ents if e.label_ == "ORG"]
-    in_full = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    as_person = Counter(e[0].lower_ for e in ents if e.label_ == "PERSON" and len(e) == 1)
-
-    def institution(word: str) -> bool:
-        as_org = sum(w == (word,) or _shortens((word,), w) for w in org_words)
-        corporate = any(_shortens((word,), w) for w in org_words)
-        return as_org >= as_person[word] if corporate else as_org >= max(MOSTLY * as_person[word], MANY)
-
-    relabelled = [
-        SpacySpan(doc, e.start, e.end, label="ORG")
-        for e in ents
-        if (
-            e.label_ == "PERSON"
-            and (
-                (len(e) == 1 and e[0].lower_ not in in_full and institution(e[0].lower_))
-                or (gender_of(e[0].text) is None and _owns_an_its(e))
-            )
-        )
-        # a place's institution tagged as the place: "West Yorkshire Police", "Leeds City Council"
-        or (e.label_ in PLACE_LABELS and len(e) > 1 and e[-1].lower_ in ORGANIZATION_NOUNS)
-    ]
-    return replacing_ents(ents, relabelled)
-
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _owns_an_its(ent: SpacySpan) -> bool:
-    """Is `ent` the subject of a clause that says "its" of its object ("Harbour Freight will close its
-    depot")? No person is "its": the recognizer took an institution's name for a person's."""
-    verb = ent.root.head
-    if ent.root.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    between = ent.doc[ent.end : verb.i]
-    if len(between) > 2 or any(t.is_punct for t in between):
-        return False  # "DeMoro, director of a union that has been busing its members": a misparse
-    for obj in verb.children:
-        if obj.dep_ not in ("dobj", "attr", "prep"):
-            continue
-        nouns = [obj, *(c for c in obj.children if c.dep_ == "pobj")]
-        if any(c.dep_ == "poss" and c.lower_ == "its" for n in nouns for c in n.children):
-            return True
-    return False
-
-
 AFFILIATION_PREPS = frozenset({"of", "at", "with", "for", "from"})
 
 
@@ -237,7 +165,7 @@ class OrgBook:
         for ent in ents:
             if ent.label_ != "ORG" or any(t.pos_ in ("VERB", "AUX") for t in ent):
                 continue  # not a headline the recognizer took for a name ("Suspect Named By Police")
-            words = _words(clean_name(ent.text))
+            words = name_words(clean_name(ent.text))
             # not a bare capitalised noun ("Bank", "the Commission"): nothing names one institution
             if words and len(words) <= 8 and not all(w in ORGANIZATION_NOUNS for w in words):
                 found.append((ent, words))
@@ -266,7 +194,7 @@ class OrgBook:
         """The one institution a name shortens ("Nordlink": Nordlink Systems) or abbreviates ("the
         EPA", "the Fed"), or None: with two that fit ("the FBI" beside the Federal Bureau of
         Investigation and the Federal Bureau of Inquiry) which is meant is unknown."""
-        shortened = next((inst for full, inst in fullest.items() if _shortens(words, full)), None)
+        shortened = next((inst for full, inst in fullest.items() if shortens(words, full)), None)
         if shortened is not None:
             return shortened
         fits = {id(inst): inst for full, inst in fullest.items() if _abbreviates(written, full)}
@@ -279,7 +207,7 @@ class OrgBook:
     def full_name(self, name: str) -> str | None:
         """The fuller name of the institution `name` shortens ("Nordlink": "Nordlink Systems"), or None
         where `name` is already the fullest (or names no institution the article has)."""
-        words = _words(clean_name(name))
+        words = name_words(clean_name(name))
         inst = self._by_words.get(words)
         if inst is None:  # "Nordlink", "the Fed" where the recognizer did not label it
             inst = self._unique(self._by_words, words, clean_name(name))

@@ -1,9 +1,8 @@
 """Turn the source token of an attribution into a mention span and a canonical entity of the article.
 
 A bare surname or a pronoun is not a speaker: readers resolve it to the entity the discourse is about.
-We keep, per article, the people named in full (PERSON entities), the roles the article ties to them
-("Jane Doe, the agency's spokeswoman"; "spokeswoman Jane Doe"; "Doe is the spokeswoman") and who was
-mentioned or quoted most recently, then resolve each mention in reading order:
+We keep the people named in full (PERSON entities), the roles tied to them ("Jane Doe, the agency's
+spokeswoman") and who was mentioned or quoted last, then resolve each mention in reading order:
   full name -> the longest name in the article that contains it;
   bare surname or first name -> among the full names sharing it, the one named most so far (the entity
     the discourse is about), then the most recently active one;
@@ -12,19 +11,17 @@ mentioned or quoted most recently, then resolve each mention in reading order:
     take the discourse over), else the person most recently a subject; skipping people whose gender is
     known to differ (by honorific, an earlier pronoun or a clearly gendered first name: first_names.py).
     Measured on 308 hand-labelled pronoun sources of PolNeAR dev (pronoun_eval.py): subjects rather
-    than any mention lifted the right person from 71.8% to 85.7% of the attached pronouns; 89.4% with
-    titles as roles ("President Obama … the president appeared cowed") and subjects the recognizer did
-    not label as people ("Trump has record low support", read as an organisation);
+    than any mention lifted the right person from 71.8% to 85.7% of the attached pronouns (titles as
+    roles and subjects the recognizer did not label as people then to 89.4%);
   role noun -> the person the article tied that role to; otherwise the mention itself;
   "it" -> the institution that spoke last, close before it, unless the sentence before is about
-    something else; the institution the sentence before is about, where none spoke (organizations.py).
-Name forms (names.py): "Donald Trump" beside "Donald J. Trump", or "Suu Kyi" beside "Aung San Suu Kyi",
-is that person named in full; a nickname in quotation marks stays inside its name. People who share a
-name stay apart: "Donald Trump" is not "Donald Trump Jr."; "the elder Brennan" is the father (people.py);
-a namesake the recognizer missed joins the people ("said Ana Reyes" beside Tom Reyes); a tie in mentions
-goes to the one quoted more by name, then the most recent; a surname whose honorific rules out every
-fuller name ("Mr. Obama" beside "Michelle Obama") is a person of its own. What a single mention is (its
-range, the entity inside it, the name set off beside it) is mentions.py's.
+    something else, else the one the sentence before is about (organizations.py).
+Name forms (names.py): "Donald Trump" beside "Donald J. Trump" is that person named in full; a nickname
+in quotation marks stays inside its name. People who share a name stay apart: "Donald Trump" is not
+"Donald Trump Jr."; "the elder Brennan" is the father (people.py); a namesake the recognizer missed
+joins the people ("said Ana Reyes" beside Tom Reyes); a tie in mentions goes to the one quoted more by
+name, then the most recent; a surname whose honorific rules out every fuller name ("Mr. Obama" beside
+"Michelle Obama") is a person of its own. What a mention is (range, entity, name set off) is mentions.py's.
 """
 
 from __future__ import annotations
@@ -60,11 +57,11 @@ from saidwhat.names import (
     suffixed,
     surname_key,
 )
+from saidwhat.org_ents import organization_fixed, with_joint_body
 from saidwhat.organizations import (
     OrgBook,
     definite_institution,
     fuller_description,
-    organization_fixed,
     sentence_before_start,
     subject_before,
     subject_since,
@@ -330,7 +327,7 @@ class EntityResolver:
         doc = self.doc
         if src.pos_ == "ADP":  # "Of Carson, Levine … said": the parser made the preposition the subject
             src = next((c for c in src.children if c.dep_ == "pobj"), src)
-        left, right = mention_range(src)
+        left, right = with_joint_body(src, self._ents, *mention_range(src))  # "Devon and Cornwall Police"
         self._advance(left)
         span = doc[left:right]
         mention = Span(span.text, span.start_char, span.end_char)
