@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhat.candidate import relative_report_pronoun
+from saidwhat import extract
+from saidwhat.candidate import Candidate, closes_its_report, relative_report_pronoun
 
 
 def _pronoun(nlp: Any, text: str, cue: str) -> str | None:
@@ -23,3 +24,27 @@ def test_the_relative_pronoun_a_relative_clause_reports_on(nlp: Any) -> None:
 def test_no_pronoun_for_a_complement_with_its_own_subject_or_a_main_clause(nlp: Any) -> None:
     assert _pronoun(nlp, "She repeated the claim that he said the deal was dead.", "said") is None
     assert _pronoun(nlp, "Officials said the plant was closed in 2019.", "said") is None
+
+
+def _closing(nlp: Any, text: str) -> bool:
+    doc = nlp(text)
+    cue = next(
+        t for t in doc if t.dep_ == "ROOT" and t.tag_.startswith("VB") and t.lower_ in ("said", "told")
+    )
+    comma = next(t.i for t in doc if t.text == ",")
+    return closes_its_report(doc, Candidate(cue.i, "ccomp", ((0, comma),), None))
+
+
+def test_a_report_its_attribution_closes(nlp: Any) -> None:
+    assert _closing(nlp, "Voters turned out in record numbers, the electoral commission said on Tuesday.")
+    assert _closing(nlp, "The talks collapsed on Friday, a source close to the negotiations told Reuters.")
+    # more said after the verb: the verb does not close the report
+    assert not _closing(nlp, "Turnout rose, the commission said, and it said the count would take days.")
+
+
+def test_a_closing_attribution_is_a_report_however_short() -> None:
+    text = (
+        "Election results\n\nVoters turned out in record numbers, the electoral commission said on Tuesday."
+    )
+    got = [(q.text, q.kind, q.speaker) for q in extract(text).quotes]
+    assert got == [("Voters turned out in record numbers", "indirect", "the electoral commission")]

@@ -89,3 +89,33 @@ def test_a_that_the_parser_marks_as_opening_a_relative_clause_on_the_listener_is
     )
     extended = next(t for t in doc if t.text == "extended")
     assert (extended.dep_, extended.head.text) == ("ccomp", "told")
+
+
+def test_an_attribution_closing_the_sentence_heads_it_again(nlp: Any) -> None:
+    text = (
+        "The RMT union has rejected the latest pay offer from Network Rail, its general secretary Mick "
+        "Lynch said."
+    )
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "ROOT" and [c.text for c in said.children if c.dep_ == "nsubj"] == ["secretary"]
+    assert next(t for t in doc if t.text == "rejected").head.i == said.i and doc[-1].head.i == said.i
+    got = [(q.text, q.speaker) for q in extract(text).quotes]
+    assert got == [("The RMT union has rejected the latest pay offer from Network Rail", "Mick Lynch")]
+
+
+def test_a_relative_clause_with_its_own_subject_is_left_alone(nlp: Any) -> None:
+    doc = nlp("She met the minister, who said nothing about the plan.")
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "relcl" and said.head.text == "minister"
+
+
+def test_a_time_before_the_verb_is_no_speaker(nlp: Any) -> None:
+    doc = nlp(
+        "“We have concerns and there have to be some things we come together on,” Beck said.\n\nBeck, who "
+        "supported Sen. Ted Cruz, R-Texas, and virulently opposed Trump during the Republican presidential "
+        "primaries, last week said Trump was seeking to start either a rebellious movement or a media "
+        "empire.\n\n“What is going to happen next is anyone's guess,” he said."
+    )
+    said = [t for t in doc if t.text == "said"][1]
+    assert "week" not in [c.text for c in said.children if c.dep_ == "nsubj"]

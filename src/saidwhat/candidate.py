@@ -86,3 +86,32 @@ def relative_report_pronoun(cue: Token) -> Token | None:
     if subject is None:
         return next((c for c in cue.children if c.i < speaker.i and c.lower_ in ("that", "which")), None)
     return subject if subject.tag_ in RELATIVE_TAGS and subject.i < speaker.i else None
+
+
+# verbs that close a report ("…, the commission said on Tuesday."); a verb of thought ("I thought") is not one
+CLOSING_CUES = frozenset(
+    {"said", "says", "told", "added", "wrote", "reported", "announced", "stated", "warned"}
+)
+
+
+def closes_its_report(doc: Doc, cand: Candidate) -> bool:
+    """Is `cand` a report closed by its attribution, "CLAUSE, SUBJECT said [on Tuesday].": the clause
+    opens the sentence (or follows its punctuation), ends at the comma before the subject, and the
+    speech verb heads the sentence with nothing after it but its own modifiers?"""
+    cue = doc[cand.cue]
+    if cand.frame != "ccomp" or cue.dep_ != "ROOT" or cue.lower_ not in CLOSING_CUES:
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    first, last = cand.content[0][0], cand.content[-1][1]
+    if subject is None or last > subject.left_edge.i or doc[subject.left_edge.i - 1].text != ",":
+        return False
+    if first > cue.sent.start and not doc[first - 1].is_punct:
+        return False
+    listener = ("dobj", "dative") if cue.lower_ == "told" else ()  # "…, a source told Reuters."
+    after = doc[cue.i + 1 : cue.sent.end]
+    return all(t.is_punct or (cue.is_ancestor(t) and _modifier(t, listener)) for t in after)
+
+
+def _modifier(tok: Token, listener: tuple[str, ...]) -> bool:
+    """Is `tok`, after a closing cue, only a modifier of it (or its listener), not more it says?"""
+    return tok.dep_ not in ("ccomp", "xcomp", "dobj", "conj") or tok.dep_ in listener

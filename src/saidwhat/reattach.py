@@ -14,6 +14,11 @@ reviewed") or a verb with an object of its own has no room for one: the clause i
 Only a speech verb after a comma, with no subject of its own, is taken for the sentence's verb, and only
 after a participle that directly follows the subject and its comma ("Smith, who asked …, said" is a
 relative clause the parser reads right).
+
+`closing_attributions` puts right a third: an attribution closing the sentence after a comma ("The union
+has rejected the offer, its general secretary Mick Lynch said on Wednesday.") read with the noun phrase
+as an appositive of the last noun and "said" a subjectless modifier of the report: the phrase is the
+speaker, and what comes before the comma what was said.
 """
 
 from __future__ import annotations
@@ -57,7 +62,7 @@ def set_off_participles(doc: Doc) -> Doc:
         elif (found := _misread_as_complement(verb)) is not None:
             complements.append((verb, *found))
     if not repairs and not complements:
-        return that_clauses(doc)
+        return closing_attributions(that_clauses(doc))
     heads, deps, tags = _tree(doc)
     strings = doc.vocab.strings
     for verb, participle, _ in repairs:
@@ -74,7 +79,7 @@ def set_off_participles(doc: Doc) -> Doc:
         heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
         tags[participle.i] = strings.add("VBN")
     _write_tree(doc, heads, deps, tags)
-    return that_clauses(doc)
+    return closing_attributions(that_clauses(doc))
 
 
 def _tree(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
@@ -183,3 +188,62 @@ def _misread_as_complement(verb: Token) -> tuple[Token, Token] | None:
             if subject is not None:
                 return participle, subject
     return None
+
+
+# the words of a speaker's noun phrase between the comma and the verb: "its general secretary Mick Lynch"
+NOUN_PHRASE_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD"})
+CLOSING_REACH = 8  # tokens of that phrase at most
+
+
+def closing_attributions(doc: Doc) -> Doc:
+    """`doc` with each misread closing attribution (module docstring) made the sentence's head."""
+    import numpy
+    from spacy.attrs import LOWER
+
+    hashes = [doc.vocab.strings[w] for w in MAIN_SPEECH_VERBS]
+    found = [
+        repair
+        for k in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), hashes)).tolist()
+        if (repair := _closing_attribution(doc[k])) is not None
+    ]
+    if not found:
+        return doc
+    heads, deps, tags = _tree(doc)
+    strings = doc.vocab.strings
+    for verb, speaker, report, comma in found:
+        heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
+        heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
+        heads[speaker.i], deps[speaker.i] = verb.i - speaker.i, strings.add("nsubj")
+        heads[comma.i] = verb.i - comma.i
+        for child in report.children:  # the closing period the report held belongs to the verb
+            if child.i > verb.i:
+                heads[child.i] = verb.i - child.i
+    _write_tree(doc, heads, deps, tags)
+    return doc
+
+
+def _closing_attribution(verb: Token) -> tuple[Token, Token, Token, Token] | None:
+    """(verb, speaker phrase's head, report's head, comma) where `verb` closes its sentence after a comma
+    and a noun phrase, with no subject of its own, and the sentence's head is the report before them;
+    else None."""
+    if verb.dep_ not in ("ROOT", "advcl", "conj", "relcl", "acl") or any(
+        c.dep_ in SUBJECT_DEPS for c in verb.children
+    ):
+        return None
+    doc, sent = verb.doc, verb.sent
+    # the verb hung on the report, or heading it already with the speaker hung on the report's last noun
+    report = sent.root if verb.dep_ != "ROOT" else next((c for c in verb.lefts if c.dep_ == "ccomp"), verb)
+    k = verb.i - 1
+    while k > sent.start and verb.i - k <= CLOSING_REACH and doc[k].tag_ in NOUN_PHRASE_TAGS:
+        k -= 1
+    if doc[k].text != "," or k == verb.i - 1 or report.i >= k or report.i == verb.i:
+        return None
+    phrase = doc[k + 1 : verb.i]
+    tops = [t for t in phrase if not phrase.start <= t.head.i < phrase.end]
+    if len(tops) != 1 or tops[0].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return None
+    if tops[0].dep_ in ("npadvmod", "tmod") or tops[0].ent_type_ in ("DATE", "TIME"):
+        return None  # "…, last week said …": when, not who
+    if any(t.i > verb.i and not (t.is_punct or verb.is_ancestor(t)) for t in sent):
+        return None  # the verb must close the sentence: only its own phrases after it
+    return verb, tops[0], report, doc[k]
