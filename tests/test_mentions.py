@@ -114,3 +114,16 @@ def test_a_mention_never_starts_inside_the_quotation_before_it(nlp: Any) -> None
     )
     left, right = mention_range(_token(doc, "Sperling"))
     assert doc[left:right].text == "Gene Sperling"
+
+
+def test_a_role_acronym_the_tagger_calls_a_proper_noun_has_its_name_set_off(nlp: Any) -> None:
+    doc = nlp(
+        "Okoye said the trust was recruiting. The local MP, Sarah Dale, told The Courier she would act."
+    )
+    mp = _token(doc, "MP")
+    assert mp.pos_ == "PROPN"  # the tagger's reading
+    named = appositive_name(mp)
+    assert named is not None and named.text == "Dale"
+    doc = nlp("Profits fell. The company's CEO, Jane Smith, said the company would recover.")
+    named = appositive_name(_token(doc, "CEO"))
+    assert named is not None and named.text == "Smith"

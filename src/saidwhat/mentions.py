@@ -138,16 +138,16 @@ INSTITUTION_ENTS = frozenset({"ORG", "GPE", ""})
 def appositive_name(src: Token) -> Token | None:
     """A person's name set off after a common noun, directly or after a role: "His father, the former
     governor Robert Hale, said" (the parser hangs "Hale" on "governor", "governor" on "father"); or an
-    institution's, set off by a comma ("The developer, Bayline Partners, said")."""
-    # a capitalised common noun is a Title Case headline's ("Another GOP Figure Endorses Hillary
-    # Clinton"); "according to the activist group Mosul Eye" cites a source that does not take the
-    # discourse over (its appositive would: a later "she" went to the misread "Mosul Eye")
-    if src.pos_ != "NOUN" or src.ent_type_ or src.is_title:
+    institution's, set off by a comma ("The developer, Bayline Partners, said"). A role may be an
+    acronym the tagger calls a proper noun ("The local MP, Sarah Dale, told …")."""
+    # a capitalised common noun is a Title Case headline's ("Another GOP Figure Endorses …"); "according
+    # to the activist group Mosul Eye" cites a source that must not take the discourse over
+    acronym = src.pos_ == "PROPN" and src.is_upper and src.lower_ in PERSON_NOUNS
+    if (src.pos_ != "NOUN" and not acronym) or src.ent_type_ or src.is_title:
         return None
     cited = according_to(src)
     if cited and src.lower_ not in PERSON_NOUNS:
         return None
-    # not past the subject's verb: "Another GOP Figure Endorses Hillary Clinton" (a misparsed headline)
     limit = src.head.i if src.head.i > src.i else len(src.doc)
     for appos in (c for c in src.children if c.dep_ == "appos" and c.i < limit):
         if cited and not (appos.ent_type_ == "PERSON" and _set_off(src, appos)):
@@ -279,7 +279,8 @@ PERSON_NOUNS = frozenset(
         "priest", "pastor", "bishop", "coach", "player", "farmer", "businessman", "businesswoman",
         "counterpart", "predecessor", "successor", "colleague", "deputy", "founder", "scientist", "nurse",
         "driver", "victim", "survivor", "physician", "surgeon", "captain", "pilot", "engineer", "employee",
-        "staffer", "clerk", "consultant", "lobbyist", "delegate", "donor", "supporter", "veteran",
+        "staffer", "clerk", "consultant", "lobbyist", "delegate", "donor", "supporter", "veteran", "mp",
+        "mep", "msp", "cfo", "coo", "cto",
     }
 )  # fmt: skip
 # a business named by its trade ("The drugmaker, Halcyon Pharma,"): an institution, and a business
