@@ -506,10 +506,12 @@ FIXTURES = [
       "closing mark, even after a short quotation ('‘Never’, he added.')",
       "Junior doctors in Wales will strike for three days next month. ‘We have been left with no choice’, "
       "said Dr Owen Pritchard, who chairs the BMA's Welsh committee. Asked whether talks could still "
-      "avert the walkout, he said: ‘Not on this offer’.\n\nThe Welsh Government said it was disappointed.",
+      "avert the walkout, he said: ‘Not on this offer’. ‘Not yet’, he added.\n\nThe Welsh Government said it "
+      "was disappointed.",
       [Q("We have been left with no choice", "direct", "Owen Pritchard", "said", ["Dr Owen Pritchard"]),
        Q("whether talks could still avert the walkout", "indirect", "", "Asked"),
-       Q("Not on this offer", "direct", "Owen Pritchard", "said", occurrence=None),
+       Q("Not on this offer", "direct", "Owen Pritchard", "said"),
+       Q("Not yet", "direct", "Owen Pritchard", "added"),
        Q("it was disappointed", "indirect", "The Welsh Government", "said")]),
     F("definite_role_then_pronoun", "a speaker the article names only by a definite role ('The "
       "company's chief executive said …'), then 'he': the role is the pronoun's only antecedent",
