@@ -19,6 +19,8 @@ from saidwhat.names import (
 
 def test_clean_name_drops_titles_and_possessives_but_keeps_honorifics() -> None:
     assert clean_name("Mayor Elena Marsh’s") == "Elena Marsh"
+    assert clean_name("Councilmember Dana Ruiz") == "Dana Ruiz"  # the West Coast's one-word title
+    assert clean_name("Assemblymember Luis Ortega") == "Luis Ortega"
     assert clean_name("Mr. Obama") == "Mr. Obama"  # how the article names him
     assert clean_name("Senator from Texas") == "Senator from Texas"
     assert clean_name('">Sanders') == "Sanders"  # a scraped tag's remnant: tweet-date="…">Sanders said

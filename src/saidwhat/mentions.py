@@ -369,7 +369,7 @@ NAME_TITLES = ROLE_TITLES | frozenset(
     {"minister", "chief", "commissioner", "director", "chairman", "chairwoman", "ambassador",
      "detective", "officer", "sheriff", "coach", "general", "professor", "inspector", "superintendent",
      "representative", "chancellor", "captain", "sergeant", "lieutenant", "colonel", "admiral",
-     "attorney", "prosecutor", "councilman", "councilwoman", "treasurer", "commander"}
+     "attorney", "prosecutor", "councilman", "councilwoman", "councilmember", "treasurer", "commander"}
 )  # fmt: skip
 # a title written short ("Gov. Daniel Okafor") names the same role as its full form ("the governor")
 ABBREVIATED_TITLES = {
