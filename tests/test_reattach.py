@@ -119,3 +119,15 @@ def test_a_time_before_the_verb_is_no_speaker(nlp: Any) -> None:
     )
     said = [t for t in doc if t.text == "said"][1]
     assert "week" not in [c.text for c in said.children if c.dep_ == "nsubj"]
+
+
+def test_a_verb_read_as_the_modifier_of_a_name_heads_the_sentence(nlp: Any) -> None:
+    text = (
+        "Strike enters second week\n\nState Sen. Maria Elena Durazo, who joined the picket line on Saturday, "
+        "called on the hospital to return to the table."
+    )
+    doc = nlp(text)
+    called = next(t for t in doc if t.text == "called")
+    assert called.dep_ == "ROOT" and [c.text for c in called.children if c.dep_ == "nsubj"] == ["Durazo"]
+    got = [(q.cue.text if q.cue else None, q.speaker) for q in extract(text).quotes]
+    assert got == [("called", "Maria Elena Durazo")]  # had been "the picket line"

@@ -19,6 +19,11 @@ relative clause the parser reads right).
 has rejected the offer, its general secretary Mick Lynch said on Wednesday.") read with the noun phrase
 as an appositive of the last noun and "said" a subjectless modifier of the report: the phrase is the
 speaker, and what comes before the comma what was said.
+
+`verbs_read_as_modifiers` puts right a fourth: "State Sen. Maria Elena Durazo, who joined the picket
+line on Saturday, called on the hospital to return" read with the name as the sentence's head and
+"called" a participle modifying it. A sentence headed by a noun with a past-tense verb set off after it
+by a comma has that verb for its head, and the noun for its subject.
 """
 
 from __future__ import annotations
@@ -62,7 +67,7 @@ def set_off_participles(doc: Doc) -> Doc:
         elif (found := _misread_as_complement(verb)) is not None:
             complements.append((verb, *found))
     if not repairs and not complements:
-        return closing_attributions(that_clauses(doc))
+        return verbs_read_as_modifiers(closing_attributions(that_clauses(doc)))
     heads, deps, tags = _tree(doc)
     strings = doc.vocab.strings
     for verb, participle, _ in repairs:
@@ -79,7 +84,7 @@ def set_off_participles(doc: Doc) -> Doc:
         heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
         tags[participle.i] = strings.add("VBN")
     _write_tree(doc, heads, deps, tags)
-    return closing_attributions(that_clauses(doc))
+    return verbs_read_as_modifiers(closing_attributions(that_clauses(doc)))
 
 
 def _tree(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
@@ -193,6 +198,10 @@ def _misread_as_complement(verb: Token) -> tuple[Token, Token] | None:
 # the words of a speaker's noun phrase between the comma and the verb: "its general secretary Mick Lynch"
 NOUN_PHRASE_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD"})
 CLOSING_REACH = 8  # tokens of that phrase at most
+TIME_NOUNS = frozenset(
+    {"week", "month", "year", "day", "night", "morning", "afternoon", "evening", "weekend", "today",
+     "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
 
 
 def closing_attributions(doc: Doc) -> Doc:
@@ -242,8 +251,35 @@ def _closing_attribution(verb: Token) -> tuple[Token, Token, Token, Token] | Non
     tops = [t for t in phrase if not phrase.start <= t.head.i < phrase.end]
     if len(tops) != 1 or tops[0].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return None
-    if tops[0].dep_ in ("npadvmod", "tmod") or tops[0].ent_type_ in ("DATE", "TIME"):
+    if tops[0].dep_ in ("npadvmod", "tmod") or tops[0].lower_ in TIME_NOUNS:  # (no entities yet)
         return None  # "…, last week said …": when, not who
     if any(t.i > verb.i and not (t.is_punct or verb.is_ancestor(t)) for t in sent):
         return None  # the verb must close the sentence: only its own phrases after it
     return verb, tops[0], report, doc[k]
+
+
+def verbs_read_as_modifiers(doc: Doc) -> Doc:
+    """`doc` with each sentence the parser headed by a name, its verb read as the name's modifier, put
+    right (module docstring)."""
+    found = []
+    for sent in doc.sents:
+        head = sent.root
+        if head.tag_ not in ("NNP", "NNPS", "NN", "NNS"):  # coarse tags come later (attributes.py)
+            continue
+        verb = next(
+            (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBD" and doc[c.i - 1].text == ","), None
+        )
+        if verb is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            found.append((head, verb))
+    if not found:
+        return doc
+    heads, deps, tags = _tree(doc)
+    strings = doc.vocab.strings
+    for head, verb in found:
+        heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
+        heads[head.i], deps[head.i] = verb.i - head.i, strings.add("nsubj")
+        for child in head.children:  # the closing period the name held belongs to the verb
+            if child.i > verb.i:
+                heads[child.i] = verb.i - child.i
+    _write_tree(doc, heads, deps, tags)
+    return doc
