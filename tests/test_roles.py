@@ -109,6 +109,8 @@ def _below(nlp: Any, text: str, word: str) -> str | None:
 
 def test_a_ledes_indefinite_role_is_the_holder_the_next_paragraph_names(nlp: Any) -> None:
     assert _below(nlp, LEDE, "judge") == "Robert Pitman"
+    again = LEDE + " Judge Pitman also ordered the state to pay costs."  # one judge, named twice
+    assert _below(nlp, again, "judge") == "Robert Pitman"
     calling = next(q for q in extract(LEDE).quotes if q.cue is not None and q.cue.text == "calling")
     assert (calling.speaker, calling.speaker_type) == ("Robert Pitman", "person")
     assert calling.speaker_mention is not None and calling.speaker_mention.text == "A federal judge"

@@ -198,8 +198,9 @@ RELATIVE_REPORT_THRESHOLD = 0.25
 BLOCK_THRESHOLD = 0.4
 
 # "Voters turned out in record numbers, the electoral commission said on Tuesday.": the model doubts a
-# short report before its cue with a plain noun for source (0.30); PolNeAR train's first 400 articles had
-# 85 such reports accepted, 3 of 4 rejected below 0.25 ("…, I thought"; "…, the reasoning goes")
+# short report before its cue with a plain noun for source (0.30). In PolNeAR train's first 400 articles
+# the model accepted 85 reports so closed; the plain ones it rejected scored under 0.25 ("…, I thought",
+# 0.19; "…, the reasoning goes", 0.22). Train gained 5 reports with this threshold, all gold.
 CLOSING_THRESHOLD = 0.25
 
 

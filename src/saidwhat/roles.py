@@ -134,8 +134,9 @@ def named_below(
     ahead = [
         e for e in person_ents if e.start >= sentence_end and e.start_char < reach and outside(e.start_char)
     ]
-    named = {e.text for e in ahead if word in (role_word(r) for r in _roles_around(e))}
-    return next(e for e in ahead if e.text in named) if len(named) == 1 else None
+    # one person, however often named ("Judge Robert Pitman … Judge Pitman"): by surname
+    named = {e[-1].lower_ for e in ahead if word in (role_word(r) for r in _roles_around(e))}
+    return next(e for e in ahead if e[-1].lower_ in named) if len(named) == 1 else None
 
 
 def _roles_around(ent: SpacySpan) -> list[Token]:
