@@ -49,23 +49,21 @@ def _speakers_next_act(verb: Token) -> bool:
     simple past with no subject of its own after a clause in the past perfect: a verb of the reported
     clause shares its tense and comes with "and" or "or" ("had shared it and added …", "had not sent or
     received": PolNeAR train had 12 such against 1 "but"), and only a verb that reports (denied, implied;
-    not "decided", "finished", whose "but" contrasts within the report)."""
+    not "decided", "finished", whose "but" contrasts within the report). With "and", a reporting verb
+    is the speaker's next act where the reported clause has a thing for subject (`_thing_said`)."""
     clause = verb.head
     cc = coordinator_before(verb) if verb.dep_ == "conj" else None
-    if cc is not None and cc.lower_ == "and" and verb.tag_ == "VBD" and _thing_said(clause):
-        # said the figures were “a disgrace” and called for a review; not where the act quotes words,
-        # which would be left without their speaker ("and predicted viewers “will be …”")
-        return (
-            cue_strength(verb) >= CUE_LIKE
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-            and not any(t.is_quote for t in verb.subtree)
-        )
-    if cc is None or cc.lower_ != "but" or verb.tag_ != "VBD" or clause.tag_ != "VBN":
+    if cc is None or verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     if cue_strength(verb) < CUE_LIKE:  # "had paid attention … but decided to proceed": still the report
         return False
-    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
-    return perfect and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    if cc.lower_ == "and":
+        # said the figures were “a disgrace” and called for a review; not where the act quotes words,
+        # which would be left without their speaker ("and predicted viewers “will be …”")
+        return _thing_said(clause) and not any(t.is_quote for t in verb.subtree)
+    if cc.lower_ != "but" or clause.tag_ != "VBN" or any(c.dep_ == "expl" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
 
 
 def _thing_said(clause: Token) -> bool:

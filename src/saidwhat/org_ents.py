@@ -45,9 +45,10 @@ def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         if e.label_ == "ORG" and len(e) > 2 and e[0].lower_ in MARKET_WORDS and e[1].lower_ == "of"
     ]
     ents = replacing_ents(ents, trimmed)
-    ents = replacing_ents(ents, _joint_forces(doc, ents))
-    org_words = [name_words(clean_name(e.text)) for e in ents if e.label_ == "ORG"]
+    # the words of people named in full: none of them is an institution ("Ford" beside "Gerald Ford")
     in_full = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    ents = replacing_ents(ents, _joint_forces(doc, ents, in_full))  # joins no person named in full
+    org_words = [name_words(clean_name(e.text)) for e in ents if e.label_ == "ORG"]
     as_person = Counter(e[0].lower_ for e in ents if e.label_ == "PERSON" and len(e) == 1)
 
     def institution(word: str) -> bool:
@@ -83,13 +84,12 @@ def with_joint_body(src: Token, ents: list[SpacySpan], left: int, right: int) ->
     return (left, right) if body is None else (min(left, body.start), max(right, body.end))
 
 
-def _joint_forces(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+def _joint_forces(doc: Doc, ents: list[SpacySpan], in_full: set[str]) -> list[SpacySpan]:
     """ "Devon and Cornwall Police": the recognizer tags "Devon" apart (a person, a place) from
     "Cornwall Police"; a one-word name, "and", then a place's police force or council is one
-    institution."""
+    institution, unless the word is in the name of someone named in full (`in_full`)."""
     from spacy.tokens import Span as SpacySpan
 
-    in_full = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     joint = []
     for first, body in pairwise(ents):
         if (

@@ -52,12 +52,11 @@ def set_off_participles(doc: Doc) -> Doc:
     import numpy
     from spacy.attrs import LOWER
 
-    arrays = doc.to_array([LOWER])
     hashes = [doc.vocab.strings[w] for w in MAIN_SPEECH_VERBS | MANNER_VERBS]
+    speech_verbs = [doc[k] for k in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), hashes)).tolist()]
     repairs = []
     complements = []  # the other misreading: the participle the verb's complement, with the subject
-    for k in numpy.flatnonzero(numpy.isin(arrays, hashes)).tolist():
-        verb = doc[k]
+    for verb in speech_verbs:
         if verb.lower_ in MANNER_VERBS and (verb.i + 1 == len(doc) or doc[verb.i + 1].text != ":"):
             continue
         participle = verb.head
@@ -66,25 +65,30 @@ def set_off_participles(doc: Doc) -> Doc:
             repairs.append((verb, participle, subject))
         elif (found := _misread_as_complement(verb)) is not None:
             complements.append((verb, *found))
-    if not repairs and not complements:
-        return verbs_read_as_modifiers(closing_attributions(that_clauses(doc)))
-    heads, deps, tags = _tree(doc)
-    strings = doc.vocab.strings
-    for verb, participle, _ in repairs:
-        if participle.head.i == participle.i:
-            heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
-        else:  # the participle hung on something itself: the verb takes its place there
-            heads[verb.i], deps[verb.i] = participle.head.i - verb.i, deps[participle.i]
-        # what the participle held after the verb (the closing period) belongs to the verb
-        for child in participle.children:
-            if child.i > verb.i:
-                heads[child.i] = verb.i - child.i
-    for verb, participle, subject in repairs + complements:  # the subject the verb's, the participle its
-        heads[subject.i] = verb.i - subject.i
-        heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
-        tags[participle.i] = strings.add("VBN")
-    _write_tree(doc, heads, deps, tags)
-    return verbs_read_as_modifiers(closing_attributions(that_clauses(doc)))
+    if repairs or complements:
+        heads, deps, tags = _tree(doc)
+        strings = doc.vocab.strings
+        for verb, participle, _ in repairs:
+            if participle.head.i == participle.i:
+                heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
+            else:  # the participle hung on something itself: the verb takes its place there
+                heads[verb.i], deps[verb.i] = participle.head.i - verb.i, deps[participle.i]
+            _hand_over_trailing(heads, participle, verb)
+        for verb, participle, subject in repairs + complements:  # the subject the verb's, the participle its
+            heads[subject.i] = verb.i - subject.i
+            heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
+            tags[participle.i] = strings.add("VBN")
+        _write_tree(doc, heads, deps, tags)
+    # the token positions stay as they are: the speech verbs found here serve the closing attributions
+    main_verbs = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS]
+    return verbs_read_as_modifiers(closing_attributions(that_clauses(doc), main_verbs))
+
+
+def _hand_over_trailing(heads: numpy.ndarray, old_head: Token, verb: Token) -> None:
+    """What `old_head` held after `verb` (the closing period) belongs to the verb that replaces it."""
+    for child in old_head.children:
+        if child.i > verb.i:
+            heads[child.i] = verb.i - child.i
 
 
 def _tree(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
@@ -204,17 +208,10 @@ TIME_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def closing_attributions(doc: Doc) -> Doc:
-    """`doc` with each misread closing attribution (module docstring) made the sentence's head."""
-    import numpy
-    from spacy.attrs import LOWER
-
-    hashes = [doc.vocab.strings[w] for w in MAIN_SPEECH_VERBS]
-    found = [
-        repair
-        for k in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), hashes)).tolist()
-        if (repair := _closing_attribution(doc[k])) is not None
-    ]
+def closing_attributions(doc: Doc, speech_verbs: list[Token]) -> Doc:
+    """`doc` with each misread closing attribution (module docstring) made the sentence's head;
+    `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
+    found = [repair for verb in speech_verbs if (repair := _closing_attribution(verb)) is not None]
     if not found:
         return doc
     heads, deps, tags = _tree(doc)
@@ -224,9 +221,7 @@ def closing_attributions(doc: Doc) -> Doc:
         heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
         heads[speaker.i], deps[speaker.i] = verb.i - speaker.i, strings.add("nsubj")
         heads[comma.i] = verb.i - comma.i
-        for child in report.children:  # the closing period the report held belongs to the verb
-            if child.i > verb.i:
-                heads[child.i] = verb.i - child.i
+        _hand_over_trailing(heads, report, verb)
     _write_tree(doc, heads, deps, tags)
     return doc
 
@@ -278,8 +273,6 @@ def verbs_read_as_modifiers(doc: Doc) -> Doc:
     for head, verb in found:
         heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
         heads[head.i], deps[head.i] = verb.i - head.i, strings.add("nsubj")
-        for child in head.children:  # the closing period the name held belongs to the verb
-            if child.i > verb.i:
-                heads[child.i] = verb.i - child.i
+        _hand_over_trailing(heads, head, verb)
     _write_tree(doc, heads, deps, tags)
     return doc
