@@ -720,3 +720,14 @@ def test_the_statement_a_report_is_made_in_is_not_a_second_report() -> None:
     (q,) = extract(text).quotes
     assert q.text == "that the county had failed to show the closures would save money"
     assert q.cue is not None and q.cue.text == "wrote"
+
+
+def test_whom_a_sourceless_cue_frames_is_the_reporters_subject_and_stays_salient() -> None:
+    text = (
+        "Council approves housing plan\n\nEllen Park, who has lived in Maple Heights for 30 years, said she "
+        'feared the plan would "turn our streets into a canyon of concrete."\n\nMayor Angela Brooks, who '
+        "proposed the plan last year, is expected to sign it next week. In a statement, she called the vote "
+        '"a historic step."'
+    )
+    got = [(q.cue.text if q.cue else None, q.speaker) for q in extract(text).quotes]
+    assert ("called", "Angela Brooks") in got  # had been Ellen Park: the mayor counted as reported

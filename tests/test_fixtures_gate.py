@@ -48,8 +48,9 @@ def test_fixtures_are_consistent() -> None:
             assert frags[0][0] == q["start"] and frags[-1][1] == q["end"]
             assert not any(s < q["cue"][1] and q["cue"][0] < e for s, e in frags), "cue inside the content"
             assert q["kind"] in ("direct", "indirect", "mixed")
-            # a speaker named, or none where the text names no source (the question put to someone)
-            assert q["speaker"] or (q["speaker"] is None and q["cue_text"].lower() == "asked")
+            # a speaker named, or none where the text names no source (the question put to someone, what
+            # "is expected to" frames)
+            assert q["speaker"] or (q["speaker"] is None and q["cue_text"].lower() in ("asked", "expected"))
 
 
 @pytest.fixture(scope="module")

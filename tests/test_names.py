@@ -30,6 +30,13 @@ def test_clean_name_drops_titles_and_possessives_but_keeps_honorifics() -> None:
     assert clean_name("Congresswoman Ana Ruiz") == "Ana Ruiz"
 
 
+def test_clean_name_drops_the_letters_british_style_writes_after_a_name() -> None:
+    assert clean_name("Michael Grant KC") == "Michael Grant"
+    assert clean_name("Mayor Tom Watts MP") == "Tom Watts"
+    assert clean_name("Jane Smith MBE, OBE") == "Jane Smith"
+    assert clean_name("Smith MP") == "Smith MP"  # a bare surname keeps them: nothing else to go by
+
+
 def test_name_key_drops_a_leading_honorific_and_a_nicknames_marks() -> None:
     assert name_key("Ms Dunmore") == ("dunmore",)
     assert name_key('Robert C. "Bobby" Scott') == ("robert", "c.", "bobby", "scott")

@@ -223,3 +223,15 @@ def test_the_force_is_the_police_named_before() -> None:
     )
     custody = next(q for q in extract(text).quotes if "custody" in q.text)
     assert (custody.speaker, custody.speaker_type) == ("West Yorkshire Police", "organization")
+
+
+def test_the_agency_is_the_public_body_of_an_agencys_kind_named_before(nlp: Any) -> None:
+    text = (
+        "According to a statement from the Federal Aviation Administration, the outage was caused by a "
+        'faulty update. The agency said it was "closely monitoring" the situation.'
+    )
+    doc, book = _book(nlp, text)
+    assert book.referent(_token(doc, "agency")) == "the Federal Aviation Administration"
+    # a president's administration is no agency
+    doc, book = _book(nlp, "The Obama administration changed the rule. The agency said it was watching.")
+    assert book.referent(_token(doc, "agency")) is None

@@ -12,6 +12,7 @@ from saidwhat.person_ents import (
     with_repeated_names,
     with_set_off_people,
     with_titled_people,
+    with_untagged_subjects,
 )
 
 
@@ -223,3 +224,24 @@ def test_a_name_with_a_which_clause_is_an_institution_unless_a_first_name_opens_
     )
     johnston = [e for e in with_set_off_people(doc, list(doc.ents)) if e.text == "David Cay Johnston"]
     assert [e.label_ for e in johnston] == ["PERSON"]  # the "which" is the book's (PolNeAR train)
+
+
+def test_a_full_name_tagged_as_something_else_is_the_person_its_surname_speaks_as(nlp: Any) -> None:
+    doc = nlp(
+        "United had led through Jamal Price's first-half header, and Holloway said his players had \"given "
+        'everything" in difficult conditions.\n\nPrice, who has now scored in four consecutive matches, said '
+        'the team would "go again" next week.'
+    )
+    before = [(e.text, e.label_) for e in doc.ents if "Price" in e.text]
+    after = [(e.text, e.label_) for e in with_full_names(doc, list(doc.ents)) if "Price" in e.text]
+    assert before == [("Jamal Price's", "ORG")] and after == [("Jamal Price", "PERSON")]
+
+
+def test_a_name_tagged_as_nothing_is_a_person_where_it_is_a_subject(nlp: Any) -> None:
+    doc = nlp(
+        'Senator John Kemp voted against the bill. "It is a bad law," the Republican said.\n\nJamal Price '
+        "scored twice on Sunday. Mayor Grace Hill spoke. Victoria Station closed. Jordan Valley flooded."
+    )
+    before = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    after = {e.text for e in with_untagged_subjects(doc, list(doc.ents)) if e.label_ == "PERSON"}
+    assert "Jamal Price" not in before and after - before == {"Jamal Price"}

@@ -131,3 +131,61 @@ def test_a_verb_read_as_the_modifier_of_a_name_heads_the_sentence(nlp: Any) -> N
     assert called.dep_ == "ROOT" and [c.text for c in called.children if c.dep_ == "nsubj"] == ["Durazo"]
     got = [(q.cue.text if q.cue else None, q.speaker) for q in extract(text).quotes]
     assert got == [("called", "Maria Elena Durazo")]  # had been "the picket line"
+
+
+def test_a_report_read_as_the_modifier_of_a_second_subject_is_what_was_said(nlp: Any) -> None:
+    text = (
+        "Storm knocks out power\n\nA powerful storm swept across the region overnight, knocking out power to "
+        "more than 300,000 homes and businesses, utility officials said Saturday."
+    )
+    doc = nlp(text)
+    said, swept = (next(t for t in doc if t.text == w) for w in ("said", "swept"))
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["officials"]
+    assert (swept.dep_, swept.head.i) == ("ccomp", said.i)
+    assert [c.text for c in swept.children if c.dep_ == "nsubj"] == ["storm"]
+    got = [(q.text[:30], q.speaker) for q in extract(text).quotes]
+    assert got == [("A powerful storm swept across ", "utility officials")]  # had been no quote at all
+
+
+def test_a_subject_read_as_the_speech_verbs_determiner_and_modifier_is_its_subject(nlp: Any) -> None:
+    text = (
+        "Nurses strike\n\nMaria Lopez, a nurse at St. Mary's, has worked at the hospital for 20 years. "
+        '"We are exhausted," the 19-year-old said.'
+    )
+    doc = nlp(text)
+    said, old = (next(t for t in doc if t.text == w) for w in ("said", "old"))
+    assert (old.dep_, old.head.i) == ("nsubj", said.i)
+    assert [c.text for c in old.children if c.dep_ == "det"] == ["the"]
+    got = [(q.speaker, q.speaker_mention.text if q.speaker_mention else None) for q in extract(text).quotes]
+    assert got == [("Maria Lopez", "the 19-year-old")]  # had been the speaker "the"
+
+
+def test_an_opening_place_read_as_the_subject_gives_the_subject_back(nlp: Any) -> None:
+    text = (
+        "Banker jailed\n\nRichard Hale was jailed on Friday. Outside court, one of the victims, retired "
+        'teacher Margaret Boyd, 71, said the sentence was "nowhere near enough".'
+    )
+    doc = nlp(text)
+    said, outside = (next(t for t in doc if t.text == w) for w in ("said", "Outside"))
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["one"]
+    assert (outside.dep_, outside.head.i) == ("prep", said.i)
+    got = [(q.speaker, q.speaker_type) for q in extract(text).quotes]
+    assert got == [("Margaret Boyd", "person")]  # had been "Outside court"
+
+
+def test_an_opening_place_the_parser_read_right_is_left_alone(nlp: Any) -> None:
+    doc = nlp("Outside the courthouse, Boyd said the sentence was fair.")
+    said = next(t for t in doc if t.text == "said")
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Boyd"]
+
+
+def test_a_that_clause_read_as_a_relative_on_the_time_of_speaking_is_what_was_said(nlp: Any) -> None:
+    text = "Prosecutor James Whitaker said at the time that the officers had acted within the law."
+    doc = nlp(text)
+    acted = next(t for t in doc if t.text == "acted")
+    assert (acted.dep_, acted.head.text) == ("ccomp", "said")
+    got = [(q.text, q.speaker) for q in extract("Settlement\n\n" + text).quotes]
+    assert got == [("that the officers had acted within the law", "James Whitaker")]  # had been lost
+    # a relative clause on a time no one speaks at stays one
+    doc = nlp("It was the time that he left the party.")
+    assert next(t for t in doc if t.text == "left").dep_ == "relcl"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat import extract
-from saidwhat.roles import RoleBook, age_epithet, named_below
+from saidwhat.roles import RoleBook, epithet, named_below
 
 
 def book_and_doc(nlp: Any, text: str) -> tuple[RoleBook[str], Any]:
@@ -77,7 +77,7 @@ def test_only_an_office_counts_as_one(nlp: Any) -> None:
 
 def test_a_definite_age_is_an_epithet_and_an_indefinite_one_is_not(nlp: Any) -> None:
     def epithets(text: str) -> list[str]:
-        return [t.head.text for t in nlp(text) if age_epithet(t)]
+        return [t.head.text for t in nlp(text) if epithet(t)]
 
     assert epithets('"My mum was in the stand," the 19-year-old said.') == ["said"]
     assert epithets("A 43-year-old man said he was tired.") == []
@@ -91,6 +91,29 @@ def test_an_age_epithet_names_whom_the_story_is_about() -> None:
     )
     quotes = extract(text).quotes
     assert [(q.speaker, q.speaker_type) for q in quotes if q.kind == "direct"] == [("Kofi Mensah", "person")]
+
+
+def test_what_someone_does_or_is_is_an_epithet_where_nothing_picks_out_someone_new(nlp: Any) -> None:
+    def epithets(text: str) -> list[str]:
+        return [t.text for t in nlp(text) if epithet(t)]
+
+    assert epithets('"It was a great day," the striker said.') == ["striker"]
+    assert epithets("The Wisconsin Republican said no.") == ["Republican"]
+    assert epithets("The independent said no.") == ["independent"]
+    # the tagger's proper noun, written in lower case
+    assert epithets("“They got great ratings,” the billionaire business mogul told People.") == ["mogul"]
+    assert epithets("A striker said no. The striker from Lagos said no. The team's striker said no.") == []
+    assert epithets('"No," the Lincoln actor said. The Philippine Star reported it.') == []
+
+
+def test_an_epithet_names_the_person_the_story_follows_but_not_its_own_sentences_subject() -> None:
+    text = (
+        'Derby defeat\n\nJamal Price scored twice on Sunday. "It was a great day," the striker said.\n\n'
+        "Senator Ann Kemp criticised Paul Ross after the billionaire said the tax was unfair."
+    )
+    got = [(q.speaker, q.speaker_mention.text if q.speaker_mention else None) for q in extract(text).quotes]
+    assert ("Jamal Price", "the striker") in got
+    assert ("the billionaire", "the billionaire") in got  # not Ann Kemp, the subject of its sentence
 
 
 LEDE = (

@@ -755,3 +755,12 @@ def test_she_continues_the_unnamed_speaker_just_before_but_not_past_a_named_one(
         'pace with inflation. "It\'s better than nothing," he said, "but not by much."'
     )
     assert speakers(text)[1:] == ["One captain", "One captain"]  # not Paul Hendry
+
+
+def test_a_surname_the_tagger_took_for_a_plural_noun_is_the_person() -> None:
+    text = (
+        "Veteran recalls collapse\n\nWalter Grimes was 19 when the old Carver Bridge collapsed beneath his "
+        'truck. Both men survived. Grimes said he still dreams about the cold water, "every winter."'
+    )
+    got = [(q.speaker, q.speaker_type) for q in extract(text).quotes]
+    assert got == [("Walter Grimes", "person")]  # "Grimes", tagged a plural noun, had been a group

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat import extract
-from saidwhat.subjects import displaced_subject, participle_subject, sourceless, subject_of
+from saidwhat.subjects import displaced_subject, participle_subject, sourceless, subject_of, the_one_asked
 
 
 def source_word(nlp: Any, text: str, cue: str) -> str | None:
@@ -220,3 +220,23 @@ def test_a_participle_set_off_after_its_noun_is_asked_whatever_the_tag(nlp: Any)
     doc = nlp('The minister, asked about the delay, said: "We will publish the report next week."')
     assert sourceless(next(t for t in doc if t.text == "asked"))
     assert not sourceless(next(t for t in doc if t.text == "said"))
+
+
+def test_the_one_a_question_is_put_to_is_who_answers_next(nlp: Any) -> None:
+    def asked(text: str) -> list[str]:
+        return [t.text for t in nlp(text) if the_one_asked(t)]
+
+    assert asked("Hannity asked Trump how high the wall would be.") == ["Trump"]
+    assert asked("Conroy asked Sanders whether questions about his health were fair.") == ["Sanders"]
+    assert asked("The host asked Warren about the plan.") == ["Warren"]
+    assert asked("Hannity asked Trump to explain the cost.") == []  # a request: the asker goes on
+
+
+def test_after_a_question_he_is_the_one_asked() -> None:
+    text = (
+        "Trump on the wall\n\nDuring an interview with Sean Hannity, Donald Trump discussed the wall.\n\n"
+        "Hannity asked Trump how high the wall would be.\n\n“I think the height could be 35 to 45 feet,” he "
+        "said."
+    )
+    got = [(q.speaker, q.speaker_mention.text if q.speaker_mention else None) for q in extract(text).quotes]
+    assert got[-1] == ("Donald Trump", "he")  # had been Sean Hannity, the asker

@@ -59,6 +59,7 @@ from saidwhat.statement_clauses import statement_made_in
 from saidwhat.subjects import (
     dateline_appositive,
     displaced_subject,
+    holds_its_subject,
     impersonal_passive,
     participle_subject,
     reaction_agent,
@@ -365,7 +366,11 @@ def quotes_with_origins(
     around_relative_speakers(doc, found)
     found = _with_transcript_turns(doc, text, found, stretches)
     found.sort(key=lambda a: a.fragments[0][0])
-    resolver = EntityResolver(doc, contents=[f for a in found for f in a.fragments], text=text)
+    # what holds its cue's own subject ("Mayor Brooks is expected to sign it") is the reporter's narration
+    contents = [
+        f for a in found if not holds_its_subject(doc, a.source, a.cue, a.fragments) for f in a.fragments
+    ]
+    resolver = EntityResolver(doc, contents=contents, text=text)
     quotes: list[tuple[Quote, Origin]] = []
     resolved: dict[int, Quote] = {}
     for a in found:

@@ -20,6 +20,8 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "
 POSSESSIVE = ("’s", "'s")
 NAME_EDGE = " ,.;:―—–-\"“”‘’«»'<>"  # markup remnants too: `tweet-date="…">Sanders said`
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # Donald Trump Jr. is not Donald Trump
+# letters British style writes after a name: an office or honour, no part of it (written in capitals)
+POSTNOMINALS = frozenset({"KC", "QC", "MP", "MSP", "MEP", "AM", "MBE", "OBE", "CBE", "KBE", "DBE", "PhD"})
 TITLES = frozenset(
     [
         "mr",
@@ -164,6 +166,8 @@ def clean_name(text: str) -> str:
         pass  # "Mr. Obama" keeps its honorific: it is how the article names him
     elif len(words) == 2 and words[0].lower() in TITLES:
         words = words[1:]
+    while len(words) > 2 and words[-1].strip(",") in POSTNOMINALS:
+        words = words[:-1]  # "Michael Grant KC", "Jane Smith MP": the same person as "Grant", "Smith"
     text = " ".join(words).strip(NAME_EDGE)  # Donald Trump'' (two-apostrophe quotation marks)
     for p in POSSESSIVE:
         if text.endswith(p):

@@ -62,6 +62,9 @@ PUBLIC_WORDS = frozenset(
 REGULATING_KINDS = frozenset({"commission", "authority", "agency", "board", "office", "bureau", "regulator"})
 # "the force" is the police named before (British usage: "a statement from the force")
 OVERSEER_NOUNS = {"regulator": REGULATING_KINDS, "watchdog": REGULATING_KINDS, "force": frozenset({"police"})}
+# "the agency" is the public body of such a kind named before ("the Federal Aviation Administration", "the
+# National Weather Service"), named in three words or more: "the Obama administration" is no agency
+AGENCY_KINDS = frozenset({"agency", "administration", "service", "bureau", "authority"})
 BUSINESS_REACH = 400  # tokens back within which "the company" may mean the last business named
 
 
@@ -230,6 +233,10 @@ class OrgBook:
         if word in OVERSEER_NOUNS:  # "the regulator": the last public body of a regulating kind named
             kinds = OVERSEER_NOUNS[word]
             return _latest([(at, inst) for at, inst in near if _kind_noun(inst.words) in kinds])
+        if word == "agency":
+            heads = [(at, inst, inst.words[: inst.words.index("of")] if "of" in inst.words else inst.words)
+                     for at, inst in near]  # fmt: skip
+            return _latest([(at, inst) for at, inst, h in heads if len(h) >= 3 and h[-1] in AGENCY_KINDS])
         if word not in BUSINESS_NOUNS:
             return None
         return _latest(

@@ -33,19 +33,24 @@ def with_full_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     ents = _with_hyphenated_full_names(doc, ents, people)
     in_full = {t.lower_ for e in people if len(e) > 1 for t in e}  # "Trump" beside "Donald Trump"
     surnames = {e.text.lower() for e in people if len(e) == 1 and e[0].is_title} - in_full
-    if not surnames:
-        return ents
+    # a surname the recognizer tagged nowhere, standing alone as a verb's subject ("Price said"), names
+    # the full name tagged as something else ("Jamal Price's first-half header", an organisation)
+    subjects = {
+        t.lower_ for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.is_title and not t.ent_type_
+    }
     # tagged as something else ("said former player Marcus Reed … Reed recalled", an organisation):
     # a known first name and that surname
     relabelled = [
-        SpacySpan(doc, e.start, e.end, label="PERSON")
+        SpacySpan(doc, e.start, end, label="PERSON")
         for e in ents
         if e.label_ != "PERSON"
-        and 2 <= len(e) <= 3
-        and e[-1].lower_ in surnames
-        and _capitalised_names(e)
+        and 2 <= (end := e.end - (e[-1].tag_ == "POS")) - e.start <= 3
+        and doc[end - 1].lower_ in (surnames | subjects) - in_full
+        and _capitalised_names(doc[e.start : end])
         and gender_of(e[0].text) is not None
     ]
+    if not surnames:
+        return replacing_ents(ents, relabelled)
     ents = replacing_ents(ents, relabelled)
     tagged = {i for e in ents for i in range(e.start, e.end)}
     untagged = [t for t in _tokens_of(doc, surnames) if t.i not in tagged and t.pos_ == "PROPN"]
@@ -89,6 +94,32 @@ def _with_hyphenated_full_names(doc: Doc, ents: list[SpacySpan], people: list[Sp
 
 
 NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "DATE", "EVENT", "PRODUCT", "LAW"})
+
+
+def with_untagged_subjects(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with the names the recognizer tagged as nothing where they are a verb's subject: "Jamal
+    Price scored twice on Sunday." (untagged, so "the striker said" after it had nobody to name). Two or
+    three capitalised proper nouns compounded onto the subject, opening with a known first name, none a
+    title, a word the article writes in lower case, or an institution or place noun ("Jordan Valley")."""
+    from spacy.tokens import Span as SpacySpan
+
+    found: list[SpacySpan] = []
+    common: set[str] | None = None
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        start = tok.i
+        while start > 0 and _compound_name_part(doc[start - 1], tok) and not doc[start - 1].ent_type_:
+            start -= 1
+        if not 2 <= tok.i + 1 - start <= 3 or gender_of(doc[start].text) is None:
+            continue
+        if common is None:
+            common = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+        words = [t.lower_ for t in doc[start : tok.i + 1]]
+        if any(w in TITLES or w in common for w in words) or noun_type(words[-1]) != "unknown":
+            continue
+        found.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
+    return replacing_ents(ents, found)
 
 
 def with_namesakes(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
@@ -370,6 +401,7 @@ def person_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         with_given_names,
         with_set_off_people,
         with_nicknames,
+        with_untagged_subjects,
         with_full_names,
         with_namesakes,
         with_repeated_names,

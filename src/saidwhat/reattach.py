@@ -9,7 +9,9 @@ other way round: "said" heads the sentence but with no subject, "asked" its comp
 
 `that_clauses` puts right a second misreading: "Mamer told a daily briefing that the checks would be
 reviewed" read as a relative clause on "briefing", "that" its object, though a passive ("would be
-reviewed") or a verb with an object of its own has no room for one: the clause is what was told.
+reviewed") or a verb with an object of its own has no room for one: the clause is what was told. So
+is one read as a relative clause on the time it was said at ("said at the time that the officers had
+acted within the law": the report had been lost).
 
 Only a speech verb after a comma, with no subject of its own, is taken for the sentence's verb, and only
 after a participle that directly follows the subject and its comma ("Smith, who asked …, said" is a
@@ -24,6 +26,23 @@ speaker, and what comes before the comma what was said.
 line on Saturday, called on the hospital to return" read with the name as the sentence's head and
 "called" a participle modifying it. A sentence headed by a noun with a past-tense verb set off after it
 by a comma has that verb for its head, and the noun for its subject.
+
+`reports_read_as_modifiers` puts right a fifth, at the close of a sentence: "A powerful storm swept
+across the region overnight, knocking out power to 300,000 homes, utility officials said Saturday." read
+with "storm" a second subject of "said" and "swept" its modifier. A speech verb with two subjects, the
+first a noun whose past-tense verb has no subject of its own, the second set off by a comma before the
+verb, has the first noun's verb for its complement, and the noun for that verb's subject.
+
+`subjects_read_as_modifiers` puts right a sixth: '"…," the 19-year-old said.' read with "the" and "old"
+hung on "said" as its determiner and modifier, so the speaker was "the". A speech verb with no subject but
+a determiner of its own before it has for subject the word right before it, and that word takes the
+words between.
+
+`places_read_as_subjects` puts right a seventh: "Outside court, one of the victims, Margaret Boyd, said …"
+read with "Outside" an adjective on "court", "court" the subject and the people set off after it its
+appositive and conjunct: the speaker was "Outside court". A sentence opening "Outside" or "Inside" and a
+bare noun, set off by a comma and read as a speech verb's subject, has the phrase for a place and the
+first phrase set off after it for the subject.
 """
 
 from __future__ import annotations
@@ -81,7 +100,10 @@ def set_off_participles(doc: Doc) -> Doc:
         _write_tree(doc, heads, deps, tags)
     # the token positions stay as they are: the speech verbs found here serve the closing attributions
     main_verbs = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS]
-    return verbs_read_as_modifiers(closing_attributions(that_clauses(doc), main_verbs))
+    doc = closing_attributions(that_clauses(doc), main_verbs)
+    doc = subjects_read_as_modifiers(places_read_as_subjects(doc, main_verbs), main_verbs)
+    doc = reports_read_as_modifiers(doc, main_verbs)
+    return verbs_read_as_modifiers(doc)
 
 
 def _hand_over_trailing(heads: numpy.ndarray, old_head: Token, verb: Token) -> None:
@@ -130,32 +152,57 @@ def that_clauses(doc: Doc) -> Doc:
     from spacy.attrs import LOWER, POS
 
     thats = numpy.flatnonzero(doc.to_array([LOWER]) == doc.vocab.strings["that"]).tolist()
-    misread = [doc[k] for k in thats if doc[k].tag_ == "WDT" and _complement_read_as_relative(doc[k])]
+    misread = [
+        (doc[k], verb)
+        for k in thats
+        if doc[k].tag_ == "WDT"
+        and (verb := _complement_read_as_relative(doc[k]) or _complement_of_a_time(doc[k])) is not None
+    ]
     if not misread:
         return doc
     (heads, deps, tags), pos = _tree(doc), doc.to_array([POS])
     strings = doc.vocab.strings
-    for that in misread:
-        clause, verb = that.head, that.head.head.head
+    for that, verb in misread:
+        clause = that.head
         heads[clause.i], deps[clause.i] = verb.i - clause.i, strings.add("ccomp")
         deps[that.i], tags[that.i], pos[that.i] = strings.add("mark"), strings.add("IN"), strings.add("SCONJ")
     _write_tree(doc, heads, deps, tags, pos)
     return doc
 
 
-def _complement_read_as_relative(that: Token) -> bool:
-    """Is `that`, read as opening a relative clause on a listener verb's object, the complementizer of
-    what was told? It is where the parser itself made it the clause's marker, or its object where the
-    clause has no room for one: a passive, or an object of its own."""
+def _complement_read_as_relative(that: Token) -> Token | None:
+    """The listener verb, where `that`, read as opening a relative clause on its object, is the
+    complementizer of what was told: where the parser itself made it the clause's marker, or its object
+    where the clause has no room for one (a passive, or an object of its own); else None."""
     clause = that.head
     if that.dep_ not in ("dobj", "mark") or clause.dep_ != "relcl" or that.i > clause.i:
-        return False
+        return None
     listener = clause.head
-    if listener.dep_ != "dobj" or listener.head.lower_ not in LISTENER_VERBS or listener.head.i > listener.i:
-        return False
-    if that.dep_ == "mark":
-        return True
-    return any(c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.i != that.i) for c in clause.children)
+    verb = listener.head
+    if listener.dep_ != "dobj" or verb.lower_ not in LISTENER_VERBS or verb.i > listener.i:
+        return None
+    if that.dep_ == "mark" or any(
+        c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.i != that.i) for c in clause.children
+    ):
+        return verb
+    return None
+
+
+def _complement_of_a_time(that: Token) -> Token | None:
+    """The speech verb, where `that` right after the time or occasion it was spoken at ("said at the time
+    that the officers had acted within the law", "told reporters on Monday that …") was read as opening a
+    relative clause on it, though the clause has its own subject and no gap for "that" to fill; else None."""
+    clause, noun = that.head, that.head.head
+    if clause.dep_ != "relcl" or that.dep_ not in ("advmod", "mark") or that.i != noun.i + 1:
+        return None
+    if noun.lower_ not in SPEAKING_TIMES or noun.dep_ not in ("pobj", "npadvmod"):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.lower_ not in MAIN_SPEECH_VERBS | LISTENER_VERBS or verb.i > noun.i:
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS and c.i > that.i for c in clause.children):
+        return None
+    return None if any(c.dep_ == "ccomp" for c in verb.children) else verb
 
 
 def _misread(verb: Token, participle: Token) -> Token | None:
@@ -206,6 +253,7 @@ TIME_NOUNS = frozenset(
     {"week", "month", "year", "day", "night", "morning", "afternoon", "evening", "weekend", "today",
      "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
+SPEAKING_TIMES = TIME_NOUNS | {"time", "occasion", "moment"}
 
 
 def closing_attributions(doc: Doc, speech_verbs: list[Token]) -> Doc:
@@ -274,5 +322,99 @@ def verbs_read_as_modifiers(doc: Doc) -> Doc:
         heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
         heads[head.i], deps[head.i] = verb.i - head.i, strings.add("nsubj")
         _hand_over_trailing(heads, head, verb)
+    _write_tree(doc, heads, deps, tags)
+    return doc
+
+
+def reports_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
+    """`doc` with each report read as the modifier of a second subject of its speech verb put right (module
+    docstring); `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
+    found = [repair for verb in speech_verbs if (repair := _report_read_as_modifier(verb)) is not None]
+    if not found:
+        return doc
+    heads, deps, tags = _tree(doc)
+    strings = doc.vocab.strings
+    for verb, noun, report in found:
+        heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
+        heads[noun.i] = report.i - noun.i
+        tags[report.i] = strings.add("VBD")
+    _write_tree(doc, heads, deps, tags)
+    return doc
+
+
+def _report_read_as_modifier(verb: Token) -> tuple[Token, Token, Token] | None:
+    """(verb, the report's subject, the report's verb) where `verb` has two subjects, the second after a
+    comma, and the first a noun whose subjectless past-tense verb the parser read as its modifier."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 2 or not subjects[0].i < subjects[1].i < verb.i:
+        return None
+    noun, speaker = subjects
+    start = speaker.left_edge.i
+    if start == 0 or verb.doc[start - 1].text != "," or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return None
+    report = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBD"), None)
+    if report is None or any(c.dep_ in SUBJECT_DEPS for c in report.children) or report.right_edge.i >= start:
+        return None
+    return verb, noun, report
+
+
+def subjects_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
+    """`doc` with each subject read as a determiner and modifier of its speech verb put right (module
+    docstring); `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
+    found = []
+    for verb in speech_verbs:
+        determiner = next((c for c in verb.lefts if c.dep_ == "det"), None)
+        if determiner is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue
+        subject = doc[verb.i - 1]
+        if subject.head.i == verb.i and subject.tag_ in ("JJ", "NN", "NNS", "NNP", "NNPS"):
+            found.append((verb, subject, determiner))
+    if not found:
+        return doc
+    heads, deps, tags = _tree(doc)
+    strings = doc.vocab.strings
+    for verb, subject, determiner in found:
+        heads[subject.i], deps[subject.i] = 1, strings.add("nsubj")
+        for word in doc[determiner.i : subject.i]:
+            if word.head.i == verb.i:
+                heads[word.i] = subject.i - word.i
+    _write_tree(doc, heads, deps, tags)
+    return doc
+
+
+PLACE_OPENERS = frozenset({"outside", "inside"})  # tagged adjectives before a bare noun: "Outside court,"
+
+
+def places_read_as_subjects(doc: Doc, speech_verbs: list[Token]) -> Doc:
+    """`doc` with each opening place read as its speech verb's subject put right (module docstring);
+    `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
+    found = []
+    for verb in speech_verbs:
+        place = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if place is None or place.i < 1 or place.i + 1 >= len(doc):
+            continue
+        opener, comma = doc[place.i - 1], doc[place.i + 1]
+        if opener.lower_ not in PLACE_OPENERS or opener.head.i != place.i or comma.text != ",":
+            continue
+        if opener.i != verb.sent.start:
+            continue
+        set_off = [c for c in place.rights if c.dep_ in ("appos", "conj") and c.i > comma.i]
+        if set_off:
+            found.append((verb, opener, place, set_off))
+    if not found:
+        return doc
+    heads, deps, tags = _tree(doc)
+    strings = doc.vocab.strings
+    for verb, opener, place, set_off in found:
+        heads[opener.i], deps[opener.i] = verb.i - opener.i, strings.add("prep")
+        tags[opener.i] = strings["IN"]
+        heads[place.i], deps[place.i] = opener.i - place.i, strings.add("pobj")
+        subject = set_off[0]
+        heads[subject.i], deps[subject.i] = verb.i - subject.i, strings.add("nsubj")
+        for other in set_off[1:]:  # "retired teacher Margaret Boyd": the subject's appositive
+            heads[other.i], deps[other.i] = subject.i - other.i, strings.add("appos")
+        for child in place.rights:  # the commas between
+            if child.dep_ == "punct":
+                heads[child.i] = (verb.i if child.i == place.i + 1 else subject.i) - child.i
     _write_tree(doc, heads, deps, tags)
     return doc

@@ -104,16 +104,68 @@ class RoleBook(Generic[P]):
         return None
 
 
-def age_epithet(word: Token) -> bool:
-    """Is `word` the head of a definite age epithet ("“…,” the 19-year-old said", "The 43-year-old
-    told reporters")? News calls the person it is about by their age; the epithet names no role, so
-    it names whom the story is about at that point, as "he" or "she" would."""
-    if word.lower_ != "old" or not any(c.lower_ in ("year", "years") for c in word.children):
-        return False
-    before = word.doc[word.left_edge.i - 1] if word.left_edge.i > 0 else None
-    determiner = next((c for c in word.children if c.dep_ == "det"), None)
-    determiner = determiner or (word.head if word.head.dep_ == "det" else None)
-    return any(t is not None and t.lower_ == "the" for t in (determiner, before))
+# nouns news calls a person it has named by ("“…,” the striker said", "the Republican told reporters"):
+# what they do or are, never an office the article gives someone (those are `RoleBook`'s)
+EPITHET_NOUNS = frozenset(
+    {
+        "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "quarterback",
+        "pitcher", "batsman", "bowler", "batter", "sprinter", "swimmer", "golfer", "cyclist", "boxer",
+        "champion", "olympian", "actor", "actress", "singer", "rapper", "comedian", "novelist",
+        "filmmaker", "star", "billionaire", "tycoon", "mogul", "entrepreneur", "veteran", "republican",
+        "democrat", "independent", "conservative", "liberal", "progressive", "populist", "tory",
+        "frenchman", "frenchwoman", "briton", "scot", "welshman", "irishman", "dutchman", "englishman",
+    }
+)  # fmt: skip
+# the epithets written with a capital ("the Republican"); any other capitalised one is a name
+CAPITALISED_EPITHETS = frozenset(
+    {"republican", "democrat", "independent", "conservative", "liberal", "progressive", "tory", "olympian",
+     "frenchman", "frenchwoman", "briton", "scot", "welshman", "irishman", "dutchman", "englishman"}
+)  # fmt: skip
+
+
+def epithet(word: Token) -> bool:
+    """Is `word` the head of a definite epithet ("“…,” the 19-year-old said", "The 43-year-old told
+    reporters", "the striker said", "the veteran Republican said")? News calls the person it is about by
+    their age or what they do; the epithet names no office, so it names whom the story is about at that
+    point, as "he" or "she" would. One with more to it ("the striker from Lagos", "the team's striker")
+    may be someone new."""
+    if word.lower_ == "old" and any(c.lower_ in ("year", "years") for c in word.children):
+        before = word.doc[word.left_edge.i - 1] if word.left_edge.i > 0 else None
+        determiner = next((c for c in word.children if c.dep_ == "det"), None)
+        determiner = determiner or (word.head if word.head.dep_ == "det" else None)
+        return any(t is not None and t.lower_ == "the" for t in (determiner, before))
+    proper = word.tag_ == "NNP" and (word.is_lower or word.lower_ in CAPITALISED_EPITHETS)
+    if word.lower_ not in EPITHET_NOUNS or not (word.tag_ == "NN" or proper):
+        return False  # "the Philippine Star", a newspaper
+    words = list(word.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" and c.i < word.i for c in words) and all(
+        c.i < word.i and (c.dep_ in ("det", "amod", "punct") or (c.dep_ == "compound" and _qualifies(c)))
+        for c in words
+    )
+
+
+def _qualifies(word: Token) -> bool:
+    """Does a word compounded onto an epithet only qualify it ("the Wisconsin Republican", "the real
+    estate mogul"), not pick out someone new ("the Lincoln actor": the one who played Lincoln, tagged an
+    organisation)? A common noun or a place does."""
+    return word.pos_ != "PROPN" or word.ent_type_ in ("GPE", "LOC", "NORP")
+
+
+def sentence_has_its_subject(word: Token, last_subject: int) -> bool:
+    """Has the epithet `word` (`epithet`) a person for subject of a clause it is part of, the one whose
+    last subject is at token `last_subject` or another ("In June, the South Carolina senator called on
+    Republicans to unendorse Trump after the billionaire mogul claimed …")? The epithet is then someone
+    else: a writer names the same person again by "he" or "she". A subject inside a quotation before it
+    ('“Donald is an amazing leader,” said the 46-year-old') is no clause the epithet is part of."""
+    doc = word.doc
+    for t in doc[word.sent.start : word.left_edge.i]:
+        if t.dep_ not in ("nsubj", "nsubjpass") or not t.head.is_ancestor(word):
+            continue
+        if t.i == last_subject or t.ent_type_ == "PERSON" or t.lower_ in ("he", "she"):
+            return True
+        if noun_type(t.lower_) == "person":
+            return True
+    return False
 
 
 def named_below(

@@ -69,8 +69,8 @@ from saidwhat.organizations import (
 from saidwhat.people import Person, by_generation, containing, generation_asked, named_people
 from saidwhat.person_ents import person_fixed, set_off_person
 from saidwhat.quotemarks import inside_paragraph_quotation
-from saidwhat.roles import RoleBook, age_epithet, named_below, role_beside
-from saidwhat.subjects import AGENT_SUFFIXES
+from saidwhat.roles import RoleBook, epithet, named_below, role_beside, sentence_has_its_subject
+from saidwhat.subjects import AGENT_SUFFIXES, the_one_asked
 from saidwhat.unnamed import UnnamedSpeaker
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ class EntityResolver:
             person.last_seen = ent.start
             if self._outside(ent.start_char):
                 person.last_outside = ent.start
-                if as_subject(ent.root):
+                if as_subject(ent.root) or the_one_asked(ent.root):
                     person.last_subject = ent.start
             person.mentions += 1
             if gender is not None:
@@ -349,8 +349,10 @@ class EntityResolver:
                 person.gender = person.gender or PERSON_PRONOUNS[lower]
                 return self._spoke(person), mention, "person"
             return mention.text, mention, "person"
-        if age_epithet(src) and (person := self._salient_person(None, left)) is not None:
-            return self._spoke(person), mention, "person"  # "“…,” the 19-year-old said": as "she" would
+        # "“…,” the 19-year-old said": whom "she" would name, unless the subject of its own sentence
+        person = self._salient_person(None, left) if epithet(src) and not self.roles.holder(src) else None
+        if person is not None and not sentence_has_its_subject(src, person.last_subject):
+            return self._spoke(person), mention, "person"
         if lower in GROUP_PRONOUNS:
             return mention.text, mention, "group"
         ent = ent_in(span, self._ents)
@@ -363,6 +365,9 @@ class EntityResolver:
             if person is not None:
                 return self._spoke_here(person, src, at=ent.start), mention, "person"
             return self._ent_name(ent), mention, "person"
+        untagged = src.is_title and src.pos_ != "PROPN" and not src.ent_type_  # a surname tagged a verb
+        if untagged and (person := self._lookup((src.lower_,), at=src.i)) is not None:  # or a plural
+            return self._spoke_here(person, src), mention, "person"
         if common_noun(src) and src.tag_ in ("NN", "NNP") and (holder := self.roles.holder(src)):
             return self._spoke(self._centre_over(holder, role_word(src), left)), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
@@ -388,8 +393,6 @@ class EntityResolver:
             if (full := self.orgs.full_name(span.text)) is not None:
                 return full, mention, "organization"
             return mention_name(span), mention, "organization" if org_like(span) else "person"
-        if src.is_title and (person := self._lookup((src.lower_,), at=src.i)) is not None:
-            return self._spoke_here(person, src), mention, "person"  # a surname the tagger took for a verb
         definite = definite_institution(src, span)
         org = self.orgs.referent(src) if definite else None
         if org is not None and self._lookup(name_key(org)) is None:  # not a person the recognizer misread

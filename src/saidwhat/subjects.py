@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from saidwhat.mentions import SUBJECT_DEPS, dateline_end, noun_type
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # a cue with no subject of its own borrows its governor's: "He spoke, saying …", "X said … and added …"
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "parataxis", "acomp"})
@@ -408,3 +408,35 @@ def impersonal_subject(cue: Token) -> Token | None:
     if cue.lower_ not in IMPERSONAL_PASSIVES or passive_agent(cue) is not None:
         return None
     return next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+
+
+def holds_its_subject(
+    doc: Doc, source: int | None, cue: int | None, fragments: list[tuple[int, int]]
+) -> bool:
+    """Does a sourceless quote (its `fragments` in characters) hold its cue's own subject ("Mayor Angela
+    Brooks, who proposed the plan, is expected to sign it")? Its content is then the reporter's narration,
+    whose subject stays salient; what "Asked about …" frames is a question, and holds no subject."""
+    if source is not None or cue is None:
+        return False
+    subjects = [c.idx for c in doc[cue].children if c.dep_ in SUBJECT_DEPS]
+    return any(s <= k < e for k in subjects for s, e in fragments)
+
+
+QUESTION_WORDS = frozenset({"how", "what", "why", "whether", "if", "when", "where", "who", "which"})
+
+
+def the_one_asked(root: Token) -> bool:
+    """Is a name (its root token) the one a question is put to ("Hannity asked Trump how high the wall
+    would be", "… asked Sanders whether …", "… asked her about …")? The next answer is theirs, so they
+    hold attention as a subject would; "asked Trump to resign" is a request, and the asker goes on."""
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lower_ not in ("asked", "asks", "ask", "asking"):
+        return False
+    return any(
+        c.i > root.i
+        and (
+            (c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_WORDS)
+            or (c.dep_ == "prep" and c.lower_ == "about")
+        )
+        for c in verb.children
+    )

@@ -554,6 +554,50 @@ FIXTURES = [
        Q("that the county had ignored its own experts", "indirect", "Rosa Alvarez", "wrote"),
        Q("the county would appeal", "indirect", "A county official", "said"),
        Q("the map was lawful", "indirect", "Mark Dunn", "said")]),
+    F("epithets_name_whom_the_story_follows", "a definite epithet ('the striker', 'the Republican') names "
+      "whom the story follows, as 'he' would, not someone its own sentence has for subject; a name the "
+      "recognizer tagged as nothing, or as an institution with its possessive, is a person",
+      "Senator Ann Kemp was delighted after the billionaire owner said the stadium would stay. “This "
+      "club belongs to the town,” the Republican said.\n\nJamal Price scored twice on Sunday. “It was a "
+      "great day for the club,” the striker said.\n\nManager Steve "
+      "Holloway singled out Tom Reyes's goal. Reyes said the team would “go again” next week.",
+      [Q("the stadium would stay", "indirect", "the billionaire owner", "said"),
+       Q("This club belongs to the town,", "direct", "Ann Kemp", "said", ["the Republican"]),
+       Q("It was a great day for the club,", "direct", "Jamal Price", "said", ["the striker"]),
+       Q("the team would “go again” next week", "mixed", "Tom Reyes", "said")]),
+    F("misparsed_openers_and_closers", "parse repairs: 'Outside court, one of the victims, NAME, said' "
+      "(the place read as the subject), a report read as the modifier of a second subject of the "
+      "closing 'officials said', and 'the 19-year-old' read as the speech verb's determiner",
+      "A powerful storm swept across the county overnight, knocking out power to 30,000 homes, utility "
+      "officials said Saturday.\n\nRichard Hale, 58, was jailed for six years on Friday. Outside court, "
+      "one of the victims, retired teacher Margaret Boyd, said the sentence was “nowhere near enough”. "
+      "“I lost my pension,” she said.\n\nLiam Ortiz, a student at Hale's old school, St. Mary's, "
+      "watched the hearing. \"He should have got more,\" the 19-year-old said.",
+      [Q("A powerful storm swept across the county overnight, knocking out power to 30,000 homes",
+         "indirect", "utility officials", "said"),
+       Q("the sentence was “nowhere near enough”", "mixed", "Margaret Boyd", "said",
+         ["one of the victims, retired teacher Margaret Boyd"]),
+       Q("I lost my pension,", "direct", "Margaret Boyd", "said"),
+       Q("He should have got more,", "direct", "Liam Ortiz", "said", ["the 19-year-old"])]),
+    F("agency_and_narrated_subject", "'the agency' is the public body of an agency's kind named before; "
+      "a name inside what a sourceless cue frames ('X is expected to …') is the reporter's subject, whom "
+      "the next 'she' names; British post-nominal letters are no part of a name",
+      "SkyJet cancelled 800 flights on Sunday. According to a statement from the Federal Aviation "
+      "Administration, the outage was caused by a faulty update. The agency said it was “closely "
+      "monitoring” the situation.\n\nPassenger Ellen Park said she had waited nine hours. Transport "
+      "Secretary Angela Brooks is expected to meet airline bosses on Monday. In a statement, she called "
+      "the outage “unacceptable.”\n\nThe airline's lawyer, Michael Grant KC, said it would compensate "
+      "passengers. Grant said the update had been tested.",
+      [Q("the outage was caused by a faulty update", "indirect", "the Federal Aviation Administration",
+         "According to"),
+       Q("it was “closely monitoring” the situation", "mixed", "the Federal Aviation Administration",
+         "said", ["The agency"]),
+       Q("she had waited nine hours", "indirect", "Ellen Park", "said"),
+       Q(["Transport Secretary Angela Brooks", "to meet airline bosses on Monday"], "indirect", "",
+         "expected"),
+       Q("the outage “unacceptable.”", "mixed", "Angela Brooks", "called"),
+       Q("it would compensate passengers", "indirect", "Michael Grant", "said"),
+       Q("the update had been tested", "indirect", "Michael Grant", "said")]),
 ]  # fmt: skip
 
 
