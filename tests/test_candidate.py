@@ -48,3 +48,21 @@ def test_a_closing_attribution_is_a_report_however_short() -> None:
     )
     got = [(q.text, q.kind, q.speaker) for q in extract(text).quotes]
     assert got == [("Voters turned out in record numbers", "indirect", "the electoral commission")]
+
+
+def test_an_inverted_attribution_closes_its_report_too(nlp: Any) -> None:
+    doc = nlp("The review could end next month, said one of the people, who asked not to be identified.")
+    cue = next(t for t in doc if t.text == "said")
+    comma = next(t.i for t in doc if t.text == ",")
+    assert closes_its_report(doc, Candidate(cue.i, "paren", ((0, comma),), None))
+    # a clause the verb does not close: more after it
+    doc = nlp("The review could end, said Ms. Lee, and the firm would then decide what to do.")
+    cue = next(t for t in doc if t.text == "said")
+    comma = next(t.i for t in doc if t.text == ",")
+    assert not closes_its_report(doc, Candidate(cue.i, "paren", ((0, comma),), None))
+    text = (
+        "Inquiry\n\nThe review could end next month, said one of the people, who asked not to be identified "
+        "because the inquiry is confidential."
+    )
+    got = [(q.text, q.speaker) for q in extract(text).quotes]
+    assert got == [("The review could end next month", "one of the people")]  # scored 0.26: had been lost

@@ -487,3 +487,12 @@ def test_a_clause_after_a_quotations_comma_goes_on_when_it_has_another_subject(n
         text = f"Chen said the bridge had been a “costly mistake,” {tail}."
         said = [q.text for q in extract(text).quotes if q.cue is not None and q.cue.text == "said"]
         assert said == ["the bridge had been a “costly mistake,”"], tail
+
+
+def test_a_time_right_after_the_cue_is_when_it_was_said_not_what() -> None:
+    text = (
+        "Cuts\n\nHelio Systems said on Wednesday it would cut 1,200 jobs. The firm said last week it had "
+        "hired a new chief. He said on Friday that it was over."
+    )
+    got = [q.text for q in extract(text).quotes]
+    assert got == ["it would cut 1,200 jobs", "it had hired a new chief", "that it was over"]

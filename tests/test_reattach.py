@@ -189,3 +189,12 @@ def test_a_that_clause_read_as_a_relative_on_the_time_of_speaking_is_what_was_sa
     # a relative clause on a time no one speaks at stays one
     doc = nlp("It was the time that he left the party.")
     assert next(t for t in doc if t.text == "left").dep_ == "relcl"
+
+
+def test_a_speech_verb_after_a_quotation_read_as_an_adjective_heads_the_sentence(nlp: Any) -> None:
+    text = "Zoo welcomes cubs\n\n'We are over the moon,' said zoo director Hannah Kowalczyk. 'It was long.'"
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "ROOT" and [c.text for c in said.children if c.dep_ == "nsubj"] == ["Kowalczyk"]
+    got = [(q.speaker, q.speaker_mention.text if q.speaker_mention else None) for q in extract(text).quotes]
+    assert got == [("Hannah Kowalczyk", "zoo director Hannah Kowalczyk")]  # the mention had opened "said"

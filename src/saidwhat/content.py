@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from saidwhat.calibration import Origin
-from saidwhat.mentions import FINITE_TAGS, dateline_end
+from saidwhat.mentions import FINITE_TAGS, SUBJECT_DEPS, dateline_end
 from saidwhat.models import QuoteKind
 from saidwhat.quote_cues import speech_cue
 from saidwhat.quotemarks import Stretch
@@ -219,7 +219,8 @@ def drop_subjectless_resumption(doc: Doc, a: Attribution) -> None:
 def start_after_dateline(doc: Doc, a: Attribution) -> None:
     """ "MILLBROOK — Hundreds of residents were evacuated …, officials said.": a wire dateline opening the
     sentence is where the story was filed, not what was said (PolNeAR's content always starts after
-    it). Applied after scoring."""
+    it). So is a time right after the cue (`_start_after_time_of_saying`). Applied after scoring."""
+    _start_after_time_of_saying(doc, a)
     if not a.fragments:
         return
     start, end = a.fragments[0]
@@ -232,6 +233,30 @@ def start_after_dateline(doc: Doc, a: Attribution) -> None:
     dash = dateline_end(doc, first.i)
     if dash is not None and dash + 1 < len(doc) and doc[dash + 1].idx < end:
         a.fragments[0] = (doc[dash + 1].idx, end)
+
+
+def _start_after_time_of_saying(doc: Doc, a: Attribution) -> None:
+    """ "Helio Systems said on Wednesday it would cut 1,200 jobs": a time right after the cue, with no
+    "that" and no comma before the reported clause's subject, says when it was said, though the parser
+    hangs it on the clause's verb; PolNeAR starts the content at the subject (train: 2 of 3 such contents;
+    "said on Tuesday night, in Jupiter, Fla., the campaign manager …", set off by commas, it keeps)."""
+    if a.cue is None or not a.fragments:
+        return
+    start, end = a.fragments[0]
+    k = a.cue + 1
+    if k >= len(doc) or doc[k].idx != start:
+        return
+    head = doc[k] if doc[k].dep_ == "prep" else doc[k].head
+    phrase = doc[k : head.right_edge.i + 1]
+    if (
+        head.dep_ not in ("prep", "npadvmod")
+        or head.left_edge.i != k
+        or not all(t.ent_type_ == "DATE" or t.i == head.i == k for t in phrase)
+    ):
+        return
+    after = doc[phrase.end] if phrase.end < len(doc) else None
+    if after is not None and after.dep_ in SUBJECT_DEPS and after.head.i == head.head.i and after.idx < end:
+        a.fragments[0] = (after.idx, end)
 
 
 def _reported_after_cue(doc: Doc, a: Attribution) -> bool:

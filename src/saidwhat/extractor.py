@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from saidwhat.adjacent_names import ADDRESSEE_VERBS, adjacent_name, stranded_subject
 from saidwhat.calibration import Mode, Origin, load_calibration
-from saidwhat.candidate import Candidate, closes_its_report, relative_report_pronoun
+from saidwhat.candidate import Candidate
 from saidwhat.content import (
     Attribution,
     char_frags,
@@ -48,9 +48,6 @@ from saidwhat.nesting import (
     without_shared_fragments,
 )
 from saidwhat.next_acts import end_before_stranded_subject
-from saidwhat.quote_cues import (
-    speech_cue,
-)
 from saidwhat.quotemarks import Stretch, find_stretches
 from saidwhat.refine import disjoint, refine_with_stretches
 from saidwhat.source_fixes import document_issuer, impersonal_it, instrument_user, made_clear_by, time_spender
@@ -67,6 +64,7 @@ from saidwhat.subjects import (
     share_subject,
     sourceless,
 )
+from saidwhat.thresholds import frame_threshold
 from saidwhat.transcripts import transcript_turns
 
 if TYPE_CHECKING:
@@ -124,7 +122,7 @@ def _scored_candidates(
     runners_up: list[Attribution] = []
     for cand, p in zip(candidates, probabilities, strict=True):
         tok = doc[cand.cue]
-        accepted = p >= _threshold(judge, cand, tok)
+        accepted = p >= frame_threshold(judge, cand, tok)
         if accepted and cand.frame == "obj_pred":
             with_object[cand.cue] = (p, cand)
         if accepted and p > best.get(cand.cue, (0.0, cand))[0]:
@@ -184,54 +182,6 @@ def _accepted(
             continue
         kept.append(a)
     return unnest(doc, text, kept, in_quote)
-
-
-# "the new parking fees, which she said would drive shoppers away": a speech verb whose reported clause
-# has the relative pronoun for subject can only be a report, but the model doubts it (short content,
-# "would" first, a cue hanging on an object) because PolNeAR often nests such reports in another's
-# content. Train: of the six such candidates scored 0.30-0.50, four are PolNeAR attributions and the
-# other two lie inside another's content; the next one down scores 0.06 ("that he thought would …").
-RELATIVE_REPORT_THRESHOLD = 0.25
-
-# "In a post on X, she wrote:" over the paragraph below, printed without marks (a block quote, an
-# embedded post): the model has seen few colon frames without a quotation and doubts them (0.52), but
-# PolNeAR train annotates every such paragraph after a speech verb (3 of 3; embedded tweets aside)
-BLOCK_THRESHOLD = 0.4
-
-# "Voters turned out in record numbers, the electoral commission said on Tuesday.": the model doubts a
-# short report before its cue with a plain noun for source (0.30). In PolNeAR train's first 400 articles
-# the model accepted 85 reports so closed; the plain ones it rejected scored under 0.25 ("…, I thought",
-# 0.19; "…, the reasoning goes", 0.22). Train gained 5 reports with this threshold, all gold.
-CLOSING_THRESHOLD = 0.25
-
-
-def _block_below(doc: Doc, cand: Candidate) -> bool:
-    """Does the candidate's content start on a paragraph below its cue's?"""
-    return any("\n" in t.text or "\n" in t.whitespace_ for t in doc[cand.cue : cand.content[0][0]])
-
-
-# PolNeAR dev end-to-end F1 69.36 with no margin, 69.19 with 0.1; the fixtures' narration passes
-ACTION_MARGIN = 0.1
-
-
-def _threshold(model: CueModel | CandidateScorer, cand: Candidate, tok: Token) -> float:
-    """The model's threshold for the candidate's frame; an action on an object ("approved the new ferry
-    schedule", "sued the company for overtime") is narration to a reader unless the evidence is strong,
-    though PolNeAR's annotators mark some: a verb outside the speech lexicon needs ACTION_MARGIN more
-    than the model's threshold. So does one reporting a prepositional object with no one to say it
-    ("Heavy rain is forecast for the weekend"; PolNeAR dev e2e 71.10 -> 71.14, train 70.61 -> 70.63).
-    A speech verb reporting on a relative pronoun needs less (RELATIVE_REPORT_THRESHOLD)."""
-    base = model.threshold_for(cand.frame)
-    if cand.frame == "ccomp" and speech_cue(tok) and relative_report_pronoun(tok) is not None:
-        return min(base, RELATIVE_REPORT_THRESHOLD)
-    if closes_its_report(tok.doc, cand):
-        return min(base, CLOSING_THRESHOLD)
-    if cand.frame == "colon" and speech_cue(tok) and _block_below(tok.doc, cand):
-        return min(base, BLOCK_THRESHOLD)
-    narration_like = cand.frame == "dobj" or (cand.frame == "prep" and cand.source is None)
-    if narration_like and not speech_cue(tok):
-        return max(base, model.threshold + ACTION_MARGIN)
-    return base
 
 
 NO_STATEMENT_MAX_WORDS = 8
@@ -316,10 +266,12 @@ ANONYMITY_WORDS = IDENTITY_WORDS | frozenset(
 
 
 def _anonymity(cue: Token, words: list[str]) -> bool:
-    """ "who declined to give her name", "asked not to be named": a source's anonymity, not speech
-    (`words`: the content's words, lower case, without punctuation)."""
+    """ "who declined to give her name", "asked not to be named" (also "… because the talks are private":
+    the reason is the reporter's): a source's anonymity, not speech (`words`: the content's words, lower
+    case, without punctuation)."""
     if cue.lower_ not in REFUSING_VERBS and cue.lower_ not in ("asked", "asking", "requested"):
         return False
+    words = words[: words.index("because")] if "because" in words else words
     return bool(words) and all(w in ANONYMITY_WORDS for w in words) and not IDENTITY_WORDS.isdisjoint(words)
 
 

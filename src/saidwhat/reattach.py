@@ -38,6 +38,11 @@ hung on "said" as its determiner and modifier, so the speaker was "the". A speec
 a determiner of its own before it has for subject the word right before it, and that word takes the
 words between.
 
+`verbs_read_as_adjectives` puts right an eighth: "'We are over the moon,' said zoo director Hannah
+Kowalczyk." read with "said" an adjective on "director" and the name heading the sentence, so the
+mention ran "said zoo director Hannah Kowalczyk". A speech verb right after a quotation's closing mark
+(and its comma), read as a modifier of the noun phrase after it, heads the sentence, the phrase its subject.
+
 `places_read_as_subjects` puts right a seventh: "Outside court, one of the victims, Margaret Boyd, said …"
 read with "Outside" an adjective on "court", "court" the subject and the people set off after it its
 appositive and conjunct: the speaker was "Outside court". A sentence opening "Outside" or "Inside" and a
@@ -101,7 +106,8 @@ def set_off_participles(doc: Doc) -> Doc:
     # the token positions stay as they are: the speech verbs found here serve the closing attributions
     main_verbs = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS]
     doc = closing_attributions(that_clauses(doc), main_verbs)
-    doc = subjects_read_as_modifiers(places_read_as_subjects(doc, main_verbs), main_verbs)
+    doc = places_read_as_subjects(verbs_read_as_adjectives(doc, main_verbs), main_verbs)
+    doc = subjects_read_as_modifiers(doc, main_verbs)
     doc = reports_read_as_modifiers(doc, main_verbs)
     return verbs_read_as_modifiers(doc)
 
@@ -416,5 +422,35 @@ def places_read_as_subjects(doc: Doc, speech_verbs: list[Token]) -> Doc:
         for child in place.rights:  # the commas between
             if child.dep_ == "punct":
                 heads[child.i] = (verb.i if child.i == place.i + 1 else subject.i) - child.i
+    _write_tree(doc, heads, deps, tags)
+    return doc
+
+
+def verbs_read_as_adjectives(doc: Doc, speech_verbs: list[Token]) -> Doc:
+    """`doc` with each speech verb after a quotation read as a modifier of its speaker's phrase put right
+    (module docstring); `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
+    found = []
+    for verb in speech_verbs:
+        if verb.dep_ != "amod" or verb.i < 2 or verb.head.i < verb.i or not doc[verb.i - 1].is_quote:
+            continue
+        phrase = verb.head
+        while phrase.dep_ in ("compound", "amod") and phrase.head.i > phrase.i:
+            phrase = phrase.head
+        if phrase.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+            found.append((verb, phrase))
+    if not found:
+        return doc
+    heads, deps, tags = _tree(doc)
+    strings = doc.vocab.strings
+    for verb, phrase in found:
+        if phrase.head.i == phrase.i:
+            heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
+        else:
+            heads[verb.i], deps[verb.i] = phrase.head.i - verb.i, deps[phrase.i]
+        tags[verb.i] = strings.add("VBD")
+        heads[phrase.i], deps[phrase.i] = verb.i - phrase.i, strings.add("nsubj")
+        for child in phrase.children:  # the quotation and its marks before the verb, the full stop after
+            if child.i < verb.i or (child.i > phrase.i and child.dep_ == "punct"):
+                heads[child.i] = verb.i - child.i
     _write_tree(doc, heads, deps, tags)
     return doc

@@ -598,6 +598,21 @@ FIXTURES = [
        Q("the outage “unacceptable.”", "mixed", "Angela Brooks", "called"),
        Q("it would compensate passengers", "indirect", "Michael Grant", "said"),
        Q("the update had been tested", "indirect", "Michael Grant", "said")]),
+    F("wire_attribution_forms", "wire forms: '…, according to people familiar with the inquiry' (a "
+      "person cited after the report), 'said on Wednesday it would …' (the time is no part of what was "
+      "said), 'said at the time that …' (read as a relative clause on the time), a source's anonymity "
+      "and its reason, and 'said zoo director NAME' after a quotation (the verb read as an adjective)",
+      "Investigators are examining whether Alder Group understated the value of its properties, "
+      "according to people familiar with the inquiry.\n\nAlder Group said on Wednesday it would "
+      "cooperate. Its former auditor, Ruth Keller, said at the time that the accounts were sound.\n\nThe "
+      "review could end next month, said one of the people, who asked not to be identified because the "
+      "inquiry is confidential.\n\n'We have nothing to hide,' said company director Hannah Kowalczyk.",
+      [Q("Investigators are examining whether Alder Group understated the value of its properties",
+         "indirect", "people familiar with the inquiry", "according to"),
+       Q("it would cooperate", "indirect", "Alder Group", "said"),
+       Q("that the accounts were sound", "indirect", "Ruth Keller", "said"),
+       Q("The review could end next month", "indirect", "one of the people", "said"),
+       Q("We have nothing to hide,", "direct", "Hannah Kowalczyk", "said")]),
 ]  # fmt: skip
 
 
