@@ -98,3 +98,17 @@ def test_a_police_force_two_places_share_is_one_institution(nlp: Any) -> None:
     assert got[-2:] == [("Devon and Cornwall Police", "organization")] * 2
     doc = nlp("Smith and Leeds City Council disagreed.")  # a council of one place, and someone else
     assert "Smith and Leeds City Council" not in [e.text for e in organization_fixed(doc, list(doc.ents))]
+
+
+def test_an_institution_named_after_someone_takes_in_its_noun(nlp: Any) -> None:
+    text = (
+        "Hospital admits errors in cancer screening\n\nSt. Luke's Hospital has admitted that more than 300 "
+        "patients were not told of abnormal cancer screening results over a four-year period.\n\nTwo have "
+        "died, though the hospital said it could not yet say whether earlier treatment would have helped."
+    )
+    doc = nlp(text)
+    before = [(e.text, e.label_) for e in doc.ents if "Luke" in e.text]
+    after = [(e.text, e.label_) for e in organization_fixed(doc, list(doc.ents)) if "Luke" in e.text]
+    assert before == [("St. Luke's", "PERSON")] and after == [("St. Luke's Hospital", "ORG")]
+    speakers = [(q.speaker, q.speaker_type) for q in extract(text).quotes]
+    assert speakers[-1] == ("St. Luke's Hospital", "organization")  # "the hospital" had named no one

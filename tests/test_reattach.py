@@ -198,3 +198,20 @@ def test_a_speech_verb_after_a_quotation_read_as_an_adjective_heads_the_sentence
     assert said.dep_ == "ROOT" and [c.text for c in said.children if c.dep_ == "nsubj"] == ["Kowalczyk"]
     got = [(q.speaker, q.speaker_mention.text if q.speaker_mention else None) for q in extract(text).quotes]
     assert got == [("Hannah Kowalczyk", "zoo director Hannah Kowalczyk")]  # the mention had opened "said"
+
+
+def test_a_subject_read_as_the_object_of_after_is_the_subject_again(nlp: Any) -> None:
+    text = (
+        "Aide resigns\n\nThe chief of staff to Mayor Daniel Reyes resigned on Friday, a day after a local "
+        "news site published text messages in which she appeared to mock residents."
+    )
+    doc = nlp(text)
+    published, after = (next(t for t in doc if t.text == w) for w in ("published", "after"))
+    assert [c.text for c in published.children if c.dep_ == "nsubj"] == ["site"]
+    assert (after.dep_, after.head.i) == ("mark", published.i)
+    # the chief of staff published nothing: no report of hers
+    assert all(q.speaker != "The chief of staff" for q in extract(text).quotes)
+    # what the parser read right stays so
+    doc = nlp("He resigned a week after the newspaper reported the claims.")
+    reported = next(t for t in doc if t.text == "reported")
+    assert [c.text for c in reported.children if c.dep_ == "nsubj"] == ["newspaper"]

@@ -100,6 +100,10 @@ def test_what_someone_does_or_is_is_an_epithet_where_nothing_picks_out_someone_n
     assert epithets('"It was a great day," the striker said.') == ["striker"]
     assert epithets("The Wisconsin Republican said no.") == ["Republican"]
     assert epithets("The independent said no.") == ["independent"]
+    assert epithets('"That is football," the Spaniard said. "I dreamed of it," the teenager said.') == [
+        "Spaniard",
+        "teenager",
+    ]
     # the tagger's proper noun, written in lower case
     assert epithets("“They got great ratings,” the billionaire business mogul told People.") == ["mogul"]
     assert epithets("A striker said no. The striker from Lagos said no. The team's striker said no.") == []

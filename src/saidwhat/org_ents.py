@@ -69,10 +69,28 @@ def organization_fixed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         # a place's institution tagged as the place: "West Yorkshire Police", "Leeds City Council"
         or (e.label_ in PLACE_LABELS and len(e) > 1 and e[-1].lower_ in ORGANIZATION_NOUNS)
     ]
-    return replacing_ents(ents, relabelled)
+    ents = replacing_ents(ents, relabelled)
+    # an institution named after a person or a place, the recognizer stopping before its noun: "St.
+    # Luke's Hospital" (tagged a person "St. Luke's", whose "the hospital said" then named no one)
+    named_after = [
+        SpacySpan(doc, e.start, e.end + 1, label="ORG")
+        for e in ents
+        if e.label_ in ("PERSON", "GPE", "NORP", "ORG")
+        and e.end < len(doc)
+        and doc[e.end].is_title
+        and not doc[e.end].ent_type_
+        and doc[e.end].lower_ in NAMED_AFTER_HEADS
+        and e.root.head.i == e.end
+    ]
+    return replacing_ents(ents, named_after)
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# the nouns of institutions named after someone or somewhere ("St. Luke's Hospital", "Carnegie Museum")
+NAMED_AFTER_HEADS = frozenset(
+    {"hospital", "university", "college", "school", "foundation", "institute", "clinic", "academy",
+     "museum", "library", "church", "center", "centre", "fund", "trust", "society", "institution"}
+)  # fmt: skip
 # bodies two places share, named "Devon and Cornwall Police", "Brighton and Hove City Council"
 SHARED_BODIES = frozenset({"police", "constabulary", "council"})
 

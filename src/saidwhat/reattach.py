@@ -43,6 +43,12 @@ Kowalczyk." read with "said" an adjective on "director" and the name heading the
 mention ran "said zoo director Hannah Kowalczyk". A speech verb right after a quotation's closing mark
 (and its comma), read as a modifier of the noun phrase after it, heads the sentence, the phrase its subject.
 
+`subjects_read_as_objects` puts right a ninth: "The chief of staff resigned on Friday, a day after a local
+news site published text messages …" read with "after" a preposition and "site" its object, so
+"published" had no subject and took "resigned"'s: the chief of staff published the messages. A finite
+verb without a subject, right after a noun phrase that "after", "before", "since" or "until" governs,
+has that phrase for subject and the word for its marker.
+
 `places_read_as_subjects` puts right a seventh: "Outside court, one of the victims, Margaret Boyd, said …"
 read with "Outside" an adjective on "court", "court" the subject and the people set off after it its
 appositive and conjunct: the speaker was "Outside court". A sentence opening "Outside" or "Inside" and a
@@ -107,7 +113,7 @@ def set_off_participles(doc: Doc) -> Doc:
     main_verbs = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS]
     doc = closing_attributions(that_clauses(doc), main_verbs)
     doc = places_read_as_subjects(verbs_read_as_adjectives(doc, main_verbs), main_verbs)
-    doc = subjects_read_as_modifiers(doc, main_verbs)
+    doc = subjects_read_as_objects(subjects_read_as_modifiers(doc, main_verbs))
     doc = reports_read_as_modifiers(doc, main_verbs)
     return verbs_read_as_modifiers(doc)
 
@@ -452,5 +458,37 @@ def verbs_read_as_adjectives(doc: Doc, speech_verbs: list[Token]) -> Doc:
         for child in phrase.children:  # the quotation and its marks before the verb, the full stop after
             if child.i < verb.i or (child.i > phrase.i and child.dep_ == "punct"):
                 heads[child.i] = verb.i - child.i
+    _write_tree(doc, heads, deps, tags)
+    return doc
+
+
+SUBORDINATORS = frozenset({"after", "before", "since", "until"})  # read as prepositions: "a day after X did"
+
+
+def subjects_read_as_objects(doc: Doc) -> Doc:
+    """`doc` with each subject read as the object of a subordinator put right (module docstring)."""
+    import numpy
+    from spacy.attrs import LOWER
+
+    hashes = [doc.vocab.strings[w] for w in SUBORDINATORS]
+    found = []
+    for k in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), hashes)).tolist():
+        word = doc[k]
+        noun = next((c for c in word.children if c.dep_ == "pobj"), None)
+        if word.dep_ != "prep" or noun is None or noun.right_edge.i + 1 >= len(doc):
+            continue
+        verb = doc[noun.right_edge.i + 1]
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("advcl", "conj", "ccomp", "relcl"):
+            continue
+        hung = word.head.head.i == verb.i or word.head.i == verb.head.i  # "a day after", "resigned after"
+        if hung and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            found.append((word, noun, verb))
+    if not found:
+        return doc
+    heads, deps, tags = _tree(doc)
+    strings = doc.vocab.strings
+    for word, noun, verb in found:
+        heads[noun.i], deps[noun.i] = verb.i - noun.i, strings.add("nsubj")
+        heads[word.i], deps[word.i], tags[word.i] = verb.i - word.i, strings.add("mark"), strings["IN"]
     _write_tree(doc, heads, deps, tags)
     return doc

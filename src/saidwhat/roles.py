@@ -114,12 +114,15 @@ EPITHET_NOUNS = frozenset(
         "filmmaker", "star", "billionaire", "tycoon", "mogul", "entrepreneur", "veteran", "republican",
         "democrat", "independent", "conservative", "liberal", "progressive", "populist", "tory",
         "frenchman", "frenchwoman", "briton", "scot", "welshman", "irishman", "dutchman", "englishman",
+        "spaniard", "german", "italian", "american", "australian", "brazilian", "argentine", "canadian",
+        "teenager", "youngster", "rookie", "debutant", "newcomer", "substitute", "skipper",
     }
 )  # fmt: skip
 # the epithets written with a capital ("the Republican"); any other capitalised one is a name
 CAPITALISED_EPITHETS = frozenset(
     {"republican", "democrat", "independent", "conservative", "liberal", "progressive", "tory", "olympian",
-     "frenchman", "frenchwoman", "briton", "scot", "welshman", "irishman", "dutchman", "englishman"}
+     "frenchman", "frenchwoman", "briton", "scot", "welshman", "irishman", "dutchman", "englishman",
+     "spaniard", "german", "italian", "american", "australian", "brazilian", "argentine", "canadian"}
 )  # fmt: skip
 
 
