@@ -235,3 +235,12 @@ def test_the_agency_is_the_public_body_of_an_agencys_kind_named_before(nlp: Any)
     # a president's administration is no agency
     doc, book = _book(nlp, "The Obama administration changed the rule. The agency said it was watching.")
     assert book.referent(_token(doc, "agency")) is None
+
+
+def test_a_headlines_bare_institution_is_the_one_named_below() -> None:
+    text = (
+        "Hospital admits errors in cancer screening\n\nSt. Luke's Hospital has admitted that more than 300 "
+        "patients were not told of abnormal cancer screening results over a four-year period."
+    )
+    got = [(q.cue.text if q.cue else None, q.speaker, q.speaker_type) for q in extract(text).quotes]
+    assert got[0] == ("admits", "St. Luke's Hospital", "organization")  # had been "Hospital"

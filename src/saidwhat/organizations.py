@@ -216,6 +216,19 @@ class OrgBook:
             inst = self._unique(self._by_words, words, clean_name(name))
         return inst.name if inst is not None and inst.words != words else None
 
+    def named_below(self, noun: Token) -> str | None:
+        """The institution a headline's bare noun ("Hospital admits errors …") names: the first one the
+        article names below it whose name ends with the noun ("St. Luke's Hospital")."""
+        if any(c.dep_ in ("det", "poss") for c in noun.children) or noun.lower_ not in ORGANIZATION_NOUNS:
+            return None
+        below = [
+            (min(m for m in inst.mentions if m > noun.i), inst)
+            for inst in self.institutions
+            if inst.mentions and max(inst.mentions) > noun.i
+        ]
+        fits = [(at, inst) for at, inst in below if inst.words[-1:] == (noun.lower_,)]
+        return min(fits, key=lambda pair: pair[0])[1].name if fits else None
+
     def referent(self, noun: Token) -> str | None:
         """The institution a definite institution noun ("the company", `noun` its head) names, or None:
         the last one named before it that the article tied the noun to, else for a business noun the

@@ -386,6 +386,8 @@ class EntityResolver:
             return mention_name(span), mention, "group"
         if src.idx < self._headline_end and (holder := self._introduced_below(src)) is not None:
             return self._spoke(holder), mention, "person"  # "Mayor defends budget" ¶ "Mayor Grace …"
+        if src.idx < self._headline_end and (org := self.orgs.named_below(src)) is not None:
+            return org, mention, "organization"  # "Hospital admits errors" ¶ "St. Luke's Hospital …"
         if src.pos_ == "PROPN":
             person = self._lookup(surname_key(src), at=src.i, role=role_beside(span))
             if person is not None:  # a bare surname the tagger did not label as a person
@@ -407,8 +409,7 @@ class EntityResolver:
 
     def _introduced_below(self, role: Token) -> Person | None:
         """The person a headline's bare role ("Mayor defends budget …") names: the first one the article
-        gives that role below it ("Mayor Grace Lindqvist faced …"); the headline precedes the
-        introduction the body reads it by."""
+        gives that role below it ("Mayor Grace Lindqvist faced …"), the introduction the body reads."""
         if role.lower_ not in NAME_TITLES or any(c.dep_ in ("det", "poss") for c in role.children):
             return None  # "A mayor …", "Obama's adviser …": someone not named
         later: RoleBook[Person] = RoleBook()
@@ -440,9 +441,8 @@ class EntityResolver:
 
     def _spoke_here(self, person: Person, src: Token, at: int | None = None) -> str:
         """A named speaker holds attention from their mention (token `at`, else `src`), labelled as a
-        person or not: "Mendes said …. “…,” she said" is Mendes, not a woman named in between; so is a
-        full name cited by "according to" ("…, according to the president, Maya Torres. She said …"),
-        not a one-word one the recognizer may have misread ("according to Politico")."""
+        person or not: "Mendes said …. “…,” she said" is Mendes, not a woman named between; so is a full
+        name cited by "according to" (not a one-word one the recognizer may misread, "Politico")."""
         cited = according_to(src) and len(person.tokens) < 2
         person.hold(src.i if at is None else at, subject=not cited)
         return self._spoke(person)
