@@ -245,3 +245,14 @@ def test_a_name_tagged_as_nothing_is_a_person_where_it_is_a_subject(nlp: Any) ->
     before = {e.text for e in doc.ents if e.label_ == "PERSON"}
     after = {e.text for e in with_untagged_subjects(doc, list(doc.ents)) if e.label_ == "PERSON"}
     assert "Jamal Price" not in before and after - before == {"Jamal Price"}
+
+
+def test_a_person_noun_named_after_it_is_that_person() -> None:
+    from saidwhat import extract
+
+    text = (
+        "Bridge collapse\n\nThe county's engineer at the time, a man named Harold Fisk, later told "
+        "investigators that he had warned the commissioners about rust in the support beams."
+    )
+    got = [(q.speaker, q.speaker_mention.text if q.speaker_mention else None) for q in extract(text).quotes]
+    assert got == [("Harold Fisk", "The county's engineer at the time")]  # had been the description

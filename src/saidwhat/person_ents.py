@@ -419,11 +419,26 @@ def set_off_person(noun: Token, person_ents: list[SpacySpan]) -> Token | None:
         return _fuller_namesake(noun, person_ents)
     if noun.pos_ != "NOUN" or noun.is_title or noun_type(noun.lower_) != "person":
         return None
+    if (named := _named(noun, person_ents)) is not None:  # "a man named Harold Fisk said"
+        return named
     for appos in (c for c in noun.children if c.dep_ == "appos" and c.i > noun.i):
         if noun.doc[appos.left_edge.i - 1].text == "," and any(
             e.start <= appos.i < e.end for e in person_ents
         ):
             return appos
+        if (named := _named(appos, person_ents)) is not None:  # "The engineer, a man named Harold Fisk,"
+            return named
+    return None
+
+
+def _named(noun: Token, person_ents: list[SpacySpan]) -> Token | None:
+    """The person's name in "a man named Harold Fisk", "a woman called Ana Ruiz", if `noun` is so named."""
+    if noun.lower_ not in ("man", "woman", "person", "boy", "girl"):
+        return None
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.lower_ in ("named", "called")):
+        for name in (c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")):
+            if any(e.start <= name.i < e.end for e in person_ents):
+                return name
     return None
 
 
