@@ -128,9 +128,14 @@ def _abbreviates(short: str, full: tuple[str, ...]) -> bool:
 CLIPPED_ENDINGS = ("al", "an", "ic")
 
 
+def _before_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words up to its "of", where its head noun is ("ministry of defence")."""
+    return words[: words.index("of")] if "of" in words else words
+
+
 def _kind_noun(words: tuple[str, ...]) -> str | None:
     """The institution noun a name ends with, or opens before "of" ("ministry of defence")."""
-    head = words[: words.index("of")] if "of" in words else words
+    head = _before_of(words)
     return head[-1] if head and head[-1] in ORGANIZATION_NOUNS else None
 
 
@@ -247,8 +252,7 @@ class OrgBook:
             kinds = OVERSEER_NOUNS[word]
             return _latest([(at, inst) for at, inst in near if _kind_noun(inst.words) in kinds])
         if word == "agency":
-            heads = [(at, inst, inst.words[: inst.words.index("of")] if "of" in inst.words else inst.words)
-                     for at, inst in near]  # fmt: skip
+            heads = [(at, inst, _before_of(inst.words)) for at, inst in near]
             return _latest([(at, inst) for at, inst, h in heads if len(h) >= 3 and h[-1] in AGENCY_KINDS])
         if word not in BUSINESS_NOUNS:
             return None

@@ -422,13 +422,15 @@ def set_off_person(noun: Token, person_ents: list[SpacySpan]) -> Token | None:
     if (named := _named(noun, person_ents)) is not None:  # "a man named Harold Fisk said"
         return named
     for appos in (c for c in noun.children if c.dep_ == "appos" and c.i > noun.i):
-        if noun.doc[appos.left_edge.i - 1].text == "," and any(
-            e.start <= appos.i < e.end for e in person_ents
-        ):
+        if noun.doc[appos.left_edge.i - 1].text == "," and _in_person(appos, person_ents):
             return appos
         if (named := _named(appos, person_ents)) is not None:  # "The engineer, a man named Harold Fisk,"
             return named
     return None
+
+
+def _in_person(tok: Token, person_ents: list[SpacySpan]) -> bool:
+    return any(e.start <= tok.i < e.end for e in person_ents)
 
 
 def _named(noun: Token, person_ents: list[SpacySpan]) -> Token | None:
@@ -437,7 +439,7 @@ def _named(noun: Token, person_ents: list[SpacySpan]) -> Token | None:
         return None
     for verb in (c for c in noun.children if c.dep_ == "acl" and c.lower_ in ("named", "called")):
         for name in (c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")):
-            if any(e.start <= name.i < e.end for e in person_ents):
+            if _in_person(name, person_ents):
                 return name
     return None
 

@@ -17,43 +17,45 @@ Only a speech verb after a comma, with no subject of its own, is taken for the s
 after a participle that directly follows the subject and its comma ("Smith, who asked …, said" is a
 relative clause the parser reads right).
 
+The repairs run in the order numbered here, each on the tree the ones before it left.
+
 `closing_attributions` puts right a third: an attribution closing the sentence after a comma ("The union
 has rejected the offer, its general secretary Mick Lynch said on Wednesday.") read with the noun phrase
 as an appositive of the last noun and "said" a subjectless modifier of the report: the phrase is the
 speaker, and what comes before the comma what was said.
 
-`verbs_read_as_modifiers` puts right a fourth: "State Sen. Maria Elena Durazo, who joined the picket
-line on Saturday, called on the hospital to return" read with the name as the sentence's head and
-"called" a participle modifying it. A sentence headed by a noun with a past-tense verb set off after it
-by a comma has that verb for its head, and the noun for its subject.
+`verbs_read_as_adjectives` puts right a fourth: "'We are over the moon,' said zoo director Hannah
+Kowalczyk." read with "said" an adjective on "director" and the name heading the sentence, so the
+mention ran "said zoo director Hannah Kowalczyk". A speech verb right after a quotation's closing mark
+(and its comma), read as a modifier of the noun phrase after it, heads the sentence, the phrase its subject.
 
-`reports_read_as_modifiers` puts right a fifth, at the close of a sentence: "A powerful storm swept
-across the region overnight, knocking out power to 300,000 homes, utility officials said Saturday." read
-with "storm" a second subject of "said" and "swept" its modifier. A speech verb with two subjects, the
-first a noun whose past-tense verb has no subject of its own, the second set off by a comma before the
-verb, has the first noun's verb for its complement, and the noun for that verb's subject.
+`places_read_as_subjects` puts right a fifth: "Outside court, one of the victims, Margaret Boyd, said …"
+read with "Outside" an adjective on "court", "court" the subject and the people set off after it its
+appositive and conjunct: the speaker was "Outside court". A sentence opening "Outside" or "Inside" and a
+bare noun, set off by a comma and read as a speech verb's subject, has the phrase for a place and the
+first phrase set off after it for the subject.
 
 `subjects_read_as_modifiers` puts right a sixth: '"…," the 19-year-old said.' read with "the" and "old"
 hung on "said" as its determiner and modifier, so the speaker was "the". A speech verb with no subject but
 a determiner of its own before it has for subject the word right before it, and that word takes the
 words between.
 
-`verbs_read_as_adjectives` puts right an eighth: "'We are over the moon,' said zoo director Hannah
-Kowalczyk." read with "said" an adjective on "director" and the name heading the sentence, so the
-mention ran "said zoo director Hannah Kowalczyk". A speech verb right after a quotation's closing mark
-(and its comma), read as a modifier of the noun phrase after it, heads the sentence, the phrase its subject.
-
-`subjects_read_as_objects` puts right a ninth: "The chief of staff resigned on Friday, a day after a local
+`subjects_read_as_objects` puts right a seventh: "The chief of staff resigned on Friday, a day after a local
 news site published text messages …" read with "after" a preposition and "site" its object, so
 "published" had no subject and took "resigned"'s: the chief of staff published the messages. A finite
 verb without a subject, right after a noun phrase that "after", "before", "since" or "until" governs,
 has that phrase for subject and the word for its marker.
 
-`places_read_as_subjects` puts right a seventh: "Outside court, one of the victims, Margaret Boyd, said …"
-read with "Outside" an adjective on "court", "court" the subject and the people set off after it its
-appositive and conjunct: the speaker was "Outside court". A sentence opening "Outside" or "Inside" and a
-bare noun, set off by a comma and read as a speech verb's subject, has the phrase for a place and the
-first phrase set off after it for the subject.
+`reports_read_as_modifiers` puts right an eighth, at the close of a sentence: "A powerful storm swept
+across the region overnight, knocking out power to 300,000 homes, utility officials said Saturday." read
+with "storm" a second subject of "said" and "swept" its modifier. A speech verb with two subjects, the
+first a noun whose past-tense verb has no subject of its own, the second set off by a comma before the
+verb, has the first noun's verb for its complement, and the noun for that verb's subject.
+
+`verbs_read_as_modifiers` puts right a ninth: "State Sen. Maria Elena Durazo, who joined the picket
+line on Saturday, called on the hospital to return" read with the name as the sentence's head and
+"called" a participle modifying it. A sentence headed by a noun with a past-tense verb set off after it
+by a comma has that verb for its head, and the noun for its subject.
 """
 
 from __future__ import annotations
@@ -116,6 +118,11 @@ def set_off_participles(doc: Doc) -> Doc:
     doc = subjects_read_as_objects(subjects_read_as_modifiers(doc, main_verbs))
     doc = reports_read_as_modifiers(doc, main_verbs)
     return verbs_read_as_modifiers(doc)
+
+
+def _has_subject(verb: Token) -> bool:
+    """Has `verb` a subject of its own? Each repair below takes only a verb the parser left without one."""
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _hand_over_trailing(heads: numpy.ndarray, old_head: Token, verb: Token) -> None:
@@ -227,11 +234,7 @@ def _misread(verb: Token, participle: Token) -> Token | None:
 
 def _subjectless_after_comma(verb: Token) -> bool:
     """Does the speech verb follow a comma with no subject of its own, as after a set-off participle?"""
-    return (
-        verb.i > 0
-        and verb.doc[verb.i - 1].text == ","
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-    )
+    return verb.i > 0 and verb.doc[verb.i - 1].text == "," and not _has_subject(verb)
 
 
 def _set_off_from(participle: Token) -> Token | None:
@@ -290,9 +293,7 @@ def _closing_attribution(verb: Token) -> tuple[Token, Token, Token, Token] | Non
     """(verb, speaker phrase's head, report's head, comma) where `verb` closes its sentence after a comma
     and a noun phrase, with no subject of its own, and the sentence's head is the report before them;
     else None."""
-    if verb.dep_ not in ("ROOT", "advcl", "conj", "relcl", "acl") or any(
-        c.dep_ in SUBJECT_DEPS for c in verb.children
-    ):
+    if verb.dep_ not in ("ROOT", "advcl", "conj", "relcl", "acl") or _has_subject(verb):
         return None
     doc, sent = verb.doc, verb.sent
     # the verb hung on the report, or heading it already with the speaker hung on the report's last noun
@@ -324,7 +325,7 @@ def verbs_read_as_modifiers(doc: Doc) -> Doc:
         verb = next(
             (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBD" and doc[c.i - 1].text == ","), None
         )
-        if verb is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if verb is not None and not _has_subject(verb):
             found.append((head, verb))
     if not found:
         return doc
@@ -365,7 +366,7 @@ def _report_read_as_modifier(verb: Token) -> tuple[Token, Token, Token] | None:
     if start == 0 or verb.doc[start - 1].text != "," or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return None
     report = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBD"), None)
-    if report is None or any(c.dep_ in SUBJECT_DEPS for c in report.children) or report.right_edge.i >= start:
+    if report is None or _has_subject(report) or report.right_edge.i >= start:
         return None
     return verb, noun, report
 
@@ -376,7 +377,7 @@ def subjects_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
     found = []
     for verb in speech_verbs:
         determiner = next((c for c in verb.lefts if c.dep_ == "det"), None)
-        if determiner is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if determiner is None or _has_subject(verb):
             continue
         subject = doc[verb.i - 1]
         if subject.head.i == verb.i and subject.tag_ in ("JJ", "NN", "NNS", "NNP", "NNPS"):
@@ -481,7 +482,7 @@ def subjects_read_as_objects(doc: Doc) -> Doc:
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("advcl", "conj", "ccomp", "relcl"):
             continue
         hung = word.head.head.i == verb.i or word.head.i == verb.head.i  # "a day after", "resigned after"
-        if hung and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if hung and not _has_subject(verb):
             found.append((word, noun, verb))
     if not found:
         return doc
