@@ -7,11 +7,8 @@ subject is its subject again, and the participle modifies the subject. The parse
 other way round: "said" heads the sentence but with no subject, "asked" its complement with the subject
 ("Tennant asked"); the same repair then only moves the subject and the participle.
 
-`that_clauses` puts right a second misreading: "Mamer told a daily briefing that the checks would be
-reviewed" read as a relative clause on "briefing", "that" its object, though a passive ("would be
-reviewed") or a verb with an object of its own has no room for one: the clause is what was told. So
-is one read as a relative clause on the time it was said at ("said at the time that the officers had
-acted within the law": the report had been lost).
+`that_clauses` (that_clauses.py) puts right a second misreading: a that-clause read as a relative clause
+on the listener, or on the time or place of speaking.
 
 Only a speech verb after a comma, with no subject of its own, is taken for the sentence's verb, and only
 after a participle that directly follows the subject and its comma ("Smith, who asked …, said" is a
@@ -62,20 +59,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from saidwhat.that_clauses import that_clauses
+from saidwhat.tree_edits import (
+    MAIN_SPEECH_VERBS,
+    SUBJECT_DEPS,
+    TIME_NOUNS,
+    hand_over_trailing,
+    has_subject,
+    read_tree,
+    write_tree,
+)
+
 if TYPE_CHECKING:
-    import numpy
     from spacy.tokens import Doc, Token
 
-# the verbs a reporter puts after such a participle; a verb of the reported clause is not one of them
-MAIN_SPEECH_VERBS = frozenset(
-    {
-        "said", "says", "told", "replied", "responded", "answered", "added", "insisted", "noted", "wrote",
-        "explained", "admitted", "conceded", "acknowledged", "quipped", "joked", "countered", "argued",
-    }
-)  # fmt: skip
 # verbs of manner that introduce a quotation only with a colon ("Tennant, asked …, smiled: “…”")
 MANNER_VERBS = frozenset({"smiled", "laughed", "shrugged", "sighed", "grinned", "nodded"})
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PARTICIPLE_TAGS = ("VBD", "VBN")  # the tagger's past tense for the participle: "asked"
 
 
@@ -98,19 +97,19 @@ def set_off_participles(doc: Doc) -> Doc:
         elif (found := _misread_as_complement(verb)) is not None:
             complements.append((verb, *found))
     if repairs or complements:
-        heads, deps, tags = _tree(doc)
+        heads, deps, tags = read_tree(doc)
         strings = doc.vocab.strings
         for verb, participle, _ in repairs:
             if participle.head.i == participle.i:
                 heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
             else:  # the participle hung on something itself: the verb takes its place there
                 heads[verb.i], deps[verb.i] = participle.head.i - verb.i, deps[participle.i]
-            _hand_over_trailing(heads, participle, verb)
+            hand_over_trailing(heads, participle, verb)
         for verb, participle, subject in repairs + complements:  # the subject the verb's, the participle its
             heads[subject.i] = verb.i - subject.i
             heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
             tags[participle.i] = strings.add("VBN")
-        _write_tree(doc, heads, deps, tags)
+        write_tree(doc, heads, deps, tags)
     # the token positions stay as they are: the speech verbs found here serve the closing attributions
     main_verbs = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS]
     doc = closing_attributions(that_clauses(doc), main_verbs)
@@ -118,110 +117,6 @@ def set_off_participles(doc: Doc) -> Doc:
     doc = subjects_read_as_objects(subjects_read_as_modifiers(doc, main_verbs))
     doc = reports_read_as_modifiers(doc, main_verbs)
     return verbs_read_as_modifiers(doc)
-
-
-def _has_subject(verb: Token) -> bool:
-    """Has `verb` a subject of its own? Each repair below takes only a verb the parser left without one."""
-    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-
-
-def _hand_over_trailing(heads: numpy.ndarray, old_head: Token, verb: Token) -> None:
-    """What `old_head` held after `verb` (the closing period) belongs to the verb that replaces it."""
-    for child in old_head.children:
-        if child.i > verb.i:
-            heads[child.i] = verb.i - child.i
-
-
-def _tree(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
-    """The doc's heads (signed offsets: HEAD is stored as uint64), dependency labels and tags, to edit."""
-    from spacy.attrs import DEP, HEAD, TAG
-
-    return doc.to_array([HEAD]).view("int64").copy(), doc.to_array([DEP]), doc.to_array([TAG])
-
-
-def _write_tree(
-    doc: Doc, heads: numpy.ndarray, deps: numpy.ndarray, tags: numpy.ndarray, pos: numpy.ndarray | None = None
-) -> None:
-    """Write edited `_tree` arrays (and coarse tags, where given) back into `doc`."""
-    import numpy
-    from spacy.attrs import DEP, HEAD, POS, TAG
-
-    columns, attrs = [heads.view("uint64"), deps, tags], [HEAD, DEP, TAG]
-    if pos is not None:
-        columns.append(pos)
-        attrs.append(POS)
-    doc.from_array(attrs, numpy.stack(columns, axis=1))  # type: ignore[arg-type]  # 2-D uint64, as to_array gives
-
-
-# verbs that take a listener and a that-clause: "told a briefing that …", "assured investors that …"
-LISTENER_VERBS = frozenset(
-    {
-        "tell", "tells", "told", "telling", "assure", "assures", "assured", "assuring", "inform", "informs",
-        "informed", "informing", "remind", "reminds", "reminded", "reminding", "warn", "warns", "warned",
-        "warning", "brief", "briefs", "briefed", "briefing", "notify", "notifies", "notified", "convince",
-        "convinces", "convinced", "convincing", "persuade", "persuades", "persuaded", "persuading",
-    }
-)  # fmt: skip
-
-
-def that_clauses(doc: Doc) -> Doc:
-    """`doc` with each that-clause read as a relative clause on a speech verb's listener made the verb's
-    complement again (module docstring)."""
-    import numpy
-    from spacy.attrs import LOWER, POS
-
-    thats = numpy.flatnonzero(doc.to_array([LOWER]) == doc.vocab.strings["that"]).tolist()
-    misread = [
-        (doc[k], verb)
-        for k in thats
-        if doc[k].tag_ == "WDT"
-        and (verb := _complement_read_as_relative(doc[k]) or _complement_of_a_time(doc[k])) is not None
-    ]
-    if not misread:
-        return doc
-    (heads, deps, tags), pos = _tree(doc), doc.to_array([POS])
-    strings = doc.vocab.strings
-    for that, verb in misread:
-        clause = that.head
-        heads[clause.i], deps[clause.i] = verb.i - clause.i, strings.add("ccomp")
-        deps[that.i], tags[that.i], pos[that.i] = strings.add("mark"), strings.add("IN"), strings.add("SCONJ")
-    _write_tree(doc, heads, deps, tags, pos)
-    return doc
-
-
-def _complement_read_as_relative(that: Token) -> Token | None:
-    """The listener verb, where `that`, read as opening a relative clause on its object, is the
-    complementizer of what was told: where the parser itself made it the clause's marker, or its object
-    where the clause has no room for one (a passive, or an object of its own); else None."""
-    clause = that.head
-    if that.dep_ not in ("dobj", "mark") or clause.dep_ != "relcl" or that.i > clause.i:
-        return None
-    listener = clause.head
-    verb = listener.head
-    if listener.dep_ != "dobj" or verb.lower_ not in LISTENER_VERBS or verb.i > listener.i:
-        return None
-    if that.dep_ == "mark" or any(
-        c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.i != that.i) for c in clause.children
-    ):
-        return verb
-    return None
-
-
-def _complement_of_a_time(that: Token) -> Token | None:
-    """The speech verb, where `that` right after the time or occasion it was spoken at ("said at the time
-    that the officers had acted within the law", "told reporters on Monday that …") was read as opening a
-    relative clause on it, though the clause has its own subject and no gap for "that" to fill; else None."""
-    clause, noun = that.head, that.head.head
-    if clause.dep_ != "relcl" or that.dep_ not in ("advmod", "mark") or that.i != noun.i + 1:
-        return None
-    if noun.lower_ not in SPEAKING_TIMES or noun.dep_ not in ("pobj", "npadvmod"):
-        return None
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if verb.lower_ not in MAIN_SPEECH_VERBS | LISTENER_VERBS or verb.i > noun.i:
-        return None
-    if not any(c.dep_ in SUBJECT_DEPS and c.i > that.i for c in clause.children):
-        return None
-    return None if any(c.dep_ == "ccomp" for c in verb.children) else verb
 
 
 def _misread(verb: Token, participle: Token) -> Token | None:
@@ -234,7 +129,7 @@ def _misread(verb: Token, participle: Token) -> Token | None:
 
 def _subjectless_after_comma(verb: Token) -> bool:
     """Does the speech verb follow a comma with no subject of its own, as after a set-off participle?"""
-    return verb.i > 0 and verb.doc[verb.i - 1].text == "," and not _has_subject(verb)
+    return verb.i > 0 and verb.doc[verb.i - 1].text == "," and not has_subject(verb)
 
 
 def _set_off_from(participle: Token) -> Token | None:
@@ -264,11 +159,6 @@ def _misread_as_complement(verb: Token) -> tuple[Token, Token] | None:
 # the words of a speaker's noun phrase between the comma and the verb: "its general secretary Mick Lynch"
 NOUN_PHRASE_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD"})
 CLOSING_REACH = 8  # tokens of that phrase at most
-TIME_NOUNS = frozenset(
-    {"week", "month", "year", "day", "night", "morning", "afternoon", "evening", "weekend", "today",
-     "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)  # fmt: skip
-SPEAKING_TIMES = TIME_NOUNS | {"time", "occasion", "moment"}
 
 
 def closing_attributions(doc: Doc, speech_verbs: list[Token]) -> Doc:
@@ -277,15 +167,15 @@ def closing_attributions(doc: Doc, speech_verbs: list[Token]) -> Doc:
     found = [repair for verb in speech_verbs if (repair := _closing_attribution(verb)) is not None]
     if not found:
         return doc
-    heads, deps, tags = _tree(doc)
+    heads, deps, tags = read_tree(doc)
     strings = doc.vocab.strings
     for verb, speaker, report, comma in found:
         heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
         heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
         heads[speaker.i], deps[speaker.i] = verb.i - speaker.i, strings.add("nsubj")
         heads[comma.i] = verb.i - comma.i
-        _hand_over_trailing(heads, report, verb)
-    _write_tree(doc, heads, deps, tags)
+        hand_over_trailing(heads, report, verb)
+    write_tree(doc, heads, deps, tags)
     return doc
 
 
@@ -293,7 +183,7 @@ def _closing_attribution(verb: Token) -> tuple[Token, Token, Token, Token] | Non
     """(verb, speaker phrase's head, report's head, comma) where `verb` closes its sentence after a comma
     and a noun phrase, with no subject of its own, and the sentence's head is the report before them;
     else None."""
-    if verb.dep_ not in ("ROOT", "advcl", "conj", "relcl", "acl") or _has_subject(verb):
+    if verb.dep_ not in ("ROOT", "advcl", "conj", "relcl", "acl") or has_subject(verb):
         return None
     doc, sent = verb.doc, verb.sent
     # the verb hung on the report, or heading it already with the speaker hung on the report's last noun
@@ -325,17 +215,17 @@ def verbs_read_as_modifiers(doc: Doc) -> Doc:
         verb = next(
             (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBD" and doc[c.i - 1].text == ","), None
         )
-        if verb is not None and not _has_subject(verb):
+        if verb is not None and not has_subject(verb):
             found.append((head, verb))
     if not found:
         return doc
-    heads, deps, tags = _tree(doc)
+    heads, deps, tags = read_tree(doc)
     strings = doc.vocab.strings
     for head, verb in found:
         heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
         heads[head.i], deps[head.i] = verb.i - head.i, strings.add("nsubj")
-        _hand_over_trailing(heads, head, verb)
-    _write_tree(doc, heads, deps, tags)
+        hand_over_trailing(heads, head, verb)
+    write_tree(doc, heads, deps, tags)
     return doc
 
 
@@ -345,13 +235,13 @@ def reports_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
     found = [repair for verb in speech_verbs if (repair := _report_read_as_modifier(verb)) is not None]
     if not found:
         return doc
-    heads, deps, tags = _tree(doc)
+    heads, deps, tags = read_tree(doc)
     strings = doc.vocab.strings
     for verb, noun, report in found:
         heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
         heads[noun.i] = report.i - noun.i
         tags[report.i] = strings.add("VBD")
-    _write_tree(doc, heads, deps, tags)
+    write_tree(doc, heads, deps, tags)
     return doc
 
 
@@ -366,7 +256,7 @@ def _report_read_as_modifier(verb: Token) -> tuple[Token, Token, Token] | None:
     if start == 0 or verb.doc[start - 1].text != "," or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return None
     report = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBD"), None)
-    if report is None or _has_subject(report) or report.right_edge.i >= start:
+    if report is None or has_subject(report) or report.right_edge.i >= start:
         return None
     return verb, noun, report
 
@@ -377,21 +267,21 @@ def subjects_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
     found = []
     for verb in speech_verbs:
         determiner = next((c for c in verb.lefts if c.dep_ == "det"), None)
-        if determiner is None or _has_subject(verb):
+        if determiner is None or has_subject(verb):
             continue
         subject = doc[verb.i - 1]
         if subject.head.i == verb.i and subject.tag_ in ("JJ", "NN", "NNS", "NNP", "NNPS"):
             found.append((verb, subject, determiner))
     if not found:
         return doc
-    heads, deps, tags = _tree(doc)
+    heads, deps, tags = read_tree(doc)
     strings = doc.vocab.strings
     for verb, subject, determiner in found:
         heads[subject.i], deps[subject.i] = 1, strings.add("nsubj")
         for word in doc[determiner.i : subject.i]:
             if word.head.i == verb.i:
                 heads[word.i] = subject.i - word.i
-    _write_tree(doc, heads, deps, tags)
+    write_tree(doc, heads, deps, tags)
     return doc
 
 
@@ -416,7 +306,7 @@ def places_read_as_subjects(doc: Doc, speech_verbs: list[Token]) -> Doc:
             found.append((verb, opener, place, set_off))
     if not found:
         return doc
-    heads, deps, tags = _tree(doc)
+    heads, deps, tags = read_tree(doc)
     strings = doc.vocab.strings
     for verb, opener, place, set_off in found:
         heads[opener.i], deps[opener.i] = verb.i - opener.i, strings.add("prep")
@@ -429,7 +319,7 @@ def places_read_as_subjects(doc: Doc, speech_verbs: list[Token]) -> Doc:
         for child in place.rights:  # the commas between
             if child.dep_ == "punct":
                 heads[child.i] = (verb.i if child.i == place.i + 1 else subject.i) - child.i
-    _write_tree(doc, heads, deps, tags)
+    write_tree(doc, heads, deps, tags)
     return doc
 
 
@@ -447,7 +337,7 @@ def verbs_read_as_adjectives(doc: Doc, speech_verbs: list[Token]) -> Doc:
             found.append((verb, phrase))
     if not found:
         return doc
-    heads, deps, tags = _tree(doc)
+    heads, deps, tags = read_tree(doc)
     strings = doc.vocab.strings
     for verb, phrase in found:
         if phrase.head.i == phrase.i:
@@ -459,7 +349,7 @@ def verbs_read_as_adjectives(doc: Doc, speech_verbs: list[Token]) -> Doc:
         for child in phrase.children:  # the quotation and its marks before the verb, the full stop after
             if child.i < verb.i or (child.i > phrase.i and child.dep_ == "punct"):
                 heads[child.i] = verb.i - child.i
-    _write_tree(doc, heads, deps, tags)
+    write_tree(doc, heads, deps, tags)
     return doc
 
 
@@ -482,14 +372,14 @@ def subjects_read_as_objects(doc: Doc) -> Doc:
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("advcl", "conj", "ccomp", "relcl"):
             continue
         hung = word.head.head.i == verb.i or word.head.i == verb.head.i  # "a day after", "resigned after"
-        if hung and not _has_subject(verb):
+        if hung and not has_subject(verb):
             found.append((word, noun, verb))
     if not found:
         return doc
-    heads, deps, tags = _tree(doc)
+    heads, deps, tags = read_tree(doc)
     strings = doc.vocab.strings
     for word, noun, verb in found:
         heads[noun.i], deps[noun.i] = verb.i - noun.i, strings.add("nsubj")
         heads[word.i], deps[word.i], tags[word.i] = verb.i - word.i, strings.add("mark"), strings["IN"]
-    _write_tree(doc, heads, deps, tags)
+    write_tree(doc, heads, deps, tags)
     return doc

@@ -1,0 +1,26 @@
+"""Tree edits shared by the parse repairs (saidwhat.tree_edits), on a real parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat.tree_edits import has_subject, read_tree, write_tree
+
+
+def test_an_edited_head_goes_back_into_the_doc_and_the_rest_stays(nlp: Any) -> None:
+    doc = nlp("Officials said the plant was closed.")
+    before = [(t.head.i, t.dep_, t.tag_) for t in doc]
+    heads, deps, tags = read_tree(doc)
+    plant, was = doc[3], doc[4]
+    heads[plant.i], deps[plant.i] = was.i - plant.i, doc.vocab.strings.add("attr")  # signed offsets
+    write_tree(doc, heads, deps, tags)
+    assert (doc[3].head.i, doc[3].dep_) == (4, "attr")
+    assert [(t.head.i, t.dep_, t.tag_) for t in doc if t.i != 3] == [
+        b for k, b in enumerate(before) if k != 3
+    ]
+
+
+def test_a_verb_has_a_subject_only_where_the_parse_gives_it_one(nlp: Any) -> None:
+    doc = nlp("Officials said the plant was closed.")
+    assert has_subject(doc[1])
+    assert not has_subject(doc[3])
