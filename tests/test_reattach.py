@@ -173,3 +173,22 @@ def test_a_subject_read_as_the_object_of_after_is_the_subject_again(nlp: Any) ->
     doc = nlp("He resigned a week after the newspaper reported the claims.")
     reported = next(t for t in doc if t.text == "reported")
     assert [c.text for c in reported.children if c.dep_ == "nsubj"] == ["newspaper"]
+
+
+def test_an_attribution_read_as_the_verb_of_a_comparison_closes_the_report(nlp: Any) -> None:
+    text = (
+        "The chip will cost about a third as much as the company's flagship processor, "
+        "Chief Executive Anna Wojcik said at a launch event."
+    )
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "ROOT"
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Wojcik"]
+    assert next(t for t in doc if t.text == "processor").dep_ == "pobj"
+    got = [(q.text, q.speaker) for q in extract("Nimbus unveils chip\n\n" + text).quotes]
+    assert got == [
+        ("The chip will cost about a third as much as the company's flagship processor", "Anna Wojcik")
+    ]
+    # a comparison whose verb is the sentence's own is left alone
+    doc = nlp("Sales grew faster than analysts said they would.")
+    assert next(t for t in doc if t.text == "grew").dep_ == "ROOT"

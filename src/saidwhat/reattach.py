@@ -49,7 +49,13 @@ with "storm" a second subject of "said" and "swept" its modifier. A speech verb 
 first a noun whose past-tense verb has no subject of its own, the second set off by a comma before the
 verb, has the first noun's verb for its complement, and the noun for that verb's subject.
 
-`verbs_read_as_modifiers` puts right a ninth: "State Sen. Maria Elena Durazo, who joined the picket
+`comparisons_read_as_subjects` puts right a ninth: "The chip will cost a third as much as the company's
+flagship processor, Chief Executive Anna Wojcik said." read as a comparison whose verb is "said", the
+processor its subject and the name the processor's appositive: the report was lost. A speech verb closing
+the sentence after "as" or "than", a noun and a name set off after it, has the name for subject and the
+sentence before the comma for its report; the noun is what "as" compares.
+
+`verbs_read_as_modifiers` puts right a tenth: "State Sen. Maria Elena Durazo, who joined the picket
 line on Saturday, called on the hospital to return" read with the name as the sentence's head and
 "called" a participle modifying it. A sentence headed by a noun with a past-tense verb set off after it
 by a comma has that verb for its head, and the noun for its subject.
@@ -115,7 +121,7 @@ def set_off_participles(doc: Doc) -> Doc:
     doc = closing_attributions(that_clauses(doc), main_verbs)
     doc = places_read_as_subjects(verbs_read_as_adjectives(doc, main_verbs), main_verbs)
     doc = subjects_read_as_objects(subjects_read_as_modifiers(doc, main_verbs))
-    doc = reports_read_as_modifiers(doc, main_verbs)
+    doc = comparisons_read_as_subjects(reports_read_as_modifiers(doc, main_verbs), main_verbs)
     return verbs_read_as_modifiers(doc)
 
 
@@ -202,6 +208,55 @@ def _closing_attribution(verb: Token) -> tuple[Token, Token, Token, Token] | Non
     if any(t.i > verb.i and not (t.is_punct or verb.is_ancestor(t)) for t in sent):
         return None  # the verb must close the sentence: only its own phrases after it
     return verb, tops[0], report, doc[k]
+
+
+COMPARING_MARKS = frozenset({"as", "than"})
+
+
+def comparisons_read_as_subjects(doc: Doc, speech_verbs: list[Token]) -> Doc:
+    """`doc` with each closing attribution the parser took into a comparison put right (module
+    docstring); `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
+    found = [repair for verb in speech_verbs if (repair := _comparison_read_as_subject(verb)) is not None]
+    if not found:
+        return doc
+    heads, deps, tags = read_tree(doc)
+    strings = doc.vocab.strings
+    for verb, mark, compared, speaker, comma in found:
+        report = verb.sent.root
+        heads[mark.i], deps[mark.i] = verb.head.i - mark.i, strings.add("prep")
+        heads[compared.i], deps[compared.i] = mark.i - compared.i, strings.add("pobj")
+        heads[speaker.i], deps[speaker.i] = verb.i - speaker.i, strings.add("nsubj")
+        heads[comma.i] = verb.i - comma.i
+        heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
+        heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
+        hand_over_trailing(heads, report, verb)
+    write_tree(doc, heads, deps, tags)
+    return doc
+
+
+def _comparison_read_as_subject(verb: Token) -> tuple[Token, Token, Token, Token, Token] | None:
+    """(verb, "as"/"than", the compared noun, the speaker's head, the comma before it) where `verb` closes
+    its sentence as "…, SPEAKER said" and the parser read it as the verb of the comparison, the compared
+    noun its subject and the speaker that noun's appositive; else None."""
+    if verb.dep_ not in ("advcl", "ccomp") or verb.i == verb.sent.root.i:
+        return None
+    mark = next((c for c in verb.lefts if c.dep_ == "mark" and c.lower_ in COMPARING_MARKS), None)
+    compared = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    if mark is None or compared is None or mark.i > compared.i:
+        return None
+    speaker = next((c for c in compared.rights if c.dep_ == "appos"), None)
+    if (
+        speaker is None
+        or speaker.right_edge.i != verb.i - 1
+        or speaker.tag_ not in ("NNP", "NNPS", "NN", "NNS")
+    ):
+        return None
+    comma = verb.doc[speaker.left_edge.i - 1]
+    if comma.text != "," or comma.i <= compared.i:
+        return None
+    if any(t.i > verb.i and not (t.is_punct or verb.is_ancestor(t)) for t in verb.sent):
+        return None  # the verb must close the sentence: only its own phrases after it
+    return verb, mark, compared, speaker, comma
 
 
 def verbs_read_as_modifiers(doc: Doc) -> Doc:
