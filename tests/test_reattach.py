@@ -192,3 +192,22 @@ def test_an_attribution_read_as_the_verb_of_a_comparison_closes_the_report(nlp: 
     # a comparison whose verb is the sentence's own is left alone
     doc = nlp("Sales grew faster than analysts said they would.")
     assert next(t for t in doc if t.text == "grew").dep_ == "ROOT"
+
+
+def test_a_subject_read_as_a_conjunct_of_an_opening_phrase_is_the_subject_again(nlp: Any) -> None:
+    text = (
+        "In testimony before the House Oversight Committee, Rachel Kim, who served as deputy chief of "
+        "staff until March, said she had seen a memo bearing the president's initials."
+    )
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Kim"]
+    got = [(q.text, q.speaker) for q in extract("Ex-aide testifies\n\n" + text).quotes]
+    assert got == [("she had seen a memo bearing the president's initials", "Rachel Kim")]  # had no speaker
+    # the first phrase set off is the subject, a name set off after it its own
+    text = "Outside the courthouse in Miami, his lawyer, Jane Doe, said he would appeal."
+    got = [(q.text, q.speaker) for q in extract("Verdict\n\n" + text).quotes]
+    assert got == [("he would appeal", "Jane Doe")]
+    # a subject the parser found is left alone
+    doc = nlp("At a rally in Ohio, Trump said the election was rigged.")
+    assert [c.text for c in doc[7].children if c.dep_ == "nsubj"] == ["Trump"]

@@ -32,30 +32,36 @@ appositive and conjunct: the speaker was "Outside court". A sentence opening "Ou
 bare noun, set off by a comma and read as a speech verb's subject, has the phrase for a place and the
 first phrase set off after it for the subject.
 
-`subjects_read_as_modifiers` puts right a sixth: '"…," the 19-year-old said.' read with "the" and "old"
+`subjects_read_as_conjuncts` puts right a sixth: "In testimony before the House Oversight Committee,
+Rachel Kim, who served as deputy chief of staff, said …" read with the name a conjunct of "Committee", so
+"said" had no subject and the report no speaker. A speech verb without a subject, after a phrase set off
+by commas that the parser hung on the last noun of a prepositional phrase opening the sentence, has that
+phrase for subject.
+
+`subjects_read_as_modifiers` puts right a seventh: '"…," the 19-year-old said.' read with "the" and "old"
 hung on "said" as its determiner and modifier, so the speaker was "the". A speech verb with no subject but
 a determiner of its own before it has for subject the word right before it, and that word takes the
 words between.
 
-`subjects_read_as_objects` puts right a seventh: "The chief of staff resigned on Friday, a day after a local
+`subjects_read_as_objects` puts right an eighth: "The chief of staff resigned on Friday, a day after a local
 news site published text messages …" read with "after" a preposition and "site" its object, so
 "published" had no subject and took "resigned"'s: the chief of staff published the messages. A finite
 verb without a subject, right after a noun phrase that "after", "before", "since" or "until" governs,
 has that phrase for subject and the word for its marker.
 
-`reports_read_as_modifiers` puts right an eighth, at the close of a sentence: "A powerful storm swept
+`reports_read_as_modifiers` puts right a ninth, at the close of a sentence: "A powerful storm swept
 across the region overnight, knocking out power to 300,000 homes, utility officials said Saturday." read
 with "storm" a second subject of "said" and "swept" its modifier. A speech verb with two subjects, the
 first a noun whose past-tense verb has no subject of its own, the second set off by a comma before the
 verb, has the first noun's verb for its complement, and the noun for that verb's subject.
 
-`comparisons_read_as_subjects` puts right a ninth: "The chip will cost a third as much as the company's
+`comparisons_read_as_subjects` puts right a tenth: "The chip will cost a third as much as the company's
 flagship processor, Chief Executive Anna Wojcik said." read as a comparison whose verb is "said", the
 processor its subject and the name the processor's appositive: the report was lost. A speech verb closing
 the sentence after "as" or "than", a noun and a name set off after it, has the name for subject and the
 sentence before the comma for its report; the noun is what "as" compares.
 
-`verbs_read_as_modifiers` puts right a tenth: "State Sen. Maria Elena Durazo, who joined the picket
+`verbs_read_as_modifiers` puts right an eleventh: "State Sen. Maria Elena Durazo, who joined the picket
 line on Saturday, called on the hospital to return" read with the name as the sentence's head and
 "called" a participle modifying it. A sentence headed by a noun with a past-tense verb set off after it
 by a comma has that verb for its head, and the noun for its subject.
@@ -120,6 +126,7 @@ def set_off_participles(doc: Doc) -> Doc:
     main_verbs = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS]
     doc = closing_attributions(that_clauses(doc), main_verbs)
     doc = places_read_as_subjects(verbs_read_as_adjectives(doc, main_verbs), main_verbs)
+    doc = subjects_read_as_conjuncts(doc, main_verbs)
     doc = subjects_read_as_objects(subjects_read_as_modifiers(doc, main_verbs))
     doc = comparisons_read_as_subjects(reports_read_as_modifiers(doc, main_verbs), main_verbs)
     return verbs_read_as_modifiers(doc)
@@ -376,6 +383,49 @@ def places_read_as_subjects(doc: Doc, speech_verbs: list[Token]) -> Doc:
                 heads[child.i] = (verb.i if child.i == place.i + 1 else subject.i) - child.i
     write_tree(doc, heads, deps, tags)
     return doc
+
+
+def subjects_read_as_conjuncts(doc: Doc, speech_verbs: list[Token]) -> Doc:
+    """`doc` with each subject read as a conjunct or appositive of the noun ending an opening phrase put
+    right (module docstring); `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
+    found = [(verb, subject) for verb in speech_verbs if (subject := _subject_in_opener(verb)) is not None]
+    if not found:
+        return doc
+    heads, deps, tags = read_tree(doc)
+    strings = doc.vocab.strings
+    for verb, subject in found:
+        comma = verb.doc[subject.left_edge.i - 1]
+        heads[subject.i], deps[subject.i] = verb.i - subject.i, strings.add("nsubj")
+        heads[comma.i] = verb.i - comma.i
+    write_tree(doc, heads, deps, tags)
+    return doc
+
+
+def _subject_in_opener(verb: Token) -> Token | None:
+    """The subject of a speech verb left without one, where the parser hung it, set off by commas, on the
+    last noun of a phrase opening the sentence that hangs on the verb ("In testimony before the House
+    Oversight Committee, Rachel Kim, who served …, said"); else None."""
+    doc = verb.doc
+    if has_subject(verb) or verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    subject = doc[verb.i - 2]
+    while subject.head.i != subject.i and subject.head.i < verb.i and subject.dep_ not in ("conj", "appos"):
+        subject = subject.head  # up from the end of "Rachel Kim, who served …": to "Kim"
+    while subject.dep_ in ("conj", "appos") and subject.head.dep_ in ("conj", "appos"):
+        subject = subject.head  # "…, his lawyer, Jane Doe, said": the first phrase set off, the name its own
+    if subject.dep_ not in ("conj", "appos") or subject.tag_ not in ("NNP", "NNPS", "NN", "NNS"):
+        return None
+    if subject.right_edge.i not in (verb.i - 2, verb.i - 1) or doc[subject.left_edge.i - 1].text != ",":
+        return None
+    noun = subject.head
+    if noun.dep_ != "pobj" or noun.i > subject.i:
+        return None
+    opener = noun.head
+    while opener.dep_ == "pobj" or (opener.dep_ == "prep" and opener.head.dep_ == "pobj"):
+        opener = opener.head  # "In testimony before the committee": up to "In"
+    if opener.dep_ != "prep" or opener.head.i != verb.i or opener.i != verb.sent.start:
+        return None
+    return subject
 
 
 def verbs_read_as_adjectives(doc: Doc, speech_verbs: list[Token]) -> Doc:
