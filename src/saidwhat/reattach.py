@@ -14,54 +14,39 @@ Only a speech verb after a comma, with no subject of its own, is taken for the s
 after a participle that directly follows the subject and its comma ("Smith, who asked …, said" is a
 relative clause the parser reads right).
 
-The repairs run in the order numbered here, each on the tree the ones before it left.
+The repairs run in the order numbered here, each on the tree the ones before it left; of the repairs
+of an attribution closing its sentence (closings.py), `closing_attributions` runs after the second,
+`reports_read_as_modifiers` and `comparisons_read_as_subjects` after the seventh.
 
-`closing_attributions` puts right a third: an attribution closing the sentence after a comma ("The union
-has rejected the offer, its general secretary Mick Lynch said on Wednesday.") read with the noun phrase
-as an appositive of the last noun and "said" a subjectless modifier of the report: the phrase is the
-speaker, and what comes before the comma what was said.
-
-`verbs_read_as_adjectives` puts right a fourth: "'We are over the moon,' said zoo director Hannah
+`verbs_read_as_adjectives` puts right a third: "'We are over the moon,' said zoo director Hannah
 Kowalczyk." read with "said" an adjective on "director" and the name heading the sentence, so the
 mention ran "said zoo director Hannah Kowalczyk". A speech verb right after a quotation's closing mark
 (and its comma), read as a modifier of the noun phrase after it, heads the sentence, the phrase its subject.
 
-`places_read_as_subjects` puts right a fifth: "Outside court, one of the victims, Margaret Boyd, said …"
+`places_read_as_subjects` puts right a fourth: "Outside court, one of the victims, Margaret Boyd, said …"
 read with "Outside" an adjective on "court", "court" the subject and the people set off after it its
 appositive and conjunct: the speaker was "Outside court". A sentence opening "Outside" or "Inside" and a
 bare noun, set off by a comma and read as a speech verb's subject, has the phrase for a place and the
 first phrase set off after it for the subject.
 
-`subjects_read_as_conjuncts` puts right a sixth: "In testimony before the House Oversight Committee,
+`subjects_read_as_conjuncts` puts right a fifth: "In testimony before the House Oversight Committee,
 Rachel Kim, who served as deputy chief of staff, said …" read with the name a conjunct of "Committee", so
 "said" had no subject and the report no speaker. A speech verb without a subject, after a phrase set off
 by commas that the parser hung on the last noun of a prepositional phrase opening the sentence, has that
 phrase for subject.
 
-`subjects_read_as_modifiers` puts right a seventh: '"…," the 19-year-old said.' read with "the" and "old"
+`subjects_read_as_modifiers` puts right a sixth: '"…," the 19-year-old said.' read with "the" and "old"
 hung on "said" as its determiner and modifier, so the speaker was "the". A speech verb with no subject but
 a determiner of its own before it has for subject the word right before it, and that word takes the
 words between.
 
-`subjects_read_as_objects` puts right an eighth: "The chief of staff resigned on Friday, a day after a local
+`subjects_read_as_objects` puts right a seventh: "The chief of staff resigned on Friday, a day after a local
 news site published text messages …" read with "after" a preposition and "site" its object, so
 "published" had no subject and took "resigned"'s: the chief of staff published the messages. A finite
 verb without a subject, right after a noun phrase that "after", "before", "since" or "until" governs,
 has that phrase for subject and the word for its marker.
 
-`reports_read_as_modifiers` puts right a ninth, at the close of a sentence: "A powerful storm swept
-across the region overnight, knocking out power to 300,000 homes, utility officials said Saturday." read
-with "storm" a second subject of "said" and "swept" its modifier. A speech verb with two subjects, the
-first a noun whose past-tense verb has no subject of its own, the second set off by a comma before the
-verb, has the first noun's verb for its complement, and the noun for that verb's subject.
-
-`comparisons_read_as_subjects` puts right a tenth: "The chip will cost a third as much as the company's
-flagship processor, Chief Executive Anna Wojcik said." read as a comparison whose verb is "said", the
-processor its subject and the name the processor's appositive: the report was lost. A speech verb closing
-the sentence after "as" or "than", a noun and a name set off after it, has the name for subject and the
-sentence before the comma for its report; the noun is what "as" compares.
-
-`verbs_read_as_modifiers` puts right an eleventh: "State Sen. Maria Elena Durazo, who joined the picket
+`verbs_read_as_modifiers` puts right an eighth: "State Sen. Maria Elena Durazo, who joined the picket
 line on Saturday, called on the hospital to return" read with the name as the sentence's head and
 "called" a participle modifying it. A sentence headed by a noun with a past-tense verb set off after it
 by a comma has that verb for its head, and the noun for its subject.
@@ -71,11 +56,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from saidwhat.closings import (
+    CLOSING_VERBS,
+    closing_attributions,
+    comparisons_read_as_subjects,
+    reports_read_as_modifiers,
+)
 from saidwhat.that_clauses import that_clauses
 from saidwhat.tree_edits import (
     MAIN_SPEECH_VERBS,
     SUBJECT_DEPS,
-    TIME_NOUNS,
     hand_over_trailing,
     has_subject,
     read_tree,
@@ -95,12 +85,14 @@ def set_off_participles(doc: Doc) -> Doc:
     import numpy
     from spacy.attrs import LOWER
 
-    hashes = [doc.vocab.strings[w] for w in MAIN_SPEECH_VERBS | MANNER_VERBS]
+    hashes = [doc.vocab.strings[w] for w in MAIN_SPEECH_VERBS | MANNER_VERBS | CLOSING_VERBS]
     speech_verbs = [doc[k] for k in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), hashes)).tolist()]
     repairs = []
     complements = []  # the other misreading: the participle the verb's complement, with the subject
     for verb in speech_verbs:
-        if verb.lower_ in MANNER_VERBS and (verb.i + 1 == len(doc) or doc[verb.i + 1].text != ":"):
+        if verb.lower_ in CLOSING_VERBS or (
+            verb.lower_ in MANNER_VERBS and (verb.i + 1 == len(doc) or doc[verb.i + 1].text != ":")
+        ):
             continue
         participle = verb.head
         subject = _misread(verb, participle)
@@ -124,7 +116,8 @@ def set_off_participles(doc: Doc) -> Doc:
         write_tree(doc, heads, deps, tags)
     # the token positions stay as they are: the speech verbs found here serve the closing attributions
     main_verbs = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS]
-    doc = closing_attributions(that_clauses(doc), main_verbs)
+    closers = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS | CLOSING_VERBS]
+    doc = closing_attributions(that_clauses(doc), closers)
     doc = places_read_as_subjects(verbs_read_as_adjectives(doc, main_verbs), main_verbs)
     doc = subjects_read_as_conjuncts(doc, main_verbs)
     doc = subjects_read_as_objects(subjects_read_as_modifiers(doc, main_verbs))
@@ -169,103 +162,6 @@ def _misread_as_complement(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
-# the words of a speaker's noun phrase between the comma and the verb: "its general secretary Mick Lynch"
-NOUN_PHRASE_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD"})
-CLOSING_REACH = 8  # tokens of that phrase at most
-
-
-def closing_attributions(doc: Doc, speech_verbs: list[Token]) -> Doc:
-    """`doc` with each misread closing attribution (module docstring) made the sentence's head;
-    `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
-    found = [repair for verb in speech_verbs if (repair := _closing_attribution(verb)) is not None]
-    if not found:
-        return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
-    for verb, speaker, report, comma in found:
-        heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
-        heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
-        heads[speaker.i], deps[speaker.i] = verb.i - speaker.i, strings.add("nsubj")
-        heads[comma.i] = verb.i - comma.i
-        hand_over_trailing(heads, report, verb)
-    write_tree(doc, heads, deps, tags)
-    return doc
-
-
-def _closing_attribution(verb: Token) -> tuple[Token, Token, Token, Token] | None:
-    """(verb, speaker phrase's head, report's head, comma) where `verb` closes its sentence after a comma
-    and a noun phrase, with no subject of its own, and the sentence's head is the report before them;
-    else None."""
-    if verb.dep_ not in ("ROOT", "advcl", "conj", "relcl", "acl") or has_subject(verb):
-        return None
-    doc, sent = verb.doc, verb.sent
-    # the verb hung on the report, or heading it already with the speaker hung on the report's last noun
-    report = sent.root if verb.dep_ != "ROOT" else next((c for c in verb.lefts if c.dep_ == "ccomp"), verb)
-    k = verb.i - 1
-    while k > sent.start and verb.i - k <= CLOSING_REACH and doc[k].tag_ in NOUN_PHRASE_TAGS:
-        k -= 1
-    if doc[k].text != "," or k == verb.i - 1 or report.i >= k or report.i == verb.i:
-        return None
-    phrase = doc[k + 1 : verb.i]
-    tops = [t for t in phrase if not phrase.start <= t.head.i < phrase.end]
-    if len(tops) != 1 or tops[0].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
-        return None
-    if tops[0].dep_ in ("npadvmod", "tmod") or tops[0].lower_ in TIME_NOUNS:  # (no entities yet)
-        return None  # "…, last week said …": when, not who
-    if any(t.i > verb.i and not (t.is_punct or verb.is_ancestor(t)) for t in sent):
-        return None  # the verb must close the sentence: only its own phrases after it
-    return verb, tops[0], report, doc[k]
-
-
-COMPARING_MARKS = frozenset({"as", "than"})
-
-
-def comparisons_read_as_subjects(doc: Doc, speech_verbs: list[Token]) -> Doc:
-    """`doc` with each closing attribution the parser took into a comparison put right (module
-    docstring); `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
-    found = [repair for verb in speech_verbs if (repair := _comparison_read_as_subject(verb)) is not None]
-    if not found:
-        return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
-    for verb, mark, compared, speaker, comma in found:
-        report = verb.sent.root
-        heads[mark.i], deps[mark.i] = verb.head.i - mark.i, strings.add("prep")
-        heads[compared.i], deps[compared.i] = mark.i - compared.i, strings.add("pobj")
-        heads[speaker.i], deps[speaker.i] = verb.i - speaker.i, strings.add("nsubj")
-        heads[comma.i] = verb.i - comma.i
-        heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
-        heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
-        hand_over_trailing(heads, report, verb)
-    write_tree(doc, heads, deps, tags)
-    return doc
-
-
-def _comparison_read_as_subject(verb: Token) -> tuple[Token, Token, Token, Token, Token] | None:
-    """(verb, "as"/"than", the compared noun, the speaker's head, the comma before it) where `verb` closes
-    its sentence as "…, SPEAKER said" and the parser read it as the verb of the comparison, the compared
-    noun its subject and the speaker that noun's appositive; else None."""
-    if verb.dep_ not in ("advcl", "ccomp") or verb.i == verb.sent.root.i:
-        return None
-    mark = next((c for c in verb.lefts if c.dep_ == "mark" and c.lower_ in COMPARING_MARKS), None)
-    compared = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
-    if mark is None or compared is None or mark.i > compared.i:
-        return None
-    speaker = next((c for c in compared.rights if c.dep_ == "appos"), None)
-    if (
-        speaker is None
-        or speaker.right_edge.i != verb.i - 1
-        or speaker.tag_ not in ("NNP", "NNPS", "NN", "NNS")
-    ):
-        return None
-    comma = verb.doc[speaker.left_edge.i - 1]
-    if comma.text != "," or comma.i <= compared.i:
-        return None
-    if any(t.i > verb.i and not (t.is_punct or verb.is_ancestor(t)) for t in verb.sent):
-        return None  # the verb must close the sentence: only its own phrases after it
-    return verb, mark, compared, speaker, comma
-
-
 def verbs_read_as_modifiers(doc: Doc) -> Doc:
     """`doc` with each sentence the parser headed by a name, its verb read as the name's modifier, put
     right (module docstring)."""
@@ -289,38 +185,6 @@ def verbs_read_as_modifiers(doc: Doc) -> Doc:
         hand_over_trailing(heads, head, verb)
     write_tree(doc, heads, deps, tags)
     return doc
-
-
-def reports_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
-    """`doc` with each report read as the modifier of a second subject of its speech verb put right (module
-    docstring); `speech_verbs` are its tokens among MAIN_SPEECH_VERBS."""
-    found = [repair for verb in speech_verbs if (repair := _report_read_as_modifier(verb)) is not None]
-    if not found:
-        return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
-    for verb, noun, report in found:
-        heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
-        heads[noun.i] = report.i - noun.i
-        tags[report.i] = strings.add("VBD")
-    write_tree(doc, heads, deps, tags)
-    return doc
-
-
-def _report_read_as_modifier(verb: Token) -> tuple[Token, Token, Token] | None:
-    """(verb, the report's subject, the report's verb) where `verb` has two subjects, the second after a
-    comma, and the first a noun whose subjectless past-tense verb the parser read as its modifier."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if len(subjects) != 2 or not subjects[0].i < subjects[1].i < verb.i:
-        return None
-    noun, speaker = subjects
-    start = speaker.left_edge.i
-    if start == 0 or verb.doc[start - 1].text != "," or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
-        return None
-    report = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBD"), None)
-    if report is None or has_subject(report) or report.right_edge.i >= start:
-        return None
-    return verb, noun, report
 
 
 def subjects_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
