@@ -722,3 +722,13 @@ def test_whom_a_sourceless_cue_frames_is_the_reporters_subject_and_stays_salient
     )
     got = [(q.cue.text if q.cue else None, q.speaker) for q in extract(text).quotes]
     assert ("called", "Angela Brooks") in got  # had been Ellen Park: the mayor counted as reported
+
+
+def test_the_words_of_a_released_statement_follow_its_participle() -> None:
+    text = (
+        "Shutdown looms\n\nDelgado's office later released a statement saying the senator \"will not be "
+        'lectured about fiscal responsibility by people who have never balanced a budget."'
+    )
+    (q,) = extract(text).quotes
+    assert q.text.startswith('the senator "will not be lectured')  # not "a statement saying …"
+    assert (q.cue and q.cue.text, q.speaker, q.kind) == ("saying", "Delgado's office", "mixed")

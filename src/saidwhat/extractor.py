@@ -174,14 +174,38 @@ def _accepted(
     kept: list[Attribution] = []
     for a in found:  # two cues proposing the same content: keep the likelier
         la = length(a.fragments)
-        if any(
-            overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, length(k.fragments))
-            or (overlap(a.fragments, k.fragments) == la and statement_made_in(doc, a.cue, k.cue))
-            for k in kept
-        ):
-            continue
-        kept.append(a)
+        same = next(
+            (
+                n
+                for n, k in enumerate(kept)
+                if overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, length(k.fragments))
+                or (overlap(a.fragments, k.fragments) == la and statement_made_in(doc, a.cue, k.cue))
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(a)
+        elif _names_the_message(doc, kept[same], a):
+            a.source = kept[same].source  # the one who released it, not "a statement"
+            kept[same] = a
     return unnest(doc, text, kept, in_quote)
+
+
+def _names_the_message(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
+    """Is `outer` a verb whose object is the message `inner`'s cue speaks for ("released a statement
+    saying the senator “will not be lectured …”")? The words are the message's, after its participle,
+    as PolNeAR has them, not "a statement saying …"; the source stays the one who released it."""
+    if outer.frame != "dobj" or inner.cue is None or outer.cue is None:
+        return False
+    cue = doc[inner.cue]
+    start, end = outer.fragments[0][0], outer.fragments[-1][1]
+    return (
+        cue.tag_ == "VBG"
+        and cue.head.dep_ == "dobj"
+        and cue.head.head.i == outer.cue
+        and start <= cue.idx < end
+        and overlap(inner.fragments, outer.fragments) == length(inner.fragments)
+    )
 
 
 NO_STATEMENT_MAX_WORDS = 8
