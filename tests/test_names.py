@@ -37,6 +37,21 @@ def test_clean_name_drops_the_letters_british_style_writes_after_a_name() -> Non
     assert clean_name("Smith MP") == "Smith MP"  # a bare surname keeps them: nothing else to go by
 
 
+def test_clean_name_drops_a_role_the_sentence_opened_with() -> None:
+    assert clean_name("Striker Kofi Mensah") == "Kofi Mensah"
+    assert clean_name("Coach Rosa Diaz") == "Rosa Diaz"
+    assert clean_name("Det. Insp. Mark Lowe") == "Insp. Mark Lowe"  # an unknown abbreviation stays
+    assert clean_name("Striker Mensah") == "Striker Mensah"  # two words: the role may be the name
+
+
+def test_a_role_opening_the_sentence_is_no_part_of_the_speakers_name() -> None:
+    text = (
+        "City reach final\n\nStriker Kofi Mensah, who scored twice in the last ten minutes, was mobbed "
+        'by fans. "I can\'t even describe it," the 23-year-old said.'
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Kofi Mensah"]  # had been "Striker Kofi Mensah"
+
+
 def test_name_key_drops_a_leading_honorific_and_a_nicknames_marks() -> None:
     assert name_key("Ms Dunmore") == ("dunmore",)
     assert name_key('Robert C. "Bobby" Scott') == ("robert", "c.", "bobby", "scott")

@@ -153,10 +153,23 @@ PERSON_TITLES = TITLES - frozenset(
 )
 
 
+# a role the recognizer takes into the name where the sentence opens with it, capitalised ("Striker Kofi
+# Mensah, who scored twice, …"): never part of a name of three words or more
+LEADING_ROLES = frozenset(
+    {
+        "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "quarterback",
+        "pitcher", "batsman", "bowler", "skipper", "captain", "coach", "manager", "boss", "professor",
+        "prof", "prof.", "detective", "det.", "inspector", "officer", "constable", "superintendent",
+        "ambassador", "commissioner", "councillor", "councilman", "councilwoman", "rabbi", "bishop",
+        "reverend", "rev.", "pastor", "nurse", "teacher", "actor", "actress", "singer", "rapper",
+    }
+)  # fmt: skip
+
+
 def clean_name(text: str) -> str:
     """The name without possessive, edge punctuation or leading titles (Mayor Elena Marsh -> Elena Marsh)."""
     words = text.split()
-    while len(words) > 2 and words[0].lower() in TITLES and words[1][:1].isupper():
+    while len(words) > 2 and words[0].lower() in TITLES | LEADING_ROLES and words[1][:1].isupper():
         words = words[1:]  # "Mayor Elena Marsh" -> "Elena Marsh"; "Senator from Texas" stays
     if (
         len(words) == 2
