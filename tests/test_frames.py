@@ -308,3 +308,11 @@ def test_a_clause_the_parenthetical_splits_is_one_content(nlp: Any) -> None:
         "now they are paying"
     )
     assert source == "he"
+
+
+def test_a_noun_the_parser_gives_an_infinitive_marker_is_no_complement(nlp: Any) -> None:
+    text = '"My opponent has never balanced a budget," Marsh said, to applause from her supporters.'
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "applause").dep_ == "xcomp"  # the parse the rule is for
+    assert "xcomp" not in frames_of(nlp, text, "said")  # "to applause …" had come out as a second quote
+    assert "xcomp" in frames_of(nlp, "She urged voters to turn out early.", "urged")

@@ -139,6 +139,8 @@ def candidates_for(
         if dep in ("ccomp", "xcomp", "dobj"):
             if colon_at is not None and child.i > colon_at:
                 continue
+            if dep == "xcomp" and _noun_after_to(child):
+                continue  # "Marsh said, to applause from her supporters": "to" a preposition, not a marker
             right = child.right_edge.i
             if dep == "dobj":
                 right = _object_complements_end(tok, right)
@@ -467,3 +469,9 @@ def _participle_set_off(doc: Doc, at: int, sent_end: int) -> int | None:
         return None
     close = doc[at].right_edge.i + 1
     return close + 1 if close < sent_end and doc[close].text == "," else None
+
+
+def _noun_after_to(head: Token) -> bool:
+    """Is the parser's infinitive a noun with "to" for its marker ("to applause", "to cheers"), a
+    prepositional phrase it misread?"""
+    return head.tag_ in ("NN", "NNS") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
