@@ -240,3 +240,12 @@ def test_after_a_question_he_is_the_one_asked() -> None:
     )
     got = [(q.speaker, q.speaker_mention.text if q.speaker_mention else None) for q in extract(text).quotes]
     assert got[-1] == ("Donald Trump", "he")  # had been Sean Hannity, the asker
+
+
+def test_a_question_opening_the_sentence_is_no_answer_of_the_one_asked() -> None:
+    text = (
+        "Fishermen fear cuts\n\nDanish fisherman Lars Holm, 58, has fished out of Hirtshals for four "
+        'decades.\n\nAsked what he would do now, Holm shrugged. "Sell the boat, maybe. Who knows?"'
+    )
+    asked = next(q for q in extract(text).quotes if q.cue is not None and q.cue.text == "Asked")
+    assert asked.speaker is None  # the tagger calls "Asked" a past tense: had been Holm's own words

@@ -58,13 +58,14 @@ def sourceless(cue: Token) -> bool:
 
 def _when_before(verb: Token) -> bool:
     """ "when asked", "if pressed": a past form right after a subordinator, with no subject, is a
-    participle whatever the tagger says (it calls "asked" a past tense)."""
+    participle whatever the tagger says (it calls "asked" a past tense). So is a questioned verb opening
+    its sentence ("Asked what he would do now, Holm shrugged.")."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    opening = verb.i == verb.sent.start and verb.lower_ in QUESTIONED
     return (
         verb.tag_ in ("VBD", "VBN")
         and before is not None
-        and before.lower_ in SUBORDINATORS
-        and before.head.i == verb.i
+        and (opening or (before.lower_ in SUBORDINATORS and before.head.i == verb.i))
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     )
 
