@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from saidwhat import extract
 from saidwhat.mentions import appositive_name, ent_in, mention_range, noun_type
 
 
@@ -127,3 +128,17 @@ def test_a_role_acronym_the_tagger_calls_a_proper_noun_has_its_name_set_off(nlp:
     doc = nlp("Profits fell. The company's CEO, Jane Smith, said the company would recover.")
     named = appositive_name(_token(doc, "CEO"))
     assert named is not None and named.text == "Smith"
+
+
+def test_a_reduced_relatives_antecedent_is_no_part_of_the_speaker() -> None:
+    text = 'Library shut\n\nThe council closed the library, a move critics called "a betrayal of the town."'
+    (q,) = extract(text).quotes
+    assert q.speaker_mention is not None and q.speaker_mention.text == "critics"  # had been "a move critics"
+    text = "Rates up\n\nThe bank raised rates again, a decision economists described as reckless."
+    assert [q.speaker for q in extract(text).quotes] == ["economists"]
+
+
+def test_a_quantity_before_the_speakers_head_stays_in_the_phrase(nlp: Any) -> None:
+    doc = nlp("Outside the plant, a dozen Carrier workers said they feared for their jobs.")
+    src = next(t for t in doc if t.text == "workers")
+    assert doc[slice(*mention_range(src))].text == "a dozen Carrier workers"

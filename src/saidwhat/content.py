@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from saidwhat.calibration import Origin
-from saidwhat.mentions import FINITE_TAGS, SUBJECT_DEPS, dateline_end
+from saidwhat.datelines import dateline_end
+from saidwhat.mentions import FINITE_TAGS, SUBJECT_DEPS
 from saidwhat.models import QuoteKind
 from saidwhat.quote_cues import speech_cue
 from saidwhat.quotemarks import Stretch

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from saidwhat.datelines import dateline_end
 from saidwhat.models import SpeakerType
 
 if TYPE_CHECKING:
@@ -87,7 +88,31 @@ def mention_range(src: Token) -> tuple[int, int]:
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1  # "the former secretary of state and": the parser hung the "and" inside the phrase
-    return left, right + 1
+    return _after_reduced_relative(doc, left, src.i), right + 1
+
+
+def _after_reduced_relative(doc: Doc, left: int, head: int) -> int:
+    """Where the speaker's phrase starts after a reduced relative's antecedent the parser took into it:
+    "…, a move critics called “a betrayal”" ("critics"), "a decision fishing communities described as
+    …": after a comma, "a"/"an" and a singular noun before a plural head cannot be one phrase."""
+    first = left + 1
+    if left < 1 or doc[left - 1].text != "," or doc[left].lower_ not in ("a", "an"):
+        return left
+    if doc[head].tag_ != "NNS":
+        return left
+    antecedent = doc[first]
+    if antecedent.lower_ in QUANTITY_NOUNS or antecedent.ent_type_ in ("CARDINAL", "QUANTITY"):
+        return left  # "a dozen Carrier workers", "a handful of …": one phrase
+    if first < head and antecedent.tag_ == "NN" and antecedent.head.i == head:
+        return first + 1
+    return left
+
+
+QUANTITY_NOUNS = frozenset(
+    {"dozen", "couple", "handful", "number", "lot", "group", "pair", "bunch", "host", "majority",
+     "minority", "score", "crowd", "team", "panel", "coalition", "chorus", "range", "variety", "total",
+     "series", "trio", "band", "slew", "bevy", "string", "hundred", "thousand", "million"}
+)  # fmt: skip
 
 
 def _second_role(src: Token, child: Token) -> bool:
@@ -102,32 +127,6 @@ def _second_role(src: Token, child: Token) -> bool:
         and child.pos_ == "NOUN"
         and not any(c.dep_ in ("det", "poss", "nummod") for c in child.children)
     )
-
-
-def spaced_dash(tok: Token) -> bool:
-    """A dash between words, not a hyphen inside one ("so-called" is three tokens)."""
-    if tok.text in ("—", "–", "--"):
-        return True
-    return tok.text == "-" and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
-
-
-DATELINE_MAX_TOKENS = 12  # "CLEVELAND, July 19 (UPI) —" is 8
-
-
-def dateline_end(doc: Doc, start: int) -> int | None:
-    """The dash ending a wire dateline that starts at `start` ("WASHINGTON —", "RANGOON, Burma -",
-    "New York (AFP) –", "CLEVELAND, July 19 (UPI) —"): the words before it open with a place in
-    capitals or end with a wire agency in brackets, and hold no verb."""
-    end = min(start + DATELINE_MAX_TOKENS, len(doc))
-    dash = next((j for j in range(start + 1, end) if spaced_dash(doc[j])), None)
-    if dash is None:
-        return None
-    head = doc[start:dash]
-    capitals = head[0].is_upper and len(head[0].text) > 2
-    agency = len(head) > 3 and head[-1].text == ")" and head[-2].is_upper and head[-3].text == "("
-    if not (capitals or agency) or any(t.pos_ in ("VERB", "AUX") for t in head):
-        return None
-    return dash
 
 
 # entity types (besides PERSON) an institution's name set off after a common noun may carry; "" is a

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from saidwhat.mentions import SUBJECT_DEPS, dateline_end, noun_type
+from saidwhat.datelines import dateline_end
+from saidwhat.mentions import SUBJECT_DEPS, noun_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
