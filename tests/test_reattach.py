@@ -61,6 +61,18 @@ def test_a_verb_of_manner_before_a_colon_answers_the_question() -> None:
     ]
 
 
+def test_a_verb_of_manner_closing_the_sentence_answers_the_question() -> None:
+    got = extract(
+        "Ministers clash\n\nHealth Minister Sarah Cole visited the site. Cole, asked whether she would "
+        "resign if the project were shelved, laughed. "
+        '"I\'m not going anywhere," she said.'
+    ).quotes
+    assert [(q.text, q.speaker) for q in got] == [
+        ("whether she would resign if the project were shelved", None),  # had been Cole's, with "laughed"
+        ("I'm not going anywhere,", "Sarah Cole"),
+    ]
+
+
 def test_a_verb_read_as_the_modifier_of_a_name_heads_the_sentence(nlp: Any) -> None:
     text = (
         "Strike enters second week\n\nState Sen. Maria Elena Durazo, who joined the picket line on Saturday, "

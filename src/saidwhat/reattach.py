@@ -75,7 +75,8 @@ from saidwhat.tree_edits import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# verbs of manner that introduce a quotation only with a colon ("Tennant, asked …, smiled: “…”")
+# verbs of manner that answer the question only before a colon or closing the sentence ("Tennant, asked …,
+# smiled: “…”", "Cole, asked whether she would resign, laughed.")
 MANNER_VERBS = frozenset({"smiled", "laughed", "shrugged", "sighed", "grinned", "nodded"})
 PARTICIPLE_TAGS = ("VBD", "VBN")  # the tagger's past tense for the participle: "asked"
 
@@ -91,9 +92,9 @@ def set_off_participles(doc: Doc) -> Doc:
     complements = []  # the other misreading: the participle the verb's complement, with the subject
     for verb in speech_verbs:
         if verb.lower_ in CLOSING_VERBS or (
-            verb.lower_ in MANNER_VERBS and (verb.i + 1 == len(doc) or doc[verb.i + 1].text != ":")
+            verb.lower_ in MANNER_VERBS and (verb.i + 1 == len(doc) or doc[verb.i + 1].text not in (":", "."))
         ):
-            continue
+            continue  # "Cole, asked whether she would resign, laughed." closes the sentence as "said" would
         participle = verb.head
         subject = _misread(verb, participle)
         if subject is not None:
