@@ -49,6 +49,22 @@ def test_a_definite_description_continues_only_where_no_named_person_could_be_me
     assert unnamed.continued_by(she, "f", doc.text, [reyes]) is None
 
 
+def test_a_gendered_role_of_someone_named_continues_like_someone_new(nlp: Any) -> None:
+    text = (
+        "Hunt's spokesman said she had “every sympathy” with patients. But she would not “sign a blank "
+        "cheque,” he said."
+    )
+    doc, unnamed = _noted(nlp, text, "spokesman", "Hunt's spokesman", [])
+    he = [t for t in doc if t.text == "he"][-1]
+    patel = Person("Amir Patel", ("amir", "patel"), gender="m")
+    patel.hold(0, subject=True)  # a man named before the spokesman no longer wins the "he"
+    assert unnamed.continued_by(he, "m", doc.text, [patel]) == "Hunt's spokesman"
+    text = "The spokesman said she had sympathy. But she would not pay, he said."
+    doc, unnamed = _noted(nlp, text, "spokesman", "The spokesman", [])
+    he = [t for t in doc if t.text == "he"][-1]
+    assert unnamed.continued_by(he, "m", doc.text, [patel]) is None  # no one's: maybe someone named
+
+
 def test_a_named_person_is_not_kept(nlp: Any) -> None:
     named = [Person("Ana Reyes", ("ana", "reyes"))]
     _, unnamed = _noted(nlp, "A spokeswoman said so.", "spokeswoman", "Ana Reyes", named)

@@ -5,10 +5,10 @@ paragraph before. `UnnamedSpeaker` keeps the last such speaker, introduced as so
 …": a definite description, "The Vermont senator", is someone the article named, whom the roles may not
 link), for a "he" or "she" of the same paragraph, where the noun's gender fits and no named person of
 that gender has been mentioned since ("A reporter asked Sanders how he's feeling. He replied: …" is
-Sanders). PolNeAR train: 2 speakers changed, both right; dev none. A definite description ("The
-spokesman said …", "The company's chief executive said …") is kept too, but continues only in an
-article that has named nobody of the pronoun's gender before it: there the description is the only
-antecedent the "he" can have.
+Sanders); so is a gendered role of someone named ("Hunt's spokesman"). PolNeAR train: 2 speakers
+changed, both right; dev none. A definite description ("The spokesman said …", "The company's chief
+executive said …") is kept too, but continues only in an article that has named nobody of the
+pronoun's gender before it: there the description is the only antecedent the "he" can have.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class UnnamedSpeaker:
     def note(self, src: Token, name: str, mention_end: int, people: list[Person]) -> None:
         """A person speaker, resolved to `name`: kept when unnamed and new, else it ends the last one."""
         unnamed = src.pos_ == "NOUN" and src.tag_ == "NN" and not any(p.name == name for p in people)
-        self.definite = unnamed and not indefinite(src)
+        self.definite = unnamed and not indefinite(src) and not _someones(src)
         self.name = name if unnamed else None
         self.gender = NOUN_GENDER.get(src.lower_) if unnamed else None
         self.end = mention_end
@@ -62,3 +62,13 @@ class UnnamedSpeaker:
             for p in people
         )
         return None if since else self.name
+
+
+def _someones(noun: Token) -> bool:
+    """Is `noun` a gendered role of someone named ("Hunt's spokesman", "Mr. Lee's wife")? Like a new
+    person ("A spokesman"), it is no one the article named under that role, so a "he" right after it
+    continues it unless someone of that gender is mentioned between ("Hunt's spokesman said she had
+    “every sympathy”. But she would not “sign a blank cheque,” he said." is the spokesman, not the
+    man named a paragraph before)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return noun.lower_ in NOUN_GENDER and owner is not None and owner.tag_ in ("NNP", "NNPS")
