@@ -29,12 +29,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from saidwhat.appositives import according_to, appositive_name
 from saidwhat.headlines import first_line_end
 from saidwhat.mentions import (
     NAME_TITLES,
     PERSON_NOUNS,
-    according_to,
-    appositive_name,
     as_subject,
     common_noun,
     ent_in,
