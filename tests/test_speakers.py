@@ -764,3 +764,14 @@ def test_a_surname_the_tagger_took_for_a_plural_noun_is_the_person() -> None:
     )
     got = [(q.speaker, q.speaker_type) for q in extract(text).quotes]
     assert got == [("Walter Grimes", "person")]  # "Grimes", tagged a plural noun, had been a group
+
+
+def test_a_headlines_bare_title_the_recognizer_takes_for_a_name_is_its_holder() -> None:
+    text = (
+        "Pope urges leaders to act on climate\n\nVATICAN CITY — Pope Leo XIV on Sunday urged world leaders "
+        'to take "courageous decisions" on climate change.\n\nSpeaking to crowds in St. Peter\'s Square, the '
+        'pontiff said the Earth was "crying out."'
+    )
+    got = [(q.speaker_mention and q.speaker_mention.text, q.speaker) for q in extract(text).quotes]
+    assert got[0] == ("Pope", "Leo XIV")  # had been "Pope": the recognizer tags the headline's title a person
+    assert ("the pontiff", "Leo XIV") in got  # an epithet, as "he" would be

@@ -115,7 +115,7 @@ EPITHET_NOUNS = frozenset(
         "democrat", "independent", "conservative", "liberal", "progressive", "populist", "tory",
         "frenchman", "frenchwoman", "briton", "scot", "welshman", "irishman", "dutchman", "englishman",
         "spaniard", "german", "italian", "american", "australian", "brazilian", "argentine", "canadian",
-        "teenager", "youngster", "rookie", "debutant", "newcomer", "substitute", "skipper",
+        "teenager", "youngster", "rookie", "debutant", "newcomer", "substitute", "skipper", "pontiff",
     }
 )  # fmt: skip
 # the epithets written with a capital ("the Republican"); any other capitalised one is a name
