@@ -732,3 +732,11 @@ def test_the_words_of_a_released_statement_follow_its_participle() -> None:
     (q,) = extract(text).quotes
     assert q.text.startswith('the senator "will not be lectured')  # not "a statement saying …"
     assert (q.cue and q.cue.text, q.speaker, q.kind) == ("saying", "Delgado's office", "mixed")
+
+
+def test_a_participle_of_its_own_clause_or_set_off_is_no_message_of_the_object() -> None:
+    text = "Weaver rejected the notion that the campaign is calling the former secretary of state corrupt."
+    assert [q.cue and q.cue.text for q in extract("Debate\n\n" + text).quotes] == ["rejected"]
+    text = "The group issued a statement Tuesday saying, “We will not be silenced.”"
+    (q,) = extract("Protest\n\n" + text).quotes
+    assert (q.cue and q.cue.text, q.kind, q.speaker) == ("saying", "direct", "The group")

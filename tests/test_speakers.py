@@ -775,3 +775,12 @@ def test_a_headlines_bare_title_the_recognizer_takes_for_a_name_is_its_holder() 
     got = [(q.speaker_mention and q.speaker_mention.text, q.speaker) for q in extract(text).quotes]
     assert got[0] == ("Pope", "Leo XIV")  # had been "Pope": the recognizer tags the headline's title a person
     assert ("the pontiff", "Leo XIV") in got  # an epithet, as "he" would be
+
+
+def test_a_role_whose_phrase_holds_an_institution_is_a_person() -> None:
+    text = (
+        "Pool to close\n\nCouncil leader Rachel Hunt's spokesman said she had “every sympathy” with "
+        "swimmers. But she would not “sign a blank cheque,” he said."
+    )
+    got = [(q.speaker, q.speaker_type) for q in extract(text).quotes]
+    assert got == [("Council leader Rachel Hunt's spokesman", "person")] * 2  # had been an organization

@@ -180,6 +180,7 @@ def _accepted(
                 for n, k in enumerate(kept)
                 if overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, length(k.fragments))
                 or (overlap(a.fragments, k.fragments) == la and statement_made_in(doc, a.cue, k.cue))
+                or _names_the_message(doc, k, a)
             ),
             None,
         )
@@ -199,12 +200,17 @@ def _names_the_message(doc: Doc, outer: Attribution, inner: Attribution) -> bool
         return False
     cue = doc[inner.cue]
     start, end = outer.fragments[0][0], outer.fragments[-1][1]
+    between = doc.text[cue.idx + len(cue) : inner.fragments[0][0]]
     return (
         cue.tag_ == "VBG"
+        and cue.dep_ == "acl"
+        and not any(c.dep_ in ("aux", "nsubj", "mark") for c in cue.children)  # not "that the campaign is …"
+        and not doc[cue.i - 1].is_punct  # not "her “50-state strategy,” promising to …": set off, an act
         and cue.head.dep_ == "dobj"
         and cue.head.head.i == outer.cue
         and start <= cue.idx < end
         and overlap(inner.fragments, outer.fragments) == length(inner.fragments)
+        and not any(c.isalnum() for c in between)  # not "an ad calling it “dangerous” that …"
     )
 
 

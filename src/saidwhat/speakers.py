@@ -374,14 +374,13 @@ class EntityResolver:
             return mention_name(span), mention, "group"
         if ent is not None and ent.label_ in ORG_LABELS:
             person = self._lookup(name_key(clean_name(ent.text)), role=role_beside(ent))
-            if person is not None and (
-                src.pos_ == "PROPN" or src.is_title
-            ):  # "Trump" read as an organisation
-                return self._spoke_here(person, src), mention, "person"
+            if person is not None and (src.pos_ == "PROPN" or src.is_title):
+                return self._spoke_here(person, src), mention, "person"  # "Trump" read as an organisation
             # not "The Podesta Group's CEO"; "Helix" tagged a nationality is still Helix AG's short name
             own_name = ent.label_ in ("ORG", "NORP") and ent.start <= src.i < ent.end
             full = self.orgs.full_name(ent.text) if own_name else None  # "Nordlink": Nordlink Systems
-            return full or mention_name(span), mention, "organization"
+            role = not own_name and noun_type(lower) == "person"  # "Council leader Rachel Hunt's spokesman"
+            return full or mention_name(span), mention, "person" if role else "organization"
         if src.tag_ in ("NNS", "NNPS"):
             return mention_name(span), mention, "group"
         if src.idx < self._headline_end and (holder := self._introduced_below(src)) is not None:

@@ -613,6 +613,44 @@ FIXTURES = [
        Q("that the accounts were sound", "indirect", "Ruth Keller", "said"),
        Q("The review could end next month", "indirect", "one of the people", "said"),
        Q("We have nothing to hide,", "direct", "Hannah Kowalczyk", "said")]),
+    F("closing_and_opening_misparses", "parse repairs: a that-clause read as a relative clause on the "
+      "place of speaking ('told reporters outside the offices that …'), a closing attribution read as a "
+      "comparison ('as much as X, NAME said') or hung with its subject on the report ('…, the trust "
+      "announced'), a subject read as a conjunct of an opening phrase ('In testimony before the "
+      "committee, NAME, who …, said')",
+      "Hospital chief resigns\n\nThe chief executive of Northgate Hospitals has resigned after a damning "
+      "report into waiting times, the trust announced on Friday.\n\nUnion leader Mick Lynch told reporters "
+      "outside the conciliation service's offices that members would be balloted within a fortnight.\n\n"
+      "A new scanner will cost about a third as much as the old one, finance director Ana Wojcik "
+      "said at a board meeting.\n\nIn testimony before the health committee, Rachel Kim, who served as "
+      "deputy chief executive until March, said she had seen the inspection report in January.",
+      [Q("The chief executive of Northgate Hospitals has resigned after a damning report into waiting "
+         "times", "indirect", "the trust", "announced"),
+       Q("that members would be balloted within a fortnight", "indirect", "Mick Lynch", "told"),
+       Q("A new scanner will cost about a third as much as the old one", "indirect",
+         "Ana Wojcik", "said"),
+       Q("she had seen the inspection report in January", "indirect", "Rachel Kim", "said")]),
+    F("questions_messages_and_set_off_names", "'Asked …, NAME shrugged.' (the question is no one's); "
+      "'released a statement saying …' (the words follow the participle); 'a move critics called “…”' "
+      "(the antecedent is no part of the speaker); a name set off after the subject's participle ('The "
+      "union representing border staff, the PCS, said'); a role the sentence opens with is no part of the "
+      "name ('Striker Kofi Mensah'); 'Hunt's spokesman' continued by 'he'",
+      "Pool to close\n\nThe council closed the Eastside pool, a move critics called “a betrayal of the "
+      "town.” The union representing pool staff, the GMB, said the decision was rushed.\n\nStriker Kofi "
+      "Mensah, who learned to swim there, was among the protesters. Asked what he would do now, Mensah "
+      "shrugged.\n\nCouncillor Amir Patel said the pool had lost money for years. Council leader Rachel "
+      "Hunt's spokesman said she had “every sympathy” with swimmers. But she would not “sign a blank "
+      "cheque,” he said.\n\nThe pool's owners later released a statement saying they were “deeply "
+      "saddened.”",
+      [Q("a betrayal of the town.", "direct", "critics", "called"),
+       Q("the decision was rushed", "indirect", "the GMB", "said"),
+       Q("what he would do now", "indirect", "", "Asked"),
+       Q("the pool had lost money for years", "indirect", "Amir Patel", "said"),
+       Q("she had “every sympathy” with swimmers", "mixed", "Council leader Rachel Hunt's spokesman",
+         "said"),
+       Q("she would not “sign a blank cheque,”", "mixed", "Council leader Rachel Hunt's spokesman", "said",
+         occurrence=1),
+       Q("they were “deeply saddened.”", "mixed", "The pool's owners", "saying")]),
 ]  # fmt: skip
 
 
