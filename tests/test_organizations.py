@@ -244,3 +244,13 @@ def test_a_headlines_bare_institution_is_the_one_named_below() -> None:
     )
     got = [(q.cue.text if q.cue else None, q.speaker, q.speaker_type) for q in extract(text).quotes]
     assert got[0] == ("admits", "St. Luke's Hospital", "organization")  # had been "Hospital"
+
+
+def test_a_bare_police_is_the_one_force_the_article_names() -> None:
+    text = (
+        "Man charged\n\nA 24-year-old man has been charged with attempted murder, police said.\n\nWest "
+        "Yorkshire Police said officers were called to Call Lane at about 2.40am."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["West Yorkshire Police"] * 2  # had been "police"
+    two = text + " Officers from Greater Manchester Police said they had assisted."
+    assert extract(two).quotes[0].speaker == "police"  # two forces: which one is unknown

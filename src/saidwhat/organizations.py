@@ -234,6 +234,15 @@ class OrgBook:
         fits = [(at, inst) for at, inst in below if inst.words[-1:] == (noun.lower_,)]
         return min(fits, key=lambda pair: pair[0])[1].name if fits else None
 
+    def police_force(self, noun: Token) -> str | None:
+        """The force a bare "police" names ("…, police said." in a lede, "West Yorkshire Police said"
+        below it): the one police force the article names, before or after; None where it names none or
+        two ("Devon and Cornwall Police" and the Met), or where "police" is qualified ("Israeli police")."""
+        if noun.lower_ != "police" or any(c.dep_ in ("poss", "compound", "amod") for c in noun.children):
+            return None
+        forces = {inst.name for inst in self.institutions if inst.mentions and "police" in inst.words}
+        return forces.pop() if len(forces) == 1 else None
+
     def referent(self, noun: Token) -> str | None:
         """The institution a definite institution noun ("the company", `noun` its head) names, or None:
         the last one named before it that the article tied the noun to, else for a business noun the

@@ -371,7 +371,8 @@ class EntityResolver:
         if common_noun(src) and src.tag_ in ("NN", "NNP") and (holder := self.roles.holder(src)):
             return self._spoke(self._centre_over(holder, role_word(src), left)), mention, "person"
         if src.tag_ in ("NNS", "NNPS") and not src.ent_type_:  # U.S. officials: a group, not the U.S.
-            return mention_name(span), mention, "group"
+            force = self.orgs.police_force(src)  # "…, police said" ¶ "West Yorkshire Police said"
+            return (force, mention, "organization") if force else (mention_name(span), mention, "group")
         if ent is not None and ent.label_ in ORG_LABELS:
             person = self._lookup(name_key(clean_name(ent.text)), role=role_beside(ent))
             if person is not None and (src.pos_ == "PROPN" or src.is_title):
