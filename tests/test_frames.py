@@ -316,3 +316,25 @@ def test_a_noun_the_parser_gives_an_infinitive_marker_is_no_complement(nlp: Any)
     assert next(t for t in doc if t.text == "applause").dep_ == "xcomp"  # the parse the rule is for
     assert "xcomp" not in frames_of(nlp, text, "said")  # "to applause …" had come out as a second quote
     assert "xcomp" in frames_of(nlp, "She urged voters to turn out early.", "urged")
+
+
+def test_a_colon_ending_a_longer_introduction_introduces_the_paragraph_below(nlp: Any) -> None:
+    text = (
+        "Minister quits\n\nIn one email, dated March 3, Brody wrote to a senior civil servant:\n\nI need "
+        "this signed off by the end of the week. Don't make me ask again."
+    )
+    got = frames_of(nlp, text, "wrote")
+    assert got["colon"][0] == ["I need this signed off by the end of the week. Don't make me ask again"]
+    # seven tokens on, a colon inside the paragraph introduces nothing of the cue's
+    got = frames_of(nlp, "She wrote to a senior civil servant about it: the deal was off.", "wrote")
+    assert "colon" not in got
+
+
+def test_the_block_below_a_long_introduction_is_its_speakers() -> None:
+    from saidwhat import extract
+
+    text = (
+        "Minister quits\n\nIn one email, dated March 3, Brody wrote to a senior civil servant:\n\nI need "
+        "this signed off by the end of the week. Don't make me ask again.\n\nBrody resigned on Friday."
+    )
+    assert [(q.cue and q.cue.text, q.speaker) for q in extract(text).quotes] == [("wrote", "Brody")]

@@ -44,6 +44,7 @@ OBJECT_PREPS = frozenset(
     {"as", "for", "to", "of", "with", "about", "over", "against", "into", "since", "than"}
 )  # fmt: skip
 COLON_REACH = 6  # tokens after a cue where its introducing colon may sit (told reporters: …)
+BLOCK_COLON_REACH = 9  # … and where it ends its paragraph ("wrote to a senior civil servant:" over a block)
 # child dependencies some frame hangs content on (ccomp … prep; acl/relcl: noun_that, noun_to; agent:
 # passive; oprd: obj_pred); an advcl child only when it is a for-clause ("calling for X to …") or a
 # that-clause
@@ -112,7 +113,7 @@ def candidates_for(
         out.extend(headline_verb(tok, line_end))
     if tok.pos_ not in CANDIDATE_POS or tok.is_punct:
         return out  # a dash the tagger read as a verb ("” ― Esther Tapia") is no cue of its own
-    colon_near = colons is None or not colons.isdisjoint(range(i + 1, i + COLON_REACH))
+    colon_near = colons is None or not colons.isdisjoint(range(i + 1, i + BLOCK_COLON_REACH))
     colon_at = _colon_after(tok) if colon_near else None
     children = list(tok.children)
     framed = (
@@ -449,11 +450,11 @@ def _block_after(doc: Doc, end: int) -> tuple[int, int] | None:
 def _colon_after(tok: Token) -> int | None:
     """Index of a colon introducing content right after the cue (said: / told reporters:)."""
     doc = tok.doc
-    limit = min(len(doc), tok.i + COLON_REACH)
+    limit = min(len(doc), tok.i + BLOCK_COLON_REACH)
     for j in range(tok.i + 1, limit):
         t = doc[j]
         if t.text == ":":
-            return j
+            return j if j < tok.i + COLON_REACH or _ends_paragraph(doc, j) else None
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             return None
     return None
@@ -475,3 +476,8 @@ def _noun_after_to(head: Token) -> bool:
     """Is the parser's infinitive a noun with "to" for its marker ("to applause", "to cheers"), a
     prepositional phrase it misread?"""
     return head.tag_ in ("NN", "NNS") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+
+
+def _ends_paragraph(doc: Doc, k: int) -> bool:
+    """Is token `k` the last of its paragraph (a line break after it, or the text's end)?"""
+    return k + 1 == len(doc) or "\n" in doc[k].whitespace_ or "\n" in doc[k + 1].text

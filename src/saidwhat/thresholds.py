@@ -33,9 +33,10 @@ class Judge(Protocol):
 RELATIVE_REPORT_THRESHOLD = 0.25
 
 # "In a post on X, she wrote:" over the paragraph below, printed without marks (a block quote, an
-# embedded post): the model has seen few colon frames without a quotation and doubts them (0.52), but
-# PolNeAR train annotates every such paragraph after a speech verb (3 of 3; embedded tweets aside)
-BLOCK_THRESHOLD = 0.4
+# embedded post): the model has seen few colon frames without a quotation and doubts them (0.52; "In one
+# email, Brody wrote to a senior civil servant:" 0.17), but PolNeAR train annotates every such paragraph
+# after a speech verb (3 of 3; embedded tweets aside), and none of its candidates scores 0.15-0.4
+BLOCK_THRESHOLD = 0.15
 
 # "Voters turned out in record numbers, the electoral commission said on Tuesday.": the model doubts a
 # short report before its cue with a plain noun for source (0.30). In PolNeAR train's first 400 articles
