@@ -180,35 +180,36 @@ def _accepted(
                 for n, k in enumerate(kept)
                 if overlap(a.fragments, k.fragments) >= DEDUP_JACCARD * max(la, length(k.fragments))
                 or (overlap(a.fragments, k.fragments) == la and statement_made_in(doc, a.cue, k.cue))
-                or _names_the_message(doc, k, a)
+                or _names_the_message(doc, text, k, a)
             ),
             None,
         )
         if same is None:
             kept.append(a)
-        elif _names_the_message(doc, kept[same], a):
+        elif _names_the_message(doc, text, kept[same], a):
             a.source = kept[same].source  # the one who released it, not "a statement"
             kept[same] = a
     return unnest(doc, text, kept, in_quote)
 
 
-def _names_the_message(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
+def _names_the_message(doc: Doc, text: str, outer: Attribution, inner: Attribution) -> bool:
     """Is `outer` a verb whose object is the message `inner`'s cue speaks for ("released a statement
     saying the senator “will not be lectured …”")? The words are the message's, after its participle,
-    as PolNeAR has them, not "a statement saying …"; the source stays the one who released it."""
+    as PolNeAR has them, not "a statement saying …"; the source stays the one who released it. Asked of
+    every pair of accepted candidates, so the cheap tests on the parse come first."""
     if outer.frame != "dobj" or inner.cue is None or outer.cue is None:
         return False
     cue = doc[inner.cue]
+    if cue.tag_ != "VBG" or cue.dep_ != "acl" or cue.head.dep_ != "dobj" or cue.head.head.i != outer.cue:
+        return False
+    if any(c.dep_ in ("aux", "nsubj", "mark") for c in cue.children):
+        return False  # not "rejected the notion that the campaign is calling …"
+    if doc[cue.i - 1].is_punct:
+        return False  # not "her “50-state strategy,” promising to …": set off, an act of its own
     start, end = outer.fragments[0][0], outer.fragments[-1][1]
-    between = doc.text[cue.idx + len(cue) : inner.fragments[0][0]]
+    between = text[cue.idx + len(cue) : inner.fragments[0][0]]
     return (
-        cue.tag_ == "VBG"
-        and cue.dep_ == "acl"
-        and not any(c.dep_ in ("aux", "nsubj", "mark") for c in cue.children)  # not "that the campaign is …"
-        and not doc[cue.i - 1].is_punct  # not "her “50-state strategy,” promising to …": set off, an act
-        and cue.head.dep_ == "dobj"
-        and cue.head.head.i == outer.cue
-        and start <= cue.idx < end
+        start <= cue.idx < end
         and overlap(inner.fragments, outer.fragments) == length(inner.fragments)
         and not any(c.isalnum() for c in between)  # not "an ad calling it “dangerous” that …"
     )

@@ -166,10 +166,13 @@ LEADING_ROLES = frozenset(
 )  # fmt: skip
 
 
+STRIPPED_OPENERS = TITLES | LEADING_ROLES
+
+
 def clean_name(text: str) -> str:
     """The name without possessive, edge punctuation or leading titles (Mayor Elena Marsh -> Elena Marsh)."""
     words = text.split()
-    while len(words) > 2 and words[0].lower() in TITLES | LEADING_ROLES and words[1][:1].isupper():
+    while len(words) > 2 and words[0].lower() in STRIPPED_OPENERS and words[1][:1].isupper():
         words = words[1:]  # "Mayor Elena Marsh" -> "Elena Marsh"; "Senator from Texas" stays
     if (
         len(words) == 2
