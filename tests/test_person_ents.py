@@ -256,3 +256,22 @@ def test_a_person_noun_named_after_it_is_that_person() -> None:
     )
     got = [(q.speaker, q.speaker_mention.text if q.speaker_mention else None) for q in extract(text).quotes]
     assert got == [("Harold Fisk", "The county's engineer at the time")]  # had been the description
+
+
+def test_a_persons_name_read_as_a_thing_names_the_speaker() -> None:
+    from saidwhat import extract
+
+    text = 'Runway approved\n\n"This is a good day for the region," said committee chair Helen Obi.'
+    (q,) = extract(text).quotes
+    assert (q.speaker, q.speaker_type) == ("Helen Obi", "person")  # tagged a facility: had been the mention
+
+
+def test_only_a_name_opening_with_a_first_name_is_read_as_a_person(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from saidwhat.person_ents import misread_person
+
+    doc = nlp("Helen Obi opened the Golden Gate Bridge.")
+    assert misread_person(Span(doc, 0, 2, label="FAC"))
+    assert not misread_person(Span(doc, 4, 7, label="FAC"))  # "Golden Gate Bridge": no first name
+    assert not misread_person(Span(doc, 0, 2, label="ORG"))  # an institution is left to org_ents

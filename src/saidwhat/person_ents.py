@@ -459,3 +459,19 @@ def _fuller_namesake(name: Token, person_ents: list[SpacySpan]) -> Token | None:
         ):
             return appos
     return None
+
+
+# what the recognizer calls a name it does not know that may be a person's (not an institution or place)
+THINGS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def misread_person(ent: SpacySpan) -> bool:
+    """Is the speaker's entity a person's name the recognizer read as a thing ("said committee chair Helen
+    Obi": a facility)? Two or three capitalised words opening with a known first name."""
+    words = list(ent)
+    return (
+        ent.label_ in THINGS
+        and 2 <= len(words) <= 3
+        and all(t.is_title and t.pos_ == "PROPN" for t in words)
+        and gender_of(words[0].text) is not None
+    )

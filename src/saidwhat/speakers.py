@@ -12,14 +12,12 @@ spokeswoman") and who was mentioned or quoted last, then resolve each mention in
     known to differ (by honorific, an earlier pronoun or a clearly gendered first name: first_names.py).
     On 308 hand-labelled pronoun sources of PolNeAR dev (pronoun_eval.py), subjects rather than any
     mention lifted the right person from 71.8% to 85.7% of the attached pronouns (89.4% with titles);
-  role noun -> the person the article tied that role to; otherwise the mention itself;
-  "it" -> the institution that spoke last, close before it, unless the sentence before is about
-    something else, else the one the sentence before is about (organizations.py).
-Name forms (names.py): "Donald J. Trump" is "Donald Trump" named in full; a nickname in quotation marks
-stays in its name. Namesakes stay apart ("Donald Trump Jr."; "the elder Brennan", people.py; "said Ana
-Reyes" beside Tom Reyes); a tie goes to the one quoted more by name, then the most recent; "Mr. Obama"
-beside "Michelle Obama" is a person of his own. What a mention is, and its name set off, is mentions.py's
-and appositives.py's.
+  role noun -> the person the article tied that role to, else the mention; "it" -> the institution that
+    spoke last, close before, unless the sentence before is about another (organizations.py).
+Name forms (names.py): "Donald J. Trump" is "Donald Trump" in full; a nickname stays in its name.
+Namesakes stay apart ("Donald Trump Jr."; "the elder Brennan", people.py; "said Ana Reyes" beside Tom
+Reyes); a tie goes to the one quoted more by name, then the most recent; "Mr. Obama" beside "Michelle
+Obama" is a person of his own. What a mention is, and its name set off: mentions.py, appositives.py.
 """
 
 from __future__ import annotations
@@ -64,7 +62,7 @@ from saidwhat.organizations import (
     subject_since,
 )
 from saidwhat.people import Person, by_generation, containing, generation_asked, named_people
-from saidwhat.person_ents import person_fixed, set_off_person
+from saidwhat.person_ents import misread_person, person_fixed, set_off_person
 from saidwhat.quotemarks import inside_paragraph_quotation
 from saidwhat.roles import RoleBook, epithet, named_below, role_beside, sentence_has_its_subject
 from saidwhat.subjects import AGENT_SUFFIXES, the_one_asked
@@ -356,6 +354,8 @@ class EntityResolver:
         bare = ent is not None and len(ent) == 1 and src.idx < self._headline_end  # "Pope urges …": a title
         if bare and (holder := self._introduced_below(src)) is not None:  # the recognizer took for a name
             return self._spoke(holder), mention, "person"
+        if ent is not None and misread_person(ent):
+            return self._ent_name(ent), mention, "person"
         if ent is not None and ent.label_ == "PERSON":
             if src.dep_ == "appos" and noun_type(src.head.lower_) == "organization":
                 return self._ent_name(ent), mention, "organization"  # "The union, Unifor,": misread
