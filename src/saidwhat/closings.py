@@ -39,9 +39,8 @@ from saidwhat.tree_edits import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SAYS_MORE = frozenset(
-    {"dobj", "ccomp", "xcomp", "dative", "conj"}
-)  # what a closing verb cannot have after it
+# what a closing verb cannot have after it: it would say something of its own
+SAYS_MORE = frozenset({"dobj", "ccomp", "xcomp", "dative", "conj"})
 # verbs that close a report as "said" does, but never after a participle ("…, the trust announced on Friday.")
 CLOSING_VERBS = frozenset({"announced", "reported", "stated", "warned", "confirmed"})
 # the words of a speaker's noun phrase between the comma and the verb: "its general secretary Mick Lynch"
@@ -69,8 +68,8 @@ def closing_attributions(doc: Doc, speech_verbs: list[Token]) -> Doc:
 
 def _closing_attribution(verb: Token) -> tuple[Token, Token, Token, Token] | None:
     """(verb, speaker phrase's head, report's head, comma) where `verb` closes its sentence after a comma
-    and a noun phrase, with no subject of its own, and the sentence's head is the report before them;
-    else None."""
+    and a noun phrase, and the sentence's head is the report before them: the verb with no subject of its
+    own, or with the phrase for subject but hung on the report as a subordinate clause; else None."""
     if verb.dep_ not in ("ROOT", "advcl", "conj", "relcl", "acl"):
         return None
     hung_with_subject = has_subject(verb)  # "…, the trust announced on Friday.": hung on the report
