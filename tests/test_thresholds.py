@@ -46,3 +46,23 @@ def test_according_to_a_person_or_people_needs_no_more_than_any_report(nlp: Any)
     assert threshold("According to Jack Kelly, rates will rise.") == model.threshold_for("according")
     got = [(q.cue.text if q.cue else None, q.speaker) for q in extract("Inquiry\n\n" + person).quotes]
     assert got == [("according to", "people familiar with the inquiry")]  # scored 0.55: had been lost
+
+
+def test_a_saying_verb_set_off_inside_its_report_needs_less(nlp: Any) -> None:
+    from saidwhat.thresholds import SET_OFF_THRESHOLD
+
+    model = load_model()
+
+    def threshold(text: str, word: str) -> float:
+        doc = nlp(text)
+        cue = next(t for t in doc if t.lower_ == word)
+        cand = next(c for c in candidates_for(cue) if c.frame == "paren")
+        return frame_threshold(model, cand, cue)
+
+    assert threshold("Wages, she argues, are still rising too fast.", "argues") == SET_OFF_THRESHOLD
+    # a thought is no saying: "Look out, White House, I thought, here comes Kimye."
+    assert threshold("Look out, White House, I thought, here comes Kimye.", "thought") > SET_OFF_THRESHOLD
+    got = [
+        (q.text, q.speaker) for q in extract("Rates\n\nWages, she argues, are still rising too fast.").quotes
+    ]
+    assert got == [("Wages … are still rising too fast", "she")]  # scored 0.42: had been lost
