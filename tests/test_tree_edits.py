@@ -24,3 +24,19 @@ def test_a_verb_has_a_subject_only_where_the_parse_gives_it_one(nlp: Any) -> Non
     doc = nlp("Officials said the plant was closed.")
     assert has_subject(doc[1])
     assert not has_subject(doc[3])
+
+
+def test_a_tree_edit_moves_tokens_by_token_and_writes_once(nlp: Any) -> None:
+    from saidwhat.tree_edits import TreeEdit
+
+    doc = nlp("The union has rejected the offer, its leader said.")
+    rejected, said, stop = doc[3], doc[9], doc[10]
+    assert (said.dep_, rejected.head.i, stop.head.i) == ("ROOT", 9, 9)  # the parse the edit undoes
+    tree = TreeEdit(doc)
+    tree.take_place(rejected, said)  # the root, where "said" was the root
+    tree.attach(said, rejected, "parataxis")
+    tree.hand_over_trailing(said, rejected)  # what "said" held after "rejected": comma, subject, full stop
+    tree.retag(rejected, "VBD", "VERB")  # no coarse column was read: the fine tag only
+    assert tree.done() is doc
+    assert (rejected.dep_, rejected.head.i, said.dep_, said.head.i) == ("ROOT", 3, "parataxis", 3)
+    assert stop.head.i == 3 and rejected.tag_ == "VBD"

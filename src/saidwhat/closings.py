@@ -30,10 +30,8 @@ from typing import TYPE_CHECKING
 from saidwhat.tree_edits import (
     SUBJECT_DEPS,
     TIME_NOUNS,
-    hand_over_trailing,
+    TreeEdit,
     has_subject,
-    read_tree,
-    write_tree,
 )
 
 if TYPE_CHECKING:
@@ -54,16 +52,14 @@ def closing_attributions(doc: Doc, speech_verbs: list[Token]) -> Doc:
     found = [repair for verb in speech_verbs if (repair := _closing_attribution(verb)) is not None]
     if not found:
         return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc)
     for verb, speaker, report, comma in found:
-        heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
-        heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
-        heads[speaker.i], deps[speaker.i] = verb.i - speaker.i, strings.add("nsubj")
-        heads[comma.i] = verb.i - comma.i
-        hand_over_trailing(heads, report, verb)
-    write_tree(doc, heads, deps, tags)
-    return doc
+        tree.make_root(verb)
+        tree.attach(report, verb, "ccomp")
+        tree.attach(speaker, verb, "nsubj")
+        tree.attach(comma, verb)
+        tree.hand_over_trailing(report, verb)
+    return tree.done()
 
 
 def _closing_attribution(verb: Token) -> tuple[Token, Token, Token, Token] | None:
@@ -111,19 +107,17 @@ def comparisons_read_as_subjects(doc: Doc, speech_verbs: list[Token]) -> Doc:
     found = [repair for verb in speech_verbs if (repair := _comparison_read_as_subject(verb)) is not None]
     if not found:
         return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc)
     for verb, mark, compared, speaker, comma in found:
         report = verb.sent.root
-        heads[mark.i], deps[mark.i] = verb.head.i - mark.i, strings.add("prep")
-        heads[compared.i], deps[compared.i] = mark.i - compared.i, strings.add("pobj")
-        heads[speaker.i], deps[speaker.i] = verb.i - speaker.i, strings.add("nsubj")
-        heads[comma.i] = verb.i - comma.i
-        heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
-        heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
-        hand_over_trailing(heads, report, verb)
-    write_tree(doc, heads, deps, tags)
-    return doc
+        tree.attach(mark, verb.head, "prep")
+        tree.attach(compared, mark, "pobj")
+        tree.attach(speaker, verb, "nsubj")
+        tree.attach(comma, verb)
+        tree.make_root(verb)
+        tree.attach(report, verb, "ccomp")
+        tree.hand_over_trailing(report, verb)
+    return tree.done()
 
 
 def _comparison_read_as_subject(verb: Token) -> tuple[Token, Token, Token, Token, Token] | None:
@@ -157,14 +151,12 @@ def reports_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
     found = [repair for verb in speech_verbs if (repair := _report_read_as_modifier(verb)) is not None]
     if not found:
         return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc)
     for verb, noun, report in found:
-        heads[report.i], deps[report.i] = verb.i - report.i, strings.add("ccomp")
-        heads[noun.i] = report.i - noun.i
-        tags[report.i] = strings.add("VBD")
-    write_tree(doc, heads, deps, tags)
-    return doc
+        tree.attach(report, verb, "ccomp")
+        tree.attach(noun, report)
+        tree.retag(report, "VBD")
+    return tree.done()
 
 
 def _report_read_as_modifier(verb: Token) -> tuple[Token, Token, Token] | None:

@@ -66,10 +66,8 @@ from saidwhat.that_clauses import that_clauses
 from saidwhat.tree_edits import (
     MAIN_SPEECH_VERBS,
     SUBJECT_DEPS,
-    hand_over_trailing,
+    TreeEdit,
     has_subject,
-    read_tree,
-    write_tree,
 )
 
 if TYPE_CHECKING:
@@ -102,19 +100,15 @@ def set_off_participles(doc: Doc) -> Doc:
         elif (found := _misread_as_complement(verb)) is not None:
             complements.append((verb, *found))
     if repairs or complements:
-        heads, deps, tags = read_tree(doc)
-        strings = doc.vocab.strings
+        tree = TreeEdit(doc)
         for verb, participle, _ in repairs:
-            if participle.head.i == participle.i:
-                heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
-            else:  # the participle hung on something itself: the verb takes its place there
-                heads[verb.i], deps[verb.i] = participle.head.i - verb.i, deps[participle.i]
-            hand_over_trailing(heads, participle, verb)
+            tree.take_place(verb, participle)  # the root, or where the participle hung
+            tree.hand_over_trailing(participle, verb)
         for verb, participle, subject in repairs + complements:  # the subject the verb's, the participle its
-            heads[subject.i] = verb.i - subject.i
-            heads[participle.i], deps[participle.i] = subject.i - participle.i, strings.add("acl")
-            tags[participle.i] = strings.add("VBN")
-        write_tree(doc, heads, deps, tags)
+            tree.attach(subject, verb)
+            tree.attach(participle, subject, "acl")
+            tree.retag(participle, "VBN")
+        doc = tree.done()
     # the token positions stay as they are: the speech verbs found here serve the closing attributions
     main_verbs = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS]
     closers = [verb for verb in speech_verbs if verb.lower_ in MAIN_SPEECH_VERBS | CLOSING_VERBS]
@@ -178,14 +172,12 @@ def verbs_read_as_modifiers(doc: Doc) -> Doc:
             found.append((head, verb))
     if not found:
         return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc)
     for head, verb in found:
-        heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
-        heads[head.i], deps[head.i] = verb.i - head.i, strings.add("nsubj")
-        hand_over_trailing(heads, head, verb)
-    write_tree(doc, heads, deps, tags)
-    return doc
+        tree.make_root(verb)
+        tree.attach(head, verb, "nsubj")
+        tree.hand_over_trailing(head, verb)
+    return tree.done()
 
 
 def subjects_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
@@ -201,15 +193,13 @@ def subjects_read_as_modifiers(doc: Doc, speech_verbs: list[Token]) -> Doc:
             found.append((verb, subject, determiner))
     if not found:
         return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc)
     for verb, subject, determiner in found:
-        heads[subject.i], deps[subject.i] = 1, strings.add("nsubj")
+        tree.attach(subject, verb, "nsubj")  # the word right before the verb
         for word in doc[determiner.i : subject.i]:
             if word.head.i == verb.i:
-                heads[word.i] = subject.i - word.i
-    write_tree(doc, heads, deps, tags)
-    return doc
+                tree.attach(word, subject)
+    return tree.done()
 
 
 PLACE_OPENERS = frozenset({"outside", "inside"})  # tagged adjectives before a bare noun: "Outside court,"
@@ -233,21 +223,19 @@ def places_read_as_subjects(doc: Doc, speech_verbs: list[Token]) -> Doc:
             found.append((verb, opener, place, set_off))
     if not found:
         return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc)
     for verb, opener, place, set_off in found:
-        heads[opener.i], deps[opener.i] = verb.i - opener.i, strings.add("prep")
-        tags[opener.i] = strings["IN"]
-        heads[place.i], deps[place.i] = opener.i - place.i, strings.add("pobj")
+        tree.attach(opener, verb, "prep")
+        tree.retag(opener, "IN")
+        tree.attach(place, opener, "pobj")
         subject = set_off[0]
-        heads[subject.i], deps[subject.i] = verb.i - subject.i, strings.add("nsubj")
+        tree.attach(subject, verb, "nsubj")
         for other in set_off[1:]:  # "retired teacher Margaret Boyd": the subject's appositive
-            heads[other.i], deps[other.i] = subject.i - other.i, strings.add("appos")
+            tree.attach(other, subject, "appos")
         for child in place.rights:  # the commas between
             if child.dep_ == "punct":
-                heads[child.i] = (verb.i if child.i == place.i + 1 else subject.i) - child.i
-    write_tree(doc, heads, deps, tags)
-    return doc
+                tree.attach(child, verb if child.i == place.i + 1 else subject)
+    return tree.done()
 
 
 def subjects_read_as_conjuncts(doc: Doc, speech_verbs: list[Token]) -> Doc:
@@ -256,14 +244,11 @@ def subjects_read_as_conjuncts(doc: Doc, speech_verbs: list[Token]) -> Doc:
     found = [(verb, subject) for verb in speech_verbs if (subject := _subject_in_opener(verb)) is not None]
     if not found:
         return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc)
     for verb, subject in found:
-        comma = verb.doc[subject.left_edge.i - 1]
-        heads[subject.i], deps[subject.i] = verb.i - subject.i, strings.add("nsubj")
-        heads[comma.i] = verb.i - comma.i
-    write_tree(doc, heads, deps, tags)
-    return doc
+        tree.attach(subject, verb, "nsubj")
+        tree.attach(doc[subject.left_edge.i - 1], verb)  # the comma before the subject
+    return tree.done()
 
 
 def _subject_in_opener(verb: Token) -> Token | None:
@@ -307,20 +292,15 @@ def verbs_read_as_adjectives(doc: Doc, speech_verbs: list[Token]) -> Doc:
             found.append((verb, phrase))
     if not found:
         return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc)
     for verb, phrase in found:
-        if phrase.head.i == phrase.i:
-            heads[verb.i], deps[verb.i] = 0, strings["ROOT"]
-        else:
-            heads[verb.i], deps[verb.i] = phrase.head.i - verb.i, deps[phrase.i]
-        tags[verb.i] = strings.add("VBD")
-        heads[phrase.i], deps[phrase.i] = verb.i - phrase.i, strings.add("nsubj")
+        tree.take_place(verb, phrase)
+        tree.retag(verb, "VBD")
+        tree.attach(phrase, verb, "nsubj")
         for child in phrase.children:  # the quotation and its marks before the verb, the full stop after
             if child.i < verb.i or (child.i > phrase.i and child.dep_ == "punct"):
-                heads[child.i] = verb.i - child.i
-    write_tree(doc, heads, deps, tags)
-    return doc
+                tree.attach(child, verb)
+    return tree.done()
 
 
 SUBORDINATORS = frozenset({"after", "before", "since", "until"})  # read as prepositions: "a day after X did"
@@ -346,10 +326,9 @@ def subjects_read_as_objects(doc: Doc) -> Doc:
             found.append((word, noun, verb))
     if not found:
         return doc
-    heads, deps, tags = read_tree(doc)
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc)
     for word, noun, verb in found:
-        heads[noun.i], deps[noun.i] = verb.i - noun.i, strings.add("nsubj")
-        heads[word.i], deps[word.i], tags[word.i] = verb.i - word.i, strings.add("mark"), strings["IN"]
-    write_tree(doc, heads, deps, tags)
-    return doc
+        tree.attach(noun, verb, "nsubj")
+        tree.attach(word, verb, "mark")
+        tree.retag(word, "IN")
+    return tree.done()

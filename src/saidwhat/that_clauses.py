@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from saidwhat.tree_edits import MAIN_SPEECH_VERBS, SUBJECT_DEPS, TIME_NOUNS, read_tree, write_tree
+from saidwhat.tree_edits import MAIN_SPEECH_VERBS, SUBJECT_DEPS, TIME_NOUNS, TreeEdit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,7 +30,7 @@ def that_clauses(doc: Doc) -> Doc:
     """`doc` with each that-clause read as a relative clause on a speech verb's listener made the verb's
     complement again (module docstring)."""
     import numpy
-    from spacy.attrs import LOWER, POS
+    from spacy.attrs import LOWER
 
     thats = numpy.flatnonzero(doc.to_array([LOWER]) == doc.vocab.strings["that"]).tolist()
     misread = [
@@ -41,14 +41,12 @@ def that_clauses(doc: Doc) -> Doc:
     ]
     if not misread:
         return doc
-    (heads, deps, tags), pos = read_tree(doc), doc.to_array([POS])
-    strings = doc.vocab.strings
+    tree = TreeEdit(doc, coarse=True)
     for that, verb in misread:
-        clause = that.head
-        heads[clause.i], deps[clause.i] = verb.i - clause.i, strings.add("ccomp")
-        deps[that.i], tags[that.i], pos[that.i] = strings.add("mark"), strings.add("IN"), strings.add("SCONJ")
-    write_tree(doc, heads, deps, tags, pos)
-    return doc
+        tree.attach(that.head, verb, "ccomp")
+        tree.label(that, "mark")
+        tree.retag(that, "IN", "SCONJ")
+    return tree.done()
 
 
 def _complement_read_as_relative(that: Token) -> Token | None:
