@@ -40,3 +40,11 @@ def test_a_tree_edit_moves_tokens_by_token_and_writes_once(nlp: Any) -> None:
     assert tree.done() is doc
     assert (rejected.dep_, rejected.head.i, said.dep_, said.head.i) == ("ROOT", 3, "parataxis", 3)
     assert stop.head.i == 3 and rejected.tag_ == "VBD"
+
+
+def test_a_verb_closes_its_sentence_with_only_its_own_phrases_after_it(nlp: Any) -> None:
+    from saidwhat.tree_edits import closes_its_sentence
+
+    doc = nlp("The union rejected the offer, its leader said on Friday.\n\nTalks resume next week.")
+    assert closes_its_sentence(next(t for t in doc if t.text == "said"))  # the paragraph break too
+    assert not closes_its_sentence(next(t for t in doc if t.text == "rejected"))

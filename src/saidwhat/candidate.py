@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from saidwhat.tree_edits import closes_its_sentence
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -127,8 +129,7 @@ def _closes_inverted(doc: Doc, cand: Candidate, cue: Token) -> bool:
     if not opens or cue.head.i >= cue.i or not first <= cue.head.i < last:
         return False
     subject = next((c for c in cue.rights if c.dep_ == "nsubj"), None)
-    after = doc[cue.i + 1 : cue.sent.end]
-    return subject is not None and all(t.is_punct or t.is_space or cue.is_ancestor(t) for t in after)
+    return subject is not None and closes_its_sentence(cue)
 
 
 def _modifier(tok: Token, listener: tuple[str, ...]) -> bool:

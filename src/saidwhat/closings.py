@@ -31,6 +31,7 @@ from saidwhat.tree_edits import (
     SUBJECT_DEPS,
     TIME_NOUNS,
     TreeEdit,
+    closes_its_sentence,
     has_subject,
 )
 
@@ -88,7 +89,7 @@ def _closing_attribution(verb: Token) -> tuple[Token, Token, Token, Token] | Non
         return None
     if tops[0].dep_ in ("npadvmod", "tmod") or tops[0].lower_ in TIME_NOUNS:  # (no entities yet)
         return None  # "…, last week said …": when, not who
-    if any(t.i > verb.i and not (t.is_punct or t.is_space or verb.is_ancestor(t)) for t in sent):
+    if not closes_its_sentence(verb):
         return None  # the verb must close the sentence: only its own phrases after it
     if hung_with_subject and (
         tops[0].dep_ not in SUBJECT_DEPS
@@ -140,7 +141,7 @@ def _comparison_read_as_subject(verb: Token) -> tuple[Token, Token, Token, Token
     comma = verb.doc[speaker.left_edge.i - 1]
     if comma.text != "," or comma.i <= compared.i:
         return None
-    if any(t.i > verb.i and not (t.is_punct or t.is_space or verb.is_ancestor(t)) for t in verb.sent):
+    if not closes_its_sentence(verb):
         return None  # the verb must close the sentence: only its own phrases after it
     return verb, mark, compared, speaker, comma
 

@@ -30,6 +30,12 @@ def has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
+def closes_its_sentence(verb: Token) -> bool:
+    """Does `verb` close its sentence: after it only its own phrases, punctuation and the line break
+    before the next paragraph ("…, the trust announced on Friday.")?"""
+    return all(t.is_punct or t.is_space or verb.is_ancestor(t) for t in verb.doc[verb.i + 1 : verb.sent.end])
+
+
 def read_tree(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
     """The doc's heads (signed offsets: HEAD is stored as uint64), dependency labels and tags, to edit."""
     from spacy.attrs import DEP, HEAD, TAG
